@@ -1,0 +1,16 @@
+//! Kindly's etiquette engine. It reads what an invitation card says, judges it
+//! against the etiquette guidance and writes polite replies from templates.
+//! It never touches a browser: `kindly-web` hands it plain text and shows what
+//! it returns, so every rule here is tested natively.
+
+pub mod card;
+pub mod library;
+pub mod model;
+pub mod store;
+pub mod suggest;
+pub mod template;
+pub mod tone;
+
+pub use card::{parse_card, CardLink, CardText};
+pub use model::*;
+pub use suggest::{suggest, PanelModel, Reason, Suggestion};

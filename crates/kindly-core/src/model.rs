@@ -1,0 +1,330 @@
+//! The engine's shared vocabulary: what an invitation is, who the user is,
+//! what they remember about people, and what Kindly may suggest.
+//!
+//! Every type here is stored or crosses into `kindly-web`, so every field has
+//! a serde default: data written by an older Kindly still reads.
+
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+
+/// Days since 1970-01-01 (UTC). Kindly needs dates, never times of day.
+pub type Day = u32;
+
+/// What the invitation asks of the user.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Kind {
+    Person,
+    Page,
+    School,
+    Newsletter,
+    Event,
+    Group,
+    #[default]
+    Unknown,
+}
+
+impl Kind {
+    pub const ALL: [Kind; 7] = [
+        Kind::Person,
+        Kind::Page,
+        Kind::School,
+        Kind::Newsletter,
+        Kind::Event,
+        Kind::Group,
+        Kind::Unknown,
+    ];
+
+    /// The stable name used in `data-kindly-kind`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Kind::Person => "person",
+            Kind::Page => "page",
+            Kind::School => "school",
+            Kind::Newsletter => "newsletter",
+            Kind::Event => "event",
+            Kind::Group => "group",
+            Kind::Unknown => "unknown",
+        }
+    }
+}
+
+/// One of the six things Kindly may suggest. Kindly never does any of them.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Action {
+    Accept,
+    Reply,
+    Ask,
+    Decline,
+    Ignore,
+    Review,
+}
+
+impl Action {
+    pub const ALL: [Action; 6] = [
+        Action::Accept,
+        Action::Reply,
+        Action::Ask,
+        Action::Decline,
+        Action::Ignore,
+        Action::Review,
+    ];
+
+    /// The stable name used in `data-kindly-action`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Action::Accept => "accept",
+            Action::Reply => "reply",
+            Action::Ask => "ask",
+            Action::Decline => "decline",
+            Action::Ignore => "ignore",
+            Action::Review => "review",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Action> {
+        Action::ALL.into_iter().find(|a| a.as_str() == s)
+    }
+}
+
+/// How the user knows the inviter, when they have said so. Overrides inference.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Relationship {
+    Stranger,
+    MetOnce,
+    Friend,
+    FormerColleague,
+    KnowWell,
+}
+
+impl Relationship {
+    pub const ALL: [Relationship; 5] = [
+        Relationship::Stranger,
+        Relationship::MetOnce,
+        Relationship::Friend,
+        Relationship::FormerColleague,
+        Relationship::KnowWell,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Relationship::Stranger => "stranger",
+            Relationship::MetOnce => "met_once",
+            Relationship::Friend => "friend",
+            Relationship::FormerColleague => "former_colleague",
+            Relationship::KnowWell => "know_well",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Relationship> {
+        Relationship::ALL.into_iter().find(|r| r.as_str() == s)
+    }
+}
+
+/// The situations of ETIQUETTE.md; templates are tagged with the ones they fit.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Situation {
+    StrangerGeneric,
+    StrangerPersonal,
+    CantPlace,
+    Friend,
+    FormerColleague,
+    OutsideIndustry,
+    Recruiter,
+    SalesPitch,
+    CompanyVolume,
+    KeepPending,
+    MetInPerson,
+    ThanksAfterAccept,
+    RepeatInviter,
+    Scam,
+    Late,
+}
+
+/// Where a reply will be pasted; decides the character limit.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Target {
+    /// An invitation note (200 free / 300 premium characters).
+    Note,
+    /// A LinkedIn message (long; the limit is a setting).
+    #[default]
+    Message,
+}
+
+/// The user's own connection policy (seed 001, 003).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Policy {
+    KnowWellOnly,
+    #[default]
+    IndustryFocused,
+    OpenNetworker,
+}
+
+/// Free accounts get 200 characters per invitation note, Premium 300.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum AccountType {
+    #[default]
+    Free,
+    Premium,
+}
+
+/// The weekly-review buckets of seed 004.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Bucket {
+    AcceptLater,
+    Ignore,
+    ReviewFurther,
+}
+
+/// Who the user is, for judging fit and filling `{my_name}` / `{my_email}`.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Profile {
+    pub name: String,
+    pub email: String,
+    pub industries: Vec<String>,
+    pub companies: Vec<String>,
+    pub schools: Vec<String>,
+    pub policy: Policy,
+    pub account: AccountType,
+    /// Language of new templates ("en", "fr", …).
+    pub template_language: String,
+}
+
+/// User preferences that are not about who they are.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Settings {
+    pub collapsed_by_default: bool,
+    pub weekly_reminder: bool,
+    /// History older than this many days is pruned.
+    pub history_days: u32,
+    /// Character limit for LinkedIn messages (reports vary; a setting).
+    pub message_limit: u32,
+}
+
+impl Default for Settings {
+    fn default() -> Self {
+        Settings {
+            collapsed_by_default: false,
+            weekly_reminder: true,
+            history_days: 180,
+            message_limit: 8000,
+        }
+    }
+}
+
+/// What Kindly remembers about one inviter, locally. Keyed by card key.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Person {
+    pub name: String,
+    pub kind: Kind,
+    pub relationship: Option<Relationship>,
+    /// The user's private note.
+    pub note: String,
+    pub bucket: Option<Bucket>,
+    pub first_seen: Day,
+    pub last_seen: Day,
+    /// Distinct invitations seen from this person (day each was first seen).
+    /// More than one means "invited you before".
+    pub invitations: Vec<Day>,
+    /// The action Kindly last suggested, for the review.
+    pub last_action: Option<Action>,
+    /// Headline as last seen, for the review.
+    pub headline: String,
+    /// Card age in days when first seen, to order the review oldest first.
+    pub age_when_seen: Option<u32>,
+}
+
+/// A reply template as stored. `body` is in the template language of
+/// `crate::template`.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct TemplateRecord {
+    pub id: String,
+    pub title: String,
+    pub body: String,
+    pub target: Target,
+    pub actions: Vec<Action>,
+    pub relationships: Vec<Relationship>,
+    pub situations: Vec<Situation>,
+    /// Part of the default library (restorable), not written by the user.
+    pub builtin: bool,
+    pub language: String,
+}
+
+impl Default for TemplateRecord {
+    fn default() -> Self {
+        TemplateRecord {
+            id: String::new(),
+            title: String::new(),
+            body: String::new(),
+            target: Target::Message,
+            actions: Vec::new(),
+            relationships: Vec::new(),
+            situations: Vec::new(),
+            builtin: false,
+            language: "en".into(),
+        }
+    }
+}
+
+/// All of the user's data: what is stored, exported and imported.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Data {
+    pub schema: u32,
+    pub profile: Profile,
+    pub settings: Settings,
+    pub templates: Vec<TemplateRecord>,
+    pub people: BTreeMap<String, Person>,
+}
+
+impl Default for Data {
+    /// A new user's data. The default template library is added by `store`.
+    fn default() -> Self {
+        Data {
+            schema: 0,
+            profile: Profile::default(),
+            settings: Settings::default(),
+            templates: Vec::new(),
+            people: BTreeMap::new(),
+        }
+    }
+}
+
+/// What a card says, understood.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Invitation {
+    pub kind: Kind,
+    /// Stable identity: the profile slug, else a derived key.
+    pub key: String,
+    /// The inviter's name as shown, without badges or credentials.
+    pub full_name: Option<String>,
+    /// What a reply calls them ("Ana"); `None` when it cannot be told.
+    pub first_name: Option<String>,
+    pub headline: Option<String>,
+    /// From "X at Y" / "X @ Y" in the headline.
+    pub company: Option<String>,
+    pub mutual_count: Option<u32>,
+    /// A mutual connection named on the card.
+    pub mutual_name: Option<String>,
+    /// How long the invitation has waited, in days.
+    pub age_days: Option<u32>,
+    /// The personal note, trimmed of "… see more".
+    pub note: Option<String>,
+    pub follows_you: bool,
+    /// For page/newsletter/event/group/school invitations: what it is about.
+    pub target_name: Option<String>,
+    /// False when the card's details could not be read (generic advice then).
+    pub readable: bool,
+}
