@@ -3,9 +3,14 @@
 //! It never touches a browser: `kindly-web` hands it plain text and shows what
 //! it returns, so every rule here is tested natively.
 
+pub mod advice;
 pub mod card;
+pub mod controls;
+pub mod lang;
 pub mod library;
 pub mod model;
+pub mod reuse;
+pub mod route;
 pub mod store;
 pub mod suggest;
 pub mod template;
@@ -13,4 +18,6 @@ pub mod tone;
 
 pub use card::{parse_card, CardLink, CardText};
 pub use model::*;
-pub use suggest::{suggest, PanelModel, Reason, Suggestion};
+pub use suggest::{
+    facts_for, limit_for, record_seen, suggest, suggest_for, PanelModel, Reason, Suggestion,
+};

@@ -11,7 +11,9 @@ use std::collections::BTreeMap;
 pub type Day = u32;
 
 /// What the invitation asks of the user.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[derive(
+    Clone, Copy, Debug, Default, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize,
+)]
 #[serde(rename_all = "snake_case")]
 pub enum Kind {
     Person,
@@ -327,4 +329,9 @@ pub struct Invitation {
     pub target_name: Option<String>,
     /// False when the card's details could not be read (generic advice then).
     pub readable: bool,
+    /// The name carried a "Verified" badge.
+    pub verified: bool,
+    /// For non-person invitations sent by a person: that person's profile
+    /// slug, so what the user said about them applies here too.
+    pub inviter_key: Option<String>,
 }

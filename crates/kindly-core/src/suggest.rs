@@ -1,15 +1,23 @@
 //! The façade `kindly-web` calls: one card in, everything its panel shows out.
+//!
+//! Design: a pure function of (card, stored data, today). It reads the card,
+//! looks up what the user said about the person, judges, and renders the best
+//! three templates. Remembering that a card was seen is a separate call,
+//! [`record_seen`], which reports whether anything changed so the web crate
+//! writes storage only when needed.
 
+use crate::advice::{advise, is_new_invitation, Context};
 use crate::card::{parse_card, CardText};
-use crate::model::{Action, Invitation, Kind};
+use crate::model::{
+    AccountType, Action, Data, Day, Invitation, Kind, Person, Profile, Situation, Target,
+};
+use crate::template::{self, Facts};
 use serde::Serialize;
 
-/// One reason behind the advice, with a stable id for translations.
-#[derive(Clone, Debug, PartialEq, Serialize)]
-pub struct Reason {
-    pub id: String,
-    pub text: String,
-}
+pub use crate::advice::Reason;
+
+/// How many ready-to-copy replies a panel shows.
+pub const SUGGESTIONS: usize = 3;
 
 /// One ready-to-copy reply.
 #[derive(Clone, Debug, PartialEq, Serialize)]
@@ -17,8 +25,11 @@ pub struct Suggestion {
     pub template_id: String,
     pub title: String,
     pub text: String,
+    /// Characters as LinkedIn counts them.
     pub chars: usize,
+    /// The limit where it will be pasted.
     pub limit: usize,
+    pub target: Target,
 }
 
 /// Everything a panel shows for one card.
@@ -28,31 +39,138 @@ pub struct PanelModel {
     pub kind: Kind,
     pub action: Action,
     pub invitation: Invitation,
+    /// Most weight for the action first.
     pub reasons: Vec<Reason>,
+    pub situation: Situation,
     pub suggestions: Vec<Suggestion>,
+    /// Explain LinkedIn's "I don't know this person" (clear scam or spam only).
+    pub dont_know_hint: bool,
+    /// The day of this person's earlier invitation, when there was one.
+    pub invited_before: Option<Day>,
+    /// False when the card could not be read (the panel shows generic advice).
+    pub readable: bool,
 }
 
 /// Judges one card and renders its replies.
-pub fn suggest(card: &CardText) -> PanelModel {
-    let invitation = parse_card(card);
-    let first = invitation.first_name.clone().unwrap_or_else(|| "there".into());
-    let text = format!("Hi {first}, thank you for the invitation. May I ask where we met?");
-    let chars = text.chars().count();
+pub fn suggest(card: &CardText, data: &Data, today: Day) -> PanelModel {
+    suggest_for(&parse_card(card), data, today)
+}
+
+/// The same, from an already-parsed invitation (after the user changes the
+/// relationship, say).
+pub fn suggest_for(invitation: &Invitation, data: &Data, today: Day) -> PanelModel {
+    let context = Context::from_data(invitation, data, today);
+    let advice = advise(invitation, &context, &data.templates);
+    let facts = facts_for(invitation, &data.profile);
+    let suggestions = advice
+        .templates
+        .iter()
+        .filter_map(|id| data.templates.iter().find(|t| &t.id == id))
+        .filter_map(|t| {
+            // A template the user broke is skipped, never a panic.
+            let parsed = template::parse(&t.body).ok()?;
+            let text = template::render(&parsed, &facts);
+            let chars = template::count_chars(&text);
+            Some(Suggestion {
+                template_id: t.id.clone(),
+                title: t.title.clone(),
+                text,
+                chars,
+                limit: limit_for(t.target, data),
+                target: t.target,
+            })
+        })
+        .take(SUGGESTIONS)
+        .collect();
     PanelModel {
         key: invitation.key.clone(),
         kind: invitation.kind,
-        action: Action::Ask,
-        reasons: vec![Reason {
-            id: "no_context".into(),
-            text: "Nothing on the card says how you know each other.".into(),
-        }],
-        suggestions: vec![Suggestion {
-            template_id: "ask-where-we-met".into(),
-            title: "Ask where you met".into(),
-            text,
-            chars,
-            limit: 300,
-        }],
-        invitation,
+        action: advice.action,
+        invitation: invitation.clone(),
+        reasons: advice.reasons,
+        situation: advice.situation,
+        suggestions,
+        dont_know_hint: advice.dont_know_hint,
+        invited_before: advice.invited_before,
+        readable: invitation.readable,
     }
+}
+
+/// The values templates may use, from the invitation and the user's profile
+/// (the template module owns the mapping, so new fields arrive with it).
+pub fn facts_for(invitation: &Invitation, profile: &Profile) -> Facts {
+    Facts::from_invitation(invitation, profile)
+}
+
+/// The character limit where a reply will be pasted.
+pub fn limit_for(target: Target, data: &Data) -> usize {
+    match target {
+        Target::Note => match data.profile.account {
+            AccountType::Free => template::NOTE_LIMIT_FREE,
+            AccountType::Premium => template::NOTE_LIMIT_PREMIUM,
+        },
+        Target::Message => usize::try_from(data.settings.message_limit).unwrap_or(usize::MAX),
+    }
+}
+
+/// Remembers that a card was seen today and what Kindly suggested.
+///
+/// A person's `invitations` gets a new day only for a new invitation (see
+/// [`is_new_invitation`]: the card was sent clearly after the one seen
+/// before); the same pending card seen on later visits only moves
+/// `last_seen`. Returns whether anything changed, so storage is written only
+/// when needed. Cards without a key are not remembered.
+pub fn record_seen(data: &mut Data, invitation: &Invitation, action: Action, today: Day) -> bool {
+    if invitation.key.is_empty() {
+        return false;
+    }
+    let name = invitation
+        .full_name
+        .clone()
+        .or_else(|| invitation.target_name.clone())
+        .unwrap_or_default();
+    let headline = invitation.headline.clone().unwrap_or_default();
+    let Some(person) = data.people.get_mut(&invitation.key) else {
+        data.people.insert(
+            invitation.key.clone(),
+            Person {
+                name,
+                kind: invitation.kind,
+                first_seen: today,
+                last_seen: today,
+                invitations: vec![today],
+                last_action: Some(action),
+                headline,
+                age_when_seen: invitation.age_days,
+                ..Person::default()
+            },
+        );
+        return true;
+    };
+    let before = person.clone();
+    // A record made by the panel (a relationship or note) before the card was
+    // ever recorded has no days yet: this visit is its first sighting.
+    if person.invitations.is_empty() && person.first_seen == 0 {
+        person.first_seen = today;
+        person.invitations.push(today);
+        person.age_when_seen = invitation.age_days;
+    } else if is_new_invitation(person, invitation, today) {
+        person.invitations.push(today);
+        person.age_when_seen = invitation.age_days;
+    } else if person.age_when_seen.is_none() {
+        person.age_when_seen = invitation.age_days;
+    }
+    if person.invitations.is_empty() {
+        person.invitations.push(person.first_seen);
+    }
+    person.last_seen = person.last_seen.max(today);
+    if !name.is_empty() {
+        person.name = name;
+    }
+    if !headline.is_empty() {
+        person.headline = headline;
+    }
+    person.kind = invitation.kind;
+    person.last_action = Some(action);
+    *person != before
 }

@@ -1,0 +1,207 @@
+#!/usr/bin/env bash
+# Kindly's one entry point: set-up, build, test, demo, bench.
+# Every step installs what it needs on a fresh machine, so a clean clone
+# needs nothing but this script (plus Rust, Node and npm).
+set -euo pipefail
+
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+cd "$ROOT"
+
+DIST="$ROOT/dist"
+PKG="$ROOT/target/kindly-pkg"
+TOOLS="$ROOT/tests/node_modules/.bin"
+WASM_TARGET=wasm32-unknown-unknown
+VERSION="$(sed -n 's/^ *"version": *"\([^"]*\)".*/\1/p' manifest.json | head -n1)"
+
+usage() {
+  cat <<'EOF'
+Usage: ./build.sh [command]
+
+Commands:
+  build    (default) set up the toolchain, build the extension into dist/
+           and a store zip dist/kindly-<version>.zip
+  test     fmt check, clippy -D warnings, cargo test, build, then the
+           end-to-end tests in headless Chromium (installs chromium with
+           apt-get when run as root and it is missing)
+  demo     build, open a bundled sample invitations page with the extension
+           loaded (headless without a display) and save dist/demo.png
+  bench    build, run every benchmark and write BENCHMARKS.md
+  help     show this help
+
+Load dist/ in Chrome: chrome://extensions, Developer mode, Load unpacked.
+EOF
+}
+
+say() { printf '\033[1m==> %s\033[0m\n' "$*"; }
+die() { printf 'error: %s\n' "$*" >&2; exit 1; }
+
+ensure_rust() {
+  command -v cargo >/dev/null || die "Rust is needed: install it from rustup (https://rustup.rs)."
+  if command -v rustup >/dev/null; then
+    local installed
+    installed="$(rustup target list --installed 2>/dev/null || true)"
+    grep -qx "$WASM_TARGET" <<<"$installed" || { say "adding Rust target $WASM_TARGET"; rustup target add "$WASM_TARGET"; }
+    local components
+    components="$(rustup component list --installed 2>/dev/null || true)"
+    for c in rust-src rustfmt clippy; do
+      grep -q "^$c" <<<"$components" || { say "adding Rust component $c"; rustup component add "$c"; }
+    done
+  fi
+}
+
+# esbuild, binaryen (wasm-opt, wasm2js), playwright-core and axe-core come
+# from npm, pinned by tests/package-lock.json.
+ensure_node_tools() {
+  command -v npm >/dev/null || die "Node.js 18+ and npm are needed."
+  local stamp="$ROOT/tests/node_modules/.kindly-lock"
+  if [ ! -x "$TOOLS/esbuild" ] || [ ! -x "$TOOLS/wasm2js" ] || ! cmp -s "$ROOT/tests/package-lock.json" "$stamp"; then
+    say "installing build and test tools from npm (tests/package-lock.json)"
+    (cd "$ROOT/tests" && npm ci --no-audit --no-fund --loglevel=error)
+    cp "$ROOT/tests/package-lock.json" "$stamp"
+  fi
+}
+
+ensure_chromium() {
+  if [ -n "${KINDLY_CHROMIUM:-}" ] && [ -x "$KINDLY_CHROMIUM" ]; then return; fi
+  for c in /usr/bin/chromium /usr/bin/chromium-browser; do
+    if [ -x "$c" ]; then export KINDLY_CHROMIUM="$c"; return; fi
+  done
+  if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
+    say "installing Chromium (apt-get install chromium chromium-driver)"
+    DEBIAN_FRONTEND=noninteractive apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver >/dev/null
+    export KINDLY_CHROMIUM=/usr/bin/chromium
+    return
+  fi
+  die "Chromium is needed for the end-to-end tests: install it (Debian/Ubuntu: sudo apt-get install chromium chromium-driver) or set KINDLY_CHROMIUM=/path/to/chromium."
+}
+
+build() {
+  ensure_rust
+  ensure_node_tools
+
+  say "compiling kindly-web for the WebAssembly MVP"
+  # wasm2js only understands MVP WebAssembly, and std must be rebuilt without
+  # the newer features stable Rust now enables by default (RUSTC_BOOTSTRAP
+  # lets stable use -Zbuild-std; rust-src provides std's source).
+  RUSTC_BOOTSTRAP=1 RUSTFLAGS="-C target-cpu=mvp" \
+    cargo build -p kindly-web --release --target "$WASM_TARGET" \
+      -Zbuild-std=panic_abort,std --quiet
+
+  say "generating JS bindings (wasm-bindgen $(sed -n 's/^wasm-bindgen = "=\(.*\)"/\1/p' Cargo.toml))"
+  rm -rf "$PKG" && mkdir -p "$PKG"
+  cargo run -p kindly-bindgen --release --quiet -- \
+    "target/$WASM_TARGET/release/kindly_web.wasm" "$PKG"
+
+  say "optimising the WASM (wasm-opt -Oz) and translating it to JS (wasm2js)"
+  "$TOOLS/wasm-opt" -Oz "$PKG/kindly_web_bg.wasm" -o "$PKG/kindly_web_bg.wasm"
+  "$TOOLS/wasm2js" -Oz "$PKG/kindly_web_bg.wasm" -o "$PKG/kindly_web_bg.wasm.js"
+  patch_stale_memory_views "$PKG/kindly_web_bg.js"
+
+  say "bundling the content script and the popup (esbuild)"
+  rm -rf "$DIST" && mkdir -p "$DIST"
+  "$TOOLS/esbuild" extension/content-entry.js --bundle --format=iife --minify \
+    --target=chrome111,firefox128 --legal-comments=none --log-level=warning \
+    --outfile="$DIST/content.js"
+  "$TOOLS/esbuild" extension/popup-entry.js --bundle --format=esm --minify \
+    --target=chrome111,firefox128 --legal-comments=none --log-level=warning \
+    --outfile="$DIST/popup.js"
+  cp "$PKG/kindly_web_bg.wasm" "$DIST/kindly_web_bg.wasm"
+  cp manifest.json "$DIST/"
+  cp -R extension/popup.html extension/popup.css extension/icons "$DIST/"
+  merge_locales
+
+  say "packing the store zip"
+  (cd "$DIST" && python3 - "kindly-$VERSION.zip" <<'PY'
+import os, sys, zipfile
+out = sys.argv[1]
+with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as z:
+    for base, _, files in os.walk("."):
+        for f in sorted(files):
+            p = os.path.join(base, f)[2:]
+            if p != out and p != "demo.png":
+                z.write(p)
+PY
+  )
+  say "built dist/ ($(du -k "$DIST/content.js" | cut -f1) KB content script, $(du -k "$DIST/kindly_web_bg.wasm" | cut -f1) KB WASM)"
+}
+
+# UI strings live in several files per language (common, panel, popup) so
+# that each part of the UI owns its words; Chrome wants one messages.json.
+# A key defined twice, or a language missing a key English has, fails the build.
+merge_locales() {
+  python3 - extension/_locales "$DIST/_locales" <<'PY'
+import json, os, sys
+src, out = sys.argv[1], sys.argv[2]
+merged = {}
+for lang in sorted(os.listdir(src)):
+    messages = {}
+    for name in sorted(os.listdir(os.path.join(src, lang))):
+        if not name.endswith(".json"):
+            continue
+        with open(os.path.join(src, lang, name), encoding="utf-8") as f:
+            part = json.load(f)
+        for key in part:
+            if key in messages:
+                sys.exit(f"locale {lang}: key {key} defined twice ({name})")
+        messages.update(part)
+    merged[lang] = messages
+    os.makedirs(os.path.join(out, lang), exist_ok=True)
+    with open(os.path.join(out, lang, "messages.json"), "w", encoding="utf-8") as f:
+        json.dump(messages, f, ensure_ascii=False, indent=1)
+english = set(merged.get("en", {}))
+for lang, messages in merged.items():
+    missing = sorted(english - set(messages))
+    if missing:
+        sys.exit(f"locale {lang} lacks {len(missing)} keys English has, e.g. {missing[:5]}")
+PY
+}
+
+# wasm2js grows memory by swapping in a new ArrayBuffer without detaching the
+# old one, so wasm-bindgen's cached views would silently read stale memory
+# (strings come back empty). Make every cache check compare buffers instead.
+patch_stale_memory_views() {
+  local glue="$1"
+  python3 - "$glue" <<'PY'
+import re, sys
+path = sys.argv[1]
+src = open(path).read()
+pattern = re.compile(r"(cached\w+Memory0) === null \|\| \1\.byteLength === 0")
+src, n = pattern.subn(r"\1 === null || \1.buffer !== wasm.memory.buffer", src)
+if n == 0:
+    sys.exit("patch_stale_memory_views: wasm-bindgen's memory-view cache check changed; update build.sh")
+open(path, "w").write(src)
+PY
+}
+
+run_e2e() {
+  ensure_chromium
+  say "end-to-end tests in headless Chromium"
+  (cd "$ROOT/tests" && KINDLY_DIST="$DIST" node --test --test-concurrency=1 --test-reporter=spec e2e/)
+}
+
+cmd="${1:-build}"
+case "$cmd" in
+  build) build ;;
+  test)
+    ensure_rust
+    say "cargo fmt --check"; cargo fmt --all -- --check
+    say "cargo clippy -D warnings"; cargo clippy --all-targets --quiet -- -D warnings
+    say "cargo test"; cargo test --quiet
+    build
+    run_e2e
+    ;;
+  demo)
+    build
+    ensure_chromium
+    say "demo: sample page with Kindly loaded"
+    (cd "$ROOT/tests" && KINDLY_DIST="$DIST" node demo.mjs "$@")
+    ;;
+  bench)
+    build
+    ensure_chromium
+    (cd "$ROOT/tests" && KINDLY_DIST="$DIST" node bench/run.mjs)
+    ;;
+  help|-h|--help) usage ;;
+  *) usage; exit 2 ;;
+esac

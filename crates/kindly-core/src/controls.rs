@@ -1,0 +1,140 @@
+//! Recognising a card's Accept and Ignore controls by their words, in many
+//! languages. These two controls are the most stable hook LinkedIn has had in
+//! every markup era: a row holding both is an invitation, whatever its classes.
+//!
+//! Labels look like "Accept Riley Park’s invitation", "Ignore an invitation to
+//! connect from Riley Park", "Accepter l’invitation de …", "Einladung von …
+//! annehmen", or just the button text "Accept". The verb may come last
+//! (German), so a label matches when any whole word is a known verb form.
+
+/// Whole words that mean "accept" on an invitation control, lower case.
+/// Data, not code: add a language by adding its words.
+const ACCEPT_WORDS: &[&str] = &[
+    "accept",   // en
+    "accepter", // fr
+    "annehmen",
+    "akzeptieren", // de
+    "aceptar",     // es
+    "aceitar",     // pt
+    "accetta",
+    "accettare", // it
+    "accepteren",
+    "accepteer", // nl
+    "akceptuj",
+    "zaakceptuj", // pl
+    "acceptera",  // sv
+    "accepter",   // da (same as fr)
+    "godta",      // nb
+    "hyväksy",    // fi
+    "kabul",      // tr ("Kabul et")
+    "принять",    // ru
+    "terima",     // id / ms
+    "수락",       // ko
+    "承認",       // ja
+    "接受",       // zh
+    "قبول",       // ar
+];
+
+/// Whole words that mean "ignore"/"decline" on an invitation control.
+const IGNORE_WORDS: &[&str] = &[
+    "ignore",     // en
+    "ignorer",    // fr, da, nb
+    "ignorieren", // de
+    "ignorar",    // es, pt
+    "ignora",
+    "ignorare", // it
+    "negeren",
+    "negeer", // nl
+    "zignoruj",
+    "ignoruj",      // pl
+    "ignorera",     // sv
+    "ohita",        // fi
+    "yoksay",       // tr
+    "игнорировать", // ru
+    "abaikan",      // id / ms
+    "무시",         // ko
+    "無視",         // ja
+    "忽略",         // zh
+    "تجاهل",        // ar
+];
+
+/// What an interactive control in a card is for.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Control {
+    Accept,
+    Ignore,
+    Other,
+}
+
+/// Classifies a control by its aria-label (preferred) or text.
+/// Labels longer than a sentence are not controls' labels (a note that
+/// happens to contain "accept" sits in a paragraph, not a button).
+pub fn classify_control(label: &str) -> Control {
+    if label.chars().count() > 160 {
+        return Control::Other;
+    }
+    let mut accept = false;
+    let mut ignore = false;
+    for word in words(label) {
+        let word = word.to_lowercase();
+        accept |= ACCEPT_WORDS.contains(&word.as_str());
+        ignore |= IGNORE_WORDS.contains(&word.as_str());
+    }
+    match (accept, ignore) {
+        (true, false) => Control::Accept,
+        (false, true) => Control::Ignore,
+        _ => Control::Other,
+    }
+}
+
+/// Splits on anything that is not a letter or a digit (so "l’invitation" and
+/// "Park’s" split at the apostrophe, and CJK labels stay whole words).
+fn words(label: &str) -> impl Iterator<Item = &str> {
+    label
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn recognises_labels_in_many_languages() {
+        let cases = [
+            ("Accept Riley Park’s invitation", Control::Accept),
+            ("Accept Riley Park's invitation", Control::Accept),
+            ("Accept", Control::Accept),
+            (
+                "Ignore an invitation to connect from Riley Park",
+                Control::Ignore,
+            ),
+            ("Ignore", Control::Ignore),
+            ("Accepter l’invitation de Riley Park", Control::Accept),
+            (
+                "Ignorer l’invitation de Riley Park à rejoindre son réseau",
+                Control::Ignore,
+            ),
+            ("Einladung von Riley Park annehmen", Control::Accept),
+            ("Einladung von Riley Park ignorieren", Control::Ignore),
+            ("Aceptar la invitación de Riley Park", Control::Accept),
+            ("Ignorar la invitación de Riley Park", Control::Ignore),
+            ("Aceitar", Control::Accept),
+            ("Connect with Casey Doe", Control::Other),
+            ("Invite Casey Doe to connect", Control::Other),
+            ("Withdraw invitation sent to Casey Doe", Control::Other),
+            ("Accepted", Control::Other),
+            ("Message", Control::Other),
+            ("", Control::Other),
+        ];
+        for (label, want) in cases {
+            assert_eq!(classify_control(label), want, "{label}");
+        }
+    }
+
+    #[test]
+    fn long_text_is_never_a_control() {
+        let note = "Please accept my invitation ".repeat(10);
+        assert_eq!(classify_control(&note), Control::Other);
+    }
+}

@@ -1,0 +1,1304 @@
+//! Language tables: every word and phrase Kindly reads on a card or in a note,
+//! one [`Lang`] value per language, as data. Adding a language means adding a
+//! table, not code. Matching is case-insensitive and treats ’ and ' alike,
+//! with hand-written scanners (no regex crate: the WASM build stays small and
+//! every scan is linear in the text for a fixed table).
+
+use crate::model::Kind;
+
+/// Where the name of the thing an invitation is about sits in its line.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum TargetAt {
+    /// After the phrase: "… invited you to follow Example Labs".
+    After,
+    /// Between this word and the phrase: "… hat Sie eingeladen, Example Labs zu folgen".
+    Between(&'static str),
+    /// The line does not name it (the target link does).
+    Nowhere,
+}
+
+/// A phrase that says what kind of invitation a card is.
+#[derive(Clone, Copy, Debug)]
+pub struct KindPhrase {
+    pub phrase: &'static str,
+    pub kind: Kind,
+    pub target: TargetAt,
+}
+
+/// The ways a mutual-connections line is written.
+#[derive(Clone, Copy, Debug)]
+pub struct MutualForms {
+    /// A line is a mutual line when it contains one of these.
+    pub markers: &'static [&'static str],
+    /// "Sam Ortiz and 4 other …": the joiner between a name and the rest.
+    pub joiners: &'static [&'static str],
+    /// "Drew Stone is a mutual connection": the verb after a single name.
+    pub single: &'static [&'static str],
+}
+
+/// Everything Kindly knows how to read in one language. All entries are lower
+/// case with straight apostrophes; see [`fold`].
+#[derive(Debug)]
+pub struct Lang {
+    /// ISO 639-1 code, compared with the page's `lang` prefix.
+    pub code: &'static str,
+    /// (prefix, suffix) around the name in the Accept control's label.
+    pub accept_labels: &'static [(&'static str, &'static str)],
+    /// (prefix, suffix) around the name in the Ignore control's label.
+    pub ignore_labels: &'static [(&'static str, &'static str)],
+    /// "… see more" and friends, stripped from the end of a note.
+    pub see_more: &'static [&'static str],
+    /// Lines starting with these are controls, not content ("Reply to Riley").
+    pub control_prefixes: &'static [&'static str],
+    pub today: &'static [&'static str],
+    pub yesterday: &'static [&'static str],
+    /// Words that make a number and unit a time in the past ("ago", "il y a").
+    pub ago_words: &'static [&'static str],
+    /// Words a time line may also hold ("sent", "about").
+    pub time_fillers: &'static [&'static str],
+    /// "a week ago": number words and their value.
+    pub number_words: &'static [(&'static str, u32)],
+    /// Time units and their length in days (minutes and hours count as 0).
+    pub units: &'static [(&'static str, u32)],
+    pub mutual: MutualForms,
+    /// "follows you".
+    pub follows_you: &'static [&'static str],
+    /// "is inviting you to connect": a person invitation's own line.
+    pub connect_lines: &'static [&'static str],
+    /// Present in every "X invited you to …" line; the inviter's name precedes it.
+    pub invite_markers: &'static [&'static str],
+    /// Checked in order on lines holding an invite marker; the first match wins.
+    pub invite_kinds: &'static [KindPhrase],
+    /// Type lines that start a card's subtitle ("Newsletter • Weekly").
+    pub type_lines: &'static [(&'static str, Kind)],
+    /// " at " in "Engineer at Contoso" (" @ " is universal).
+    pub company_markers: &'static [&'static str],
+    /// Badges shown after a name.
+    pub badges: &'static [&'static str],
+    /// Titles before a name, skipped when choosing whom to greet.
+    pub titles: &'static [&'static str],
+
+    // ---- judging a note or headline (advice.rs) ----
+    /// A note that says you met in person.
+    pub met_in_person: &'static [&'static str],
+    /// A note that names another shared context (worked, studied, introduced).
+    pub shared_context: &'static [&'static str],
+    /// LinkedIn's stock notes and their near copies.
+    pub generic_notes: &'static [&'static str],
+    pub sales: &'static [&'static str],
+    /// Moving off LinkedIn, money offers, flattery about looks.
+    pub scam: &'static [&'static str],
+    pub recruiter: &'static [&'static str],
+}
+
+/// English.
+pub static EN: Lang = Lang {
+    code: "en",
+    accept_labels: &[
+        ("accept ", "'s invitation"),
+        ("accept ", "' invitation"),
+        ("accept invitation from ", ""),
+    ],
+    ignore_labels: &[
+        ("ignore an invitation to connect from ", ""),
+        ("ignore an invitation from ", ""),
+        ("ignore invitation from ", ""),
+        ("ignore ", "'s invitation"),
+    ],
+    see_more: &[
+        "... see more",
+        "…see more",
+        "… see more",
+        "see more",
+        "... show more",
+        "…show more",
+        "… show more",
+        "show more",
+        "...more",
+        "…more",
+        "… more",
+    ],
+    control_prefixes: &[
+        "reply to ",
+        "message ",
+        "see more",
+        "show more",
+        "show less",
+        "view profile",
+    ],
+    today: &["today", "just now", "now"],
+    yesterday: &["yesterday"],
+    ago_words: &["ago"],
+    time_fillers: &["sent", "received", "about", "over", "almost"],
+    number_words: &[("a", 1), ("an", 1), ("one", 1), ("two", 2), ("three", 3)],
+    units: &[
+        ("minute", 0),
+        ("minutes", 0),
+        ("min", 0),
+        ("mins", 0),
+        ("hour", 0),
+        ("hours", 0),
+        ("hr", 0),
+        ("hrs", 0),
+        ("day", 1),
+        ("days", 1),
+        ("week", 7),
+        ("weeks", 7),
+        ("wk", 7),
+        ("wks", 7),
+        ("month", 30),
+        ("months", 30),
+        ("mo", 30),
+        ("mos", 30),
+        ("year", 365),
+        ("years", 365),
+        ("yr", 365),
+        ("yrs", 365),
+    ],
+    mutual: MutualForms {
+        markers: &["mutual connection"],
+        joiners: &[" and "],
+        single: &[" is a mutual connection", " is your mutual connection"],
+    },
+    follows_you: &["follows you"],
+    connect_lines: &[
+        "inviting you to connect",
+        "invited you to connect",
+        "wants to connect",
+    ],
+    invite_markers: &["invited you to", "invites you to", "is inviting you to"],
+    invite_kinds: &[
+        KindPhrase {
+            phrase: "invited you to follow their school",
+            kind: Kind::School,
+            target: TargetAt::Nowhere,
+        },
+        KindPhrase {
+            phrase: "invited you to follow",
+            kind: Kind::Page,
+            target: TargetAt::After,
+        },
+        KindPhrase {
+            phrase: "invites you to follow",
+            kind: Kind::Page,
+            target: TargetAt::After,
+        },
+        KindPhrase {
+            phrase: "invited you to subscribe to",
+            kind: Kind::Newsletter,
+            target: TargetAt::After,
+        },
+        KindPhrase {
+            phrase: "invited you to subscribe",
+            kind: Kind::Newsletter,
+            target: TargetAt::Nowhere,
+        },
+        KindPhrase {
+            phrase: "invited you to an event",
+            kind: Kind::Event,
+            target: TargetAt::After,
+        },
+        KindPhrase {
+            phrase: "invited you to attend",
+            kind: Kind::Event,
+            target: TargetAt::After,
+        },
+        KindPhrase {
+            phrase: "invited you to the event",
+            kind: Kind::Event,
+            target: TargetAt::After,
+        },
+        KindPhrase {
+            phrase: "invited you to join",
+            kind: Kind::Group,
+            target: TargetAt::After,
+        },
+        KindPhrase {
+            phrase: "invites you to join",
+            kind: Kind::Group,
+            target: TargetAt::After,
+        },
+        KindPhrase {
+            phrase: "invited you to",
+            kind: Kind::Unknown,
+            target: TargetAt::Nowhere,
+        },
+    ],
+    type_lines: &[
+        ("newsletter •", Kind::Newsletter),
+        ("newsletter ·", Kind::Newsletter),
+        ("event •", Kind::Event),
+    ],
+    company_markers: &[" at "],
+    badges: &["verified", "premium", "opentowork", "hiring"],
+    titles: &[
+        "dr",
+        "dr.",
+        "prof",
+        "prof.",
+        "professor",
+        "mr",
+        "mr.",
+        "mrs",
+        "mrs.",
+        "ms",
+        "ms.",
+        "mx",
+        "mx.",
+        "sir",
+        "dame",
+        "rev",
+        "rev.",
+    ],
+    met_in_person: &[
+        "we met",
+        "met at",
+        "met you",
+        "meeting you",
+        "nice to meet you",
+        "great to meet you",
+        "good to meet you",
+        "pleasure to meet",
+        "conference",
+        "meetup",
+        "your talk",
+        "your presentation",
+        "the summit",
+        "workshop",
+        "hackathon",
+        "at the event",
+        "booth",
+    ],
+    shared_context: &[
+        "worked with",
+        "worked together",
+        "work together",
+        "used to work",
+        "colleague",
+        "same team",
+        "we worked",
+        "classmate",
+        "studied",
+        "alumni",
+        "alumnus",
+        "alumna",
+        "same school",
+        "mutual friend",
+        "introduced",
+        "referred me",
+        "recommended",
+        "suggested i",
+        "told me about you",
+        "we spoke",
+        "we talked",
+        "our call",
+        "our chat",
+        "our conversation",
+    ],
+    generic_notes: &[
+        "i'd like to add you to my professional network",
+        "i would like to add you to my professional network",
+        "add you to my professional network",
+        "add you to my network",
+        "join your linkedin network",
+        "join your network",
+        "i'd like to connect",
+        "i would like to connect",
+        "like to connect with you",
+        "let's connect",
+        "expand my network",
+        "grow my network",
+        "expand my professional network",
+    ],
+    sales: &[
+        "i help companies",
+        "i help businesses",
+        "i help founders",
+        "i help brands",
+        "i help b2b",
+        "we help companies",
+        "we help businesses",
+        "book a call",
+        "quick call",
+        "15-minute call",
+        "15 min call",
+        "schedule a demo",
+        "book a demo",
+        "lead generation",
+        "generate leads",
+        "more leads",
+        "qualified leads",
+        "grow your revenue",
+        "increase your revenue",
+        "boost your sales",
+        "scale your business",
+        "dm me",
+        "hop on a call",
+        "our services",
+        "our agency",
+        "free consultation",
+        "free audit",
+        "calendly",
+        "offshore team",
+        "outsourcing",
+    ],
+    scam: &[
+        "whatsapp",
+        "telegram",
+        "wechat",
+        "crypto",
+        "cryptocurrency",
+        "bitcoin",
+        "usdt",
+        "forex",
+        "investment opportunity",
+        "investment plan",
+        "investment platform",
+        "trading platform",
+        "binary options",
+        "passive income",
+        "guaranteed return",
+        "guaranteed profit",
+        "financial freedom",
+        "you are beautiful",
+        "you're beautiful",
+        "so beautiful",
+        "gorgeous",
+        "handsome",
+        "pretty face",
+        "your smile",
+        "lovely smile",
+        "your profile picture",
+        "your profile photo",
+        "sweetheart",
+    ],
+    recruiter: &[
+        "recruiter",
+        "recruiting",
+        "recruitment",
+        "talent acquisition",
+        "headhunter",
+        "head hunter",
+        "sourcer",
+        "talent partner",
+        "hiring",
+        "we're hiring",
+        "staffing",
+        "executive search",
+        "talent scout",
+    ],
+};
+
+/// French.
+pub static FR: Lang = Lang {
+    code: "fr",
+    accept_labels: &[
+        ("accepter l'invitation de ", ""),
+        ("accepter l'invitation d'", ""),
+        ("accepter ", ""),
+    ],
+    ignore_labels: &[
+        ("ignorer l'invitation de ", " à rejoindre son réseau"),
+        ("ignorer l'invitation de ", ""),
+        ("ignorer l'invitation d'", ""),
+        ("ignorer une invitation de ", ""),
+    ],
+    see_more: &[
+        "... voir plus",
+        "…voir plus",
+        "… voir plus",
+        "voir plus",
+        "... afficher la suite",
+        "… afficher la suite",
+        "afficher la suite",
+        "… plus",
+        "…plus",
+    ],
+    control_prefixes: &[
+        "répondre à ",
+        "voir plus",
+        "afficher la suite",
+        "envoyer un message",
+        "voir le profil",
+    ],
+    today: &["aujourd'hui", "à l'instant", "maintenant"],
+    yesterday: &["hier"],
+    ago_words: &["il", "y", "a", "depuis"],
+    time_fillers: &[
+        "envoyée", "envoyé", "reçue", "reçu", "environ", "plus", "de", "d'",
+    ],
+    number_words: &[("un", 1), ("une", 1), ("deux", 2), ("trois", 3)],
+    units: &[
+        ("minute", 0),
+        ("minutes", 0),
+        ("min", 0),
+        ("heure", 0),
+        ("heures", 0),
+        ("h", 0),
+        ("jour", 1),
+        ("jours", 1),
+        ("j", 1),
+        ("semaine", 7),
+        ("semaines", 7),
+        ("sem", 7),
+        ("mois", 30),
+        ("an", 365),
+        ("ans", 365),
+        ("année", 365),
+        ("années", 365),
+    ],
+    mutual: MutualForms {
+        markers: &[
+            "relation en commun",
+            "relations en commun",
+            "relations communes",
+            "relation commune",
+        ],
+        joiners: &[" et "],
+        single: &[
+            " est une relation en commun",
+            " est une relation commune",
+            " est en commun",
+        ],
+    },
+    follows_you: &["vous suit"],
+    connect_lines: &[
+        "vous invite à vous connecter",
+        "vous invite à se connecter",
+        "vous invite à rejoindre son réseau",
+        "souhaite se connecter",
+        "souhaite vous ajouter",
+    ],
+    invite_markers: &["vous a invité", "vous invite à", "vous invite a"],
+    invite_kinds: &[
+        KindPhrase {
+            phrase: "à suivre son école",
+            kind: Kind::School,
+            target: TargetAt::Nowhere,
+        },
+        KindPhrase {
+            phrase: "vous a invité(e) à suivre",
+            kind: Kind::Page,
+            target: TargetAt::After,
+        },
+        KindPhrase {
+            phrase: "vous a invitée à suivre",
+            kind: Kind::Page,
+            target: TargetAt::After,
+        },
+        KindPhrase {
+            phrase: "vous a invité à suivre",
+            kind: Kind::Page,
+            target: TargetAt::After,
+        },
+        KindPhrase {
+            phrase: "vous invite à suivre",
+            kind: Kind::Page,
+            target: TargetAt::After,
+        },
+        KindPhrase {
+            phrase: "à vous abonner à",
+            kind: Kind::Newsletter,
+            target: TargetAt::After,
+        },
+        KindPhrase {
+            phrase: "à vous abonner",
+            kind: Kind::Newsletter,
+            target: TargetAt::Nowhere,
+        },
+        KindPhrase {
+            phrase: "à un événement",
+            kind: Kind::Event,
+            target: TargetAt::After,
+        },
+        KindPhrase {
+            phrase: "à participer à",
+            kind: Kind::Event,
+            target: TargetAt::After,
+        },
+        KindPhrase {
+            phrase: "à rejoindre le groupe",
+            kind: Kind::Group,
+            target: TargetAt::After,
+        },
+        KindPhrase {
+            phrase: "à rejoindre",
+            kind: Kind::Group,
+            target: TargetAt::After,
+        },
+        KindPhrase {
+            phrase: "vous a invité",
+            kind: Kind::Unknown,
+            target: TargetAt::Nowhere,
+        },
+        KindPhrase {
+            phrase: "vous invite à",
+            kind: Kind::Unknown,
+            target: TargetAt::Nowhere,
+        },
+    ],
+    type_lines: &[
+        ("newsletter •", Kind::Newsletter),
+        ("newsletter ·", Kind::Newsletter),
+        ("lettre d'information •", Kind::Newsletter),
+    ],
+    company_markers: &[" chez "],
+    badges: &["vérifié", "vérifiée", "premium"],
+    titles: &[
+        "dr", "dr.", "pr", "pr.", "prof", "prof.", "mme", "mme.", "mlle", "me", "maître",
+    ],
+    met_in_person: &[
+        "rencontrés",
+        "rencontré",
+        "rencontrée",
+        "rencontre",
+        "croisés",
+        "croisé",
+        "ravi de vous avoir",
+        "ravie de vous avoir",
+        "conférence",
+        "salon",
+        "votre intervention",
+        "votre présentation",
+        "meetup",
+        "atelier",
+    ],
+    shared_context: &[
+        "travaillé avec",
+        "travaillé ensemble",
+        "travaillons ensemble",
+        "collègue",
+        "même équipe",
+        "camarade",
+        "études",
+        "ancien élève",
+        "anciens élèves",
+        "ami commun",
+        "amie commune",
+        "amis communs",
+        "présenté",
+        "recommandé",
+        "conseillé de",
+        "nous avons échangé",
+        "notre échange",
+        "notre appel",
+    ],
+    generic_notes: &[
+        "j'aimerais vous ajouter à mon réseau",
+        "je souhaite vous ajouter à mon réseau",
+        "vous ajouter à mon réseau professionnel",
+        "ajouter à mon réseau",
+        "rejoindre votre réseau",
+        "élargir mon réseau",
+        "agrandir mon réseau",
+        "connectons-nous",
+        "j'aimerais me connecter",
+    ],
+    sales: &[
+        "j'aide les entreprises",
+        "nous aidons les entreprises",
+        "j'accompagne les entreprises",
+        "prendre rendez-vous",
+        "un appel rapide",
+        "un court appel",
+        "un appel de 15",
+        "une démo",
+        "génération de leads",
+        "génération de prospects",
+        "augmenter votre chiffre d'affaires",
+        "booster vos ventes",
+        "nos services",
+        "notre agence",
+        "consultation gratuite",
+        "audit gratuit",
+    ],
+    scam: &[
+        "whatsapp",
+        "telegram",
+        "crypto",
+        "cryptomonnaie",
+        "bitcoin",
+        "forex",
+        "opportunité d'investissement",
+        "plateforme de trading",
+        "revenu passif",
+        "revenus passifs",
+        "rendement garanti",
+        "vous êtes belle",
+        "tu es belle",
+        "très belle",
+        "magnifique sourire",
+        "votre sourire",
+        "ton sourire",
+        "votre photo de profil",
+    ],
+    recruiter: &[
+        "recruteur",
+        "recruteuse",
+        "recrutement",
+        "chargé de recrutement",
+        "chargée de recrutement",
+        "chasseur de têtes",
+        "chasseuse de têtes",
+        "talent acquisition",
+        "nous recrutons",
+        "on recrute",
+    ],
+};
+
+/// German.
+pub static DE: Lang = Lang {
+    code: "de",
+    accept_labels: &[
+        ("einladung von ", " annehmen"),
+        ("", "s einladung annehmen"),
+        ("", "' einladung annehmen"),
+        ("einladung annehmen von ", ""),
+    ],
+    ignore_labels: &[
+        ("einladung zum vernetzen von ", " ignorieren"),
+        ("einladung von ", " ignorieren"),
+        ("", "s einladung ignorieren"),
+        ("", "' einladung ignorieren"),
+    ],
+    see_more: &[
+        "... mehr anzeigen",
+        "…mehr anzeigen",
+        "… mehr anzeigen",
+        "mehr anzeigen",
+        "… mehr",
+        "…mehr",
+        "... mehr",
+    ],
+    control_prefixes: &["antworten", "mehr anzeigen", "nachricht", "profil anzeigen"],
+    today: &["heute", "gerade eben", "jetzt"],
+    yesterday: &["gestern"],
+    ago_words: &["vor"],
+    time_fillers: &["gesendet", "erhalten", "etwa", "über", "ungefähr"],
+    number_words: &[
+        ("einer", 1),
+        ("einem", 1),
+        ("einen", 1),
+        ("eine", 1),
+        ("ein", 1),
+        ("zwei", 2),
+        ("drei", 3),
+    ],
+    units: &[
+        ("minute", 0),
+        ("minuten", 0),
+        ("min", 0),
+        ("std", 0),
+        ("stunde", 0),
+        ("stunden", 0),
+        ("tag", 1),
+        ("tage", 1),
+        ("tagen", 1),
+        ("woche", 7),
+        ("wochen", 7),
+        ("monat", 30),
+        ("monate", 30),
+        ("monaten", 30),
+        ("jahr", 365),
+        ("jahre", 365),
+        ("jahren", 365),
+    ],
+    mutual: MutualForms {
+        markers: &[
+            "gemeinsame kontakt",
+            "gemeinsamer kontakt",
+            "gemeinsamen kontakt",
+            "gemeinsame kontakte",
+        ],
+        joiners: &[" und "],
+        single: &[
+            " ist ein gemeinsamer kontakt",
+            " ist gemeinsamer kontakt",
+            " ist eine gemeinsame kontaktperson",
+        ],
+    },
+    follows_you: &["folgt ihnen", "folgt dir"],
+    connect_lines: &[
+        "möchte sich mit ihnen vernetzen",
+        "möchte sich mit dir vernetzen",
+        "lädt sie ein, sich zu vernetzen",
+        "lädt sie zum vernetzen ein",
+    ],
+    invite_markers: &[
+        "hat sie eingeladen",
+        "hat dich eingeladen",
+        "lädt sie ein",
+        "lädt dich ein",
+    ],
+    invite_kinds: &[
+        KindPhrase {
+            phrase: "seiner hochschule zu folgen",
+            kind: Kind::School,
+            target: TargetAt::Nowhere,
+        },
+        KindPhrase {
+            phrase: "zu folgen",
+            kind: Kind::Page,
+            target: TargetAt::Between("eingeladen, "),
+        },
+        KindPhrase {
+            phrase: "zu abonnieren",
+            kind: Kind::Newsletter,
+            target: TargetAt::Between("eingeladen, "),
+        },
+        KindPhrase {
+            phrase: "zu einer veranstaltung",
+            kind: Kind::Event,
+            target: TargetAt::After,
+        },
+        KindPhrase {
+            phrase: "zu einem event",
+            kind: Kind::Event,
+            target: TargetAt::After,
+        },
+        KindPhrase {
+            phrase: "teilzunehmen",
+            kind: Kind::Event,
+            target: TargetAt::Between("eingeladen, "),
+        },
+        KindPhrase {
+            phrase: "beizutreten",
+            kind: Kind::Group,
+            target: TargetAt::Between("eingeladen, "),
+        },
+        KindPhrase {
+            phrase: "eingeladen",
+            kind: Kind::Unknown,
+            target: TargetAt::Nowhere,
+        },
+        KindPhrase {
+            phrase: "lädt sie ein",
+            kind: Kind::Unknown,
+            target: TargetAt::Nowhere,
+        },
+    ],
+    type_lines: &[
+        ("newsletter •", Kind::Newsletter),
+        ("newsletter ·", Kind::Newsletter),
+    ],
+    company_markers: &[" bei "],
+    badges: &["verifiziert", "premium"],
+    titles: &[
+        "dr",
+        "dr.",
+        "prof",
+        "prof.",
+        "herr",
+        "frau",
+        "dipl.-ing.",
+        "ing.",
+        "mag.",
+        "dipl.-kfm.",
+    ],
+    met_in_person: &[
+        "kennengelernt",
+        "getroffen",
+        "treffen",
+        "konferenz",
+        "messe",
+        "ihr vortrag",
+        "ihren vortrag",
+        "deinen vortrag",
+        "dein vortrag",
+        "meetup",
+        "workshop",
+    ],
+    shared_context: &[
+        "zusammengearbeitet",
+        "zusammen gearbeitet",
+        "kollege",
+        "kollegin",
+        "ehemaliger",
+        "ehemalige",
+        "gleichen team",
+        "studiert",
+        "kommilitone",
+        "kommilitonin",
+        "gemeinsamer freund",
+        "gemeinsame freundin",
+        "empfohlen",
+        "vorgestellt",
+        "unser gespräch",
+        "wir haben gesprochen",
+        "telefonat",
+    ],
+    generic_notes: &[
+        "zu meinem beruflichen netzwerk hinzufügen",
+        "zu meinem netzwerk hinzufügen",
+        "meinem netzwerk hinzufügen",
+        "ihrem netzwerk beitreten",
+        "ihrem beruflichen netzwerk beitreten",
+        "vernetzen wir uns",
+        "gerne vernetzen",
+        "mich mit ihnen vernetzen",
+        "mein netzwerk erweitern",
+    ],
+    sales: &[
+        "ich helfe unternehmen",
+        "wir helfen unternehmen",
+        "ich unterstütze unternehmen",
+        "kurzes gespräch",
+        "kurzen call",
+        "termin vereinbaren",
+        "demo vereinbaren",
+        "leadgenerierung",
+        "lead-generierung",
+        "umsatz steigern",
+        "ihren umsatz",
+        "unsere dienstleistungen",
+        "unsere agentur",
+        "kostenlose beratung",
+        "kostenloses erstgespräch",
+    ],
+    scam: &[
+        "whatsapp",
+        "telegram",
+        "krypto",
+        "kryptowährung",
+        "bitcoin",
+        "forex",
+        "investitionsmöglichkeit",
+        "anlagemöglichkeit",
+        "handelsplattform",
+        "passives einkommen",
+        "garantierte rendite",
+        "wunderschön",
+        "hübsch",
+        "dein lächeln",
+        "ihr lächeln",
+        "ihr profilbild",
+        "dein profilbild",
+    ],
+    recruiter: &[
+        "recruiter",
+        "recruiterin",
+        "recruiting",
+        "personalberater",
+        "personalberaterin",
+        "headhunter",
+        "personalvermittlung",
+        "talent acquisition",
+        "wir stellen ein",
+    ],
+};
+
+/// Spanish.
+pub static ES: Lang = Lang {
+    code: "es",
+    accept_labels: &[
+        ("aceptar la invitación de ", ""),
+        ("aceptar invitación de ", ""),
+        ("aceptar ", ""),
+    ],
+    ignore_labels: &[
+        ("ignorar la invitación para conectar de ", ""),
+        ("ignorar la invitación de ", ""),
+        ("ignorar invitación de ", ""),
+    ],
+    see_more: &[
+        "... ver más",
+        "…ver más",
+        "… ver más",
+        "ver más",
+        "… más",
+        "…más",
+        "... mostrar más",
+        "… mostrar más",
+        "mostrar más",
+    ],
+    control_prefixes: &[
+        "responder a ",
+        "ver más",
+        "mostrar más",
+        "enviar mensaje",
+        "ver perfil",
+    ],
+    today: &["hoy", "justo ahora", "ahora"],
+    yesterday: &["ayer"],
+    ago_words: &["hace"],
+    time_fillers: &[
+        "enviada",
+        "enviado",
+        "recibida",
+        "recibido",
+        "aproximadamente",
+        "más",
+        "de",
+    ],
+    number_words: &[("un", 1), ("una", 1), ("uno", 1), ("dos", 2), ("tres", 3)],
+    units: &[
+        ("minuto", 0),
+        ("minutos", 0),
+        ("min", 0),
+        ("hora", 0),
+        ("horas", 0),
+        ("h", 0),
+        ("día", 1),
+        ("días", 1),
+        ("dia", 1),
+        ("dias", 1),
+        ("semana", 7),
+        ("semanas", 7),
+        ("sem", 7),
+        ("mes", 30),
+        ("meses", 30),
+        ("año", 365),
+        ("años", 365),
+        ("ano", 365),
+        ("anos", 365),
+    ],
+    mutual: MutualForms {
+        markers: &[
+            "contacto en común",
+            "contactos en común",
+            "contacto más en común",
+            "contactos más en común",
+            "contactos en comun",
+            "contacto en comun",
+        ],
+        joiners: &[" y "],
+        single: &[
+            " es un contacto en común",
+            " es contacto en común",
+            " es un contacto en comun",
+        ],
+    },
+    follows_you: &["te sigue", "le sigue"],
+    connect_lines: &[
+        "te invita a conectar",
+        "te ha invitado a conectar",
+        "quiere conectar",
+    ],
+    invite_markers: &["te ha invitado", "te invitó", "te invita a"],
+    invite_kinds: &[
+        KindPhrase {
+            phrase: "a seguir su universidad",
+            kind: Kind::School,
+            target: TargetAt::Nowhere,
+        },
+        KindPhrase {
+            phrase: "a seguir",
+            kind: Kind::Page,
+            target: TargetAt::After,
+        },
+        KindPhrase {
+            phrase: "a suscribirte a",
+            kind: Kind::Newsletter,
+            target: TargetAt::After,
+        },
+        KindPhrase {
+            phrase: "a suscribirte",
+            kind: Kind::Newsletter,
+            target: TargetAt::Nowhere,
+        },
+        KindPhrase {
+            phrase: "a un evento",
+            kind: Kind::Event,
+            target: TargetAt::After,
+        },
+        KindPhrase {
+            phrase: "a asistir a",
+            kind: Kind::Event,
+            target: TargetAt::After,
+        },
+        KindPhrase {
+            phrase: "a unirte a",
+            kind: Kind::Group,
+            target: TargetAt::After,
+        },
+        KindPhrase {
+            phrase: "a unirte",
+            kind: Kind::Group,
+            target: TargetAt::Nowhere,
+        },
+        KindPhrase {
+            phrase: "te ha invitado",
+            kind: Kind::Unknown,
+            target: TargetAt::Nowhere,
+        },
+        KindPhrase {
+            phrase: "te invitó",
+            kind: Kind::Unknown,
+            target: TargetAt::Nowhere,
+        },
+        KindPhrase {
+            phrase: "te invita a",
+            kind: Kind::Unknown,
+            target: TargetAt::Nowhere,
+        },
+    ],
+    type_lines: &[
+        ("newsletter •", Kind::Newsletter),
+        ("newsletter ·", Kind::Newsletter),
+        ("boletín •", Kind::Newsletter),
+    ],
+    company_markers: &[" en "],
+    badges: &["verificado", "verificada", "premium"],
+    titles: &[
+        "dr", "dr.", "dra", "dra.", "prof", "prof.", "sr", "sr.", "sra", "sra.", "srta", "srta.",
+        "don", "doña", "lic.", "ing.",
+    ],
+    met_in_person: &[
+        "nos conocimos",
+        "conocimos en",
+        "conocerte",
+        "conocerle",
+        "nos vimos",
+        "conferencia",
+        "congreso",
+        "tu charla",
+        "su charla",
+        "tu ponencia",
+        "feria",
+        "meetup",
+        "taller",
+    ],
+    shared_context: &[
+        "trabajamos juntos",
+        "trabajamos juntas",
+        "trabajé con",
+        "trabajamos en",
+        "compañero",
+        "compañera",
+        "colega",
+        "mismo equipo",
+        "estudiamos",
+        "exalumno",
+        "exalumna",
+        "amigo en común",
+        "amiga en común",
+        "me recomendó",
+        "me presentó",
+        "hablamos",
+        "nuestra conversación",
+        "nuestra llamada",
+    ],
+    generic_notes: &[
+        "me gustaría añadirte a mi red profesional",
+        "añadirte a mi red",
+        "agregarte a mi red",
+        "unirme a tu red",
+        "ampliar mi red",
+        "conectemos",
+        "me gustaría conectar",
+        "me gustaría conectar contigo",
+    ],
+    sales: &[
+        "ayudo a empresas",
+        "ayudamos a empresas",
+        "una llamada rápida",
+        "agendar una llamada",
+        "agendar una demo",
+        "una demo",
+        "generación de leads",
+        "generación de clientes",
+        "aumentar tus ventas",
+        "aumentar sus ventas",
+        "aumentar sus ingresos",
+        "nuestros servicios",
+        "nuestra agencia",
+        "consulta gratuita",
+        "auditoría gratuita",
+    ],
+    scam: &[
+        "whatsapp",
+        "telegram",
+        "cripto",
+        "criptomonedas",
+        "bitcoin",
+        "forex",
+        "oportunidad de inversión",
+        "plataforma de trading",
+        "ingresos pasivos",
+        "rentabilidad garantizada",
+        "eres hermosa",
+        "muy hermosa",
+        "guapa",
+        "guapo",
+        "tu sonrisa",
+        "tu foto de perfil",
+    ],
+    recruiter: &[
+        "reclutador",
+        "reclutadora",
+        "reclutamiento",
+        "selección de personal",
+        "cazatalentos",
+        "headhunter",
+        "talent acquisition",
+        "adquisición de talento",
+        "estamos contratando",
+    ],
+};
+
+/// Every table, in the order tried when the page language is unknown.
+pub static LANGS: [&Lang; 4] = [&EN, &FR, &DE, &ES];
+
+/// The table for a page language such as "fr", "fr-FR" or "de_AT".
+pub fn by_code(code: &str) -> Option<&'static Lang> {
+    let prefix = code.trim().split(['-', '_']).next().unwrap_or("");
+    LANGS
+        .iter()
+        .copied()
+        .find(|l| l.code.eq_ignore_ascii_case(prefix))
+}
+
+/// The tables to try, the page's own first. Cards are often in a language
+/// other than the page's (a French note on an English page), so all are tried.
+pub fn ordered(primary: Option<&'static Lang>) -> impl Iterator<Item = &'static Lang> {
+    primary.into_iter().chain(
+        LANGS
+            .iter()
+            .copied()
+            .filter(move |l| primary.is_none_or(|p| p.code != l.code)),
+    )
+}
+
+// ---------------------------------------------------------------------------
+// Case-insensitive scanning. Table entries are already folded, so only the
+// text side is folded, one char at a time, without allocating.
+// ---------------------------------------------------------------------------
+
+/// Folds one character for comparison: lower case, typographic apostrophes to
+/// `'`, every kind of space to ' '.
+pub fn fold(c: char) -> char {
+    if c.is_ascii() {
+        return c.to_ascii_lowercase();
+    }
+    match c {
+        '\u{2019}' | '\u{2018}' | '\u{02bc}' | '\u{2032}' | '`' | '\u{00b4}' => '\'',
+        c if c.is_whitespace() => ' ',
+        c => {
+            let mut lower = c.to_lowercase();
+            match (lower.next(), lower.next()) {
+                (Some(l), None) => l,
+                _ => c,
+            }
+        }
+    }
+}
+
+/// Byte offset just past `needle` when `hay[start..]` begins with it (folded).
+fn match_at(hay: &str, start: usize, needle: &str) -> Option<usize> {
+    let rest = hay.get(start..)?;
+    let mut chars = rest.char_indices();
+    for n in needle.chars() {
+        let (_, c) = chars.next()?;
+        if fold(c) != n {
+            return None;
+        }
+    }
+    Some(start + chars.next().map_or(rest.len(), |(i, _)| i))
+}
+
+/// First occurrence of `needle` (folded) in `hay`: (start, end) byte offsets.
+pub fn find_ci(hay: &str, needle: &str) -> Option<(usize, usize)> {
+    let first = needle.chars().next()?;
+    hay.char_indices()
+        .filter(|&(_, c)| fold(c) == first)
+        .find_map(|(i, _)| match_at(hay, i, needle).map(|end| (i, end)))
+}
+
+/// Like [`find_ci`] but only where the match is a whole word (or words): no
+/// letter or digit touches either end.
+pub fn find_word_ci(hay: &str, needle: &str) -> Option<(usize, usize)> {
+    let first = needle.chars().next()?;
+    let mut prev: Option<char> = None;
+    for (i, c) in hay.char_indices() {
+        let before_ok = prev.is_none_or(|p| !p.is_alphanumeric());
+        prev = Some(c);
+        if fold(c) != first || !before_ok {
+            continue;
+        }
+        if let Some(end) = match_at(hay, i, needle) {
+            let after_ok = hay
+                .get(end..)
+                .and_then(|r| r.chars().next())
+                .is_none_or(|a| !a.is_alphanumeric());
+            if after_ok {
+                return Some((i, end));
+            }
+        }
+    }
+    None
+}
+
+/// `hay` begins with `prefix` (folded): the byte offset after it.
+pub fn strip_prefix_ci<'a>(hay: &'a str, prefix: &str) -> Option<&'a str> {
+    match_at(hay, 0, prefix).and_then(|end| hay.get(end..))
+}
+
+/// `hay` ends with `suffix` (folded): the text before it. Only the tail of
+/// `hay` is scanned, so this is cheap on a long note.
+pub fn strip_suffix_ci<'a>(hay: &'a str, suffix: &str) -> Option<&'a str> {
+    let n = suffix.chars().count();
+    let start = hay
+        .char_indices()
+        .rev()
+        .nth(n.checked_sub(1)?)
+        .map(|(i, _)| i)?;
+    (match_at(hay, start, suffix) == Some(hay.len()))
+        .then(|| hay.get(..start))
+        .flatten()
+}
+
+/// Equal when folded.
+pub fn eq_ci(a: &str, b: &str) -> bool {
+    a.chars().map(fold).eq(b.chars().map(fold))
+}
+
+/// The first of `needles` found as whole words in `hay`.
+pub fn first_word_match<'n>(hay: &str, needles: &[&'n str]) -> Option<&'n str> {
+    needles
+        .iter()
+        .copied()
+        .find(|n| find_word_ci(hay, n).is_some())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn folding_matches_curly_apostrophes_and_case() {
+        assert_eq!(
+            find_ci("Accept Riley Park’s Invitation", "'s invitation"),
+            Some((17, 32))
+        );
+        assert!(strip_suffix_ci("Accept Riley Park’s invitation", "'s invitation").is_some());
+        assert_eq!(strip_prefix_ci("AUJOURD’HUI", "aujourd'hui"), Some(""));
+        assert_eq!(find_word_ci("I help companies", "help"), Some((2, 6)));
+        assert_eq!(find_word_ci("helpful", "help"), None);
+        assert_eq!(strip_suffix_ci("ab", "abc"), None);
+        assert_eq!(find_ci("", "x"), None);
+    }
+
+    #[test]
+    fn every_table_entry_is_folded() {
+        for lang in LANGS {
+            let lists: [&[&str]; 12] = [
+                lang.see_more,
+                lang.control_prefixes,
+                lang.today,
+                lang.follows_you,
+                lang.connect_lines,
+                lang.invite_markers,
+                lang.met_in_person,
+                lang.shared_context,
+                lang.generic_notes,
+                lang.sales,
+                lang.scam,
+                lang.recruiter,
+            ];
+            for entry in lists.iter().flat_map(|l| l.iter()) {
+                let folded: String = entry.chars().map(fold).collect();
+                assert_eq!(&folded, entry, "{} table entry not folded", lang.code);
+            }
+        }
+    }
+}

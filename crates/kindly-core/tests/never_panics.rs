@@ -1,0 +1,146 @@
+//! Properties: reading and judging never panic, whatever a page or a stored
+//! file holds, and the key is never empty.
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::indexing_slicing,
+    clippy::panic
+)]
+
+use kindly_core::store::new_user_data;
+use kindly_core::{
+    parse_card, record_seen, suggest, suggest_for, Action, CardLink, CardText, Person, Relationship,
+};
+use proptest::prelude::*;
+
+/// Text that looks like card text often enough to reach deep branches:
+/// fragments of real lines glued with arbitrary Unicode.
+fn text() -> impl Strategy<Value = String> {
+    let fragments = prop::sample::select(vec![
+        "Accept ",
+        "’s invitation",
+        "Ignore an invitation to connect from ",
+        "Accepter l’invitation de ",
+        " and ",
+        " other mutual connections",
+        " mutual connection",
+        "relations en commun",
+        " et ",
+        "gemeinsame Kontakte",
+        " und ",
+        "contactos en común",
+        " y ",
+        "ago",
+        "il y a",
+        "vor",
+        "hace",
+        "3",
+        "12",
+        "d",
+        "mo",
+        "week",
+        "Yesterday",
+        "Hier",
+        " invited you to follow ",
+        " invited you to subscribe to ",
+        "Newsletter • ",
+        " follows you",
+        " is inviting you to connect",
+        "… see more",
+        "…voir plus",
+        " at ",
+        " @ ",
+        "Dr.",
+        ", PhD",
+        "J.",
+        "🚀",
+        "王",
+        "Verified",
+        "(",
+        ")",
+        ",",
+        "%",
+        "%C3",
+        "%E2%80",
+        "/in/",
+        "/company/",
+        "/newsletters/",
+        "/events/",
+        "\n",
+        " ",
+        "hat Sie eingeladen, ",
+        " zu folgen",
+        "WhatsApp",
+        "http://x",
+    ]);
+    prop::collection::vec(
+        prop_oneof![fragments.prop_map(str::to_string), any::<String>()],
+        0..8,
+    )
+    .prop_map(|parts| parts.concat())
+}
+
+fn card() -> impl Strategy<Value = CardText> {
+    (
+        prop::sample::select(vec!["", "en", "fr-FR", "de", "es", "xx", "EN_us"]),
+        prop::option::of(text()),
+        prop::collection::vec(text(), 0..8),
+        prop::option::of(text()),
+        prop::option::of(text()),
+        prop::option::of(text()),
+        prop::collection::vec((text(), text()), 0..4),
+        prop::option::of(text()),
+    )
+        .prop_map(
+            |(lang, name, lines, note, accept, ignore, links, hint)| CardText {
+                lang: lang.to_string(),
+                name,
+                lines,
+                note,
+                accept_label: accept,
+                ignore_label: ignore,
+                links: links
+                    .into_iter()
+                    .map(|(path, text)| CardLink { path, text })
+                    .collect(),
+                key_hint: hint,
+            },
+        )
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(256))]
+
+    #[test]
+    fn parse_card_never_panics_and_always_has_a_key(c in card()) {
+        let inv = parse_card(&c);
+        prop_assert!(!inv.key.is_empty());
+        if let Some(first) = &inv.first_name {
+            prop_assert!(!first.trim().is_empty());
+        }
+        prop_assert_eq!(inv.readable, inv.full_name.is_some() || inv.target_name.is_some());
+    }
+
+    #[test]
+    fn suggest_never_panics(c in card(), today in 0u32..40_000, rel in prop::option::of(0usize..5)) {
+        let mut data = new_user_data();
+        let key = parse_card(&c).key;
+        data.people.insert(key, Person {
+            relationship: rel.and_then(|i| Relationship::ALL.get(i).copied()),
+            invitations: vec![today / 2],
+            first_seen: today / 2,
+            last_seen: today / 2,
+            age_when_seen: Some(today % 400),
+            ..Person::default()
+        });
+        let model = suggest(&c, &data, today);
+        prop_assert!(model.suggestions.len() <= 3);
+        for s in &model.suggestions {
+            prop_assert!(s.chars <= s.text.chars().count());
+        }
+        let again = suggest_for(&model.invitation, &data, today);
+        prop_assert_eq!(again.action, model.action);
+        let _ = record_seen(&mut data, &model.invitation, Action::Review, today);
+        prop_assert!(!record_seen(&mut data, &model.invitation, Action::Review, today));
+    }
+}

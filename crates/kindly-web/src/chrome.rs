@@ -1,0 +1,38 @@
+//! Typed bindings to the few extension APIs Kindly uses. `chrome.*` works in
+//! Chromium and (as an alias of `browser.*`) in Firefox MV3; every call is
+//! `catch` so a missing API (a page opened outside the extension) is an
+//! error value, never an exception that kills the module.
+
+use wasm_bindgen::prelude::*;
+
+#[wasm_bindgen]
+extern "C" {
+    #[wasm_bindgen(js_namespace = ["chrome", "storage", "local"], js_name = get, catch)]
+    pub fn storage_get(keys: &JsValue) -> Result<js_sys::Promise, JsValue>;
+
+    #[wasm_bindgen(js_namespace = ["chrome", "storage", "local"], js_name = set, catch)]
+    pub fn storage_set(items: &JsValue) -> Result<js_sys::Promise, JsValue>;
+
+    #[wasm_bindgen(js_namespace = ["chrome", "storage", "local"], js_name = remove, catch)]
+    pub fn storage_remove(keys: &JsValue) -> Result<js_sys::Promise, JsValue>;
+
+    #[wasm_bindgen(js_namespace = ["chrome", "storage", "onChanged"], js_name = addListener, catch)]
+    pub fn storage_on_changed(listener: &js_sys::Function) -> Result<(), JsValue>;
+
+    #[wasm_bindgen(js_namespace = ["chrome", "i18n"], js_name = getMessage, catch)]
+    fn i18n_get_message(name: &str, substitutions: &JsValue) -> Result<JsValue, JsValue>;
+}
+
+/// A UI string from `_locales/*/messages.json`, with `$1`… substitutions.
+/// Falls back to `fallback` when the message or the API is missing, so a
+/// gap in a translation shows English rather than nothing.
+pub fn message(name: &str, substitutions: &[&str], fallback: &str) -> String {
+    let subs: js_sys::Array = substitutions.iter().map(|s| JsValue::from_str(s)).collect();
+    match i18n_get_message(name, &subs) {
+        Ok(value) => match value.as_string() {
+            Some(text) if !text.is_empty() => text,
+            _ => fallback.to_string(),
+        },
+        Err(_) => fallback.to_string(),
+    }
+}

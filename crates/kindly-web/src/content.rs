@@ -1,0 +1,489 @@
+//! The content script's life: route on every navigation, watch the page with
+//! one observer, keep exactly one panel on every invitation card, and carry
+//! what the person does in a panel (relationship, note, bucket, edits) into
+//! storage.
+//!
+//! Changes are batched: the observer only schedules one scan per animation
+//! frame, so a burst of LinkedIn mutations costs one pass, and a panel that a
+//! re-render removed is back before the next paint. Mutations made by Kindly
+//! itself (adding panels) are recognised and never schedule work.
+
+use crate::dom::{self, DomResult};
+use crate::page::{self, PANEL_ATTR};
+use crate::panel::{self, View};
+use crate::storage;
+use kindly_core::route::{classify, Route};
+use kindly_core::store;
+use kindly_core::{Bucket, Data, Day, Invitation, Relationship, Target, TemplateRecord};
+use std::cell::RefCell;
+use std::collections::{HashMap, HashSet};
+use wasm_bindgen::prelude::*;
+use wasm_bindgen_futures::spawn_local;
+use web_sys::{Element, MutationObserver, MutationObserverInit, MutationRecord};
+
+/// What Kindly keeps about one card while the page is open.
+#[derive(Default)]
+struct CardState {
+    invitation: Invitation,
+    /// Reply texts the person edited, by template id.
+    edits: HashMap<String, String>,
+    /// Collapsed or expanded by the person (else the setting decides).
+    collapsed: Option<bool>,
+}
+
+struct State {
+    data: Data,
+    /// False when the store belongs to a newer Kindly: read, never write.
+    writable: bool,
+    today: Day,
+    route: Route,
+    scheduled: Option<gloo::render::AnimationFrame>,
+    cards: HashMap<String, CardState>,
+    /// Keys whose "could not read" line was logged already.
+    reported: HashSet<String>,
+    /// What this tab last wrote per key, to recognise its own changes.
+    written: HashMap<String, String>,
+    dark: bool,
+}
+
+thread_local! {
+    static STATE: RefCell<Option<State>> = const { RefCell::new(None) };
+}
+
+fn with_state<R>(f: impl FnOnce(&mut State) -> R) -> Option<R> {
+    STATE.with(|state| state.borrow_mut().as_mut().map(f))
+}
+
+fn today() -> Day {
+    let days = js_sys::Date::now() / 86_400_000.0;
+    if days.is_finite() && days > 0.0 {
+        days as Day
+    } else {
+        0
+    }
+}
+
+fn current_path() -> String {
+    web_sys::window()
+        .and_then(|w| w.location().pathname().ok())
+        .unwrap_or_default()
+}
+
+/// Starts Kindly on this page: opens storage, then watches the page. Until
+/// storage answers, Kindly shows nothing rather than advice without the
+/// person's own settings.
+pub fn start() {
+    spawn_local(async {
+        let (data, writable) = match storage::open().await {
+            Ok(loaded) => (loaded.data.clone(), loaded.may_write()),
+            Err(err) => {
+                // Still useful without storage: defaults, nothing saved.
+                web_sys::console::warn_1(&JsValue::from_str(&err));
+                (store::new_user_data(), false)
+            }
+        };
+        STATE.with(|state| {
+            *state.borrow_mut() = Some(State {
+                data,
+                writable,
+                today: today(),
+                route: Route::Elsewhere,
+                scheduled: None,
+                cards: HashMap::new(),
+                reported: HashSet::new(),
+                written: HashMap::new(),
+                dark: false,
+            });
+        });
+        storage::on_change(on_storage_change);
+        if let Err(err) = observe() {
+            web_sys::console::warn_2(&JsValue::from_str("Kindly could not watch the page:"), &err);
+        }
+        watch_navigation();
+        crate::keys::install();
+        schedule();
+    });
+}
+
+fn on_storage_change(changes: Vec<(String, Option<String>)>) {
+    let foreign = with_state(|state| {
+        changes
+            .iter()
+            .any(|(key, value)| value.as_ref() != state.written.get(key))
+    })
+    .unwrap_or(false);
+    if !foreign {
+        return; // this tab's own writes
+    }
+    spawn_local(async {
+        let Ok(entries) = storage::read_all().await else {
+            return;
+        };
+        let loaded = store::load(&entries);
+        with_state(|state| {
+            state.writable = loaded.may_write();
+            state.data = loaded.data;
+        });
+        redraw_all();
+    });
+}
+
+fn observe() -> DomResult<()> {
+    let doc = dom::document()?;
+    let callback = Closure::<dyn FnMut(js_sys::Array)>::new(|records: js_sys::Array| {
+        if records.iter().any(|r| is_relevant(&r.unchecked_into())) {
+            schedule();
+        }
+    });
+    let observer = MutationObserver::new(callback.as_ref().unchecked_ref())?;
+    callback.forget(); // lives as long as the page
+    let init = MutationObserverInit::new();
+    init.set_child_list(true);
+    init.set_subtree(true);
+    // The body, not `main`: LinkedIn replaces `main` itself during hydration
+    // and navigation, and an observer on a detached `main` would go deaf.
+    let root: Element = match doc.body() {
+        Some(body) => body.into(),
+        None => doc
+            .document_element()
+            .ok_or_else(|| JsValue::from_str("no root"))?,
+    };
+    observer.observe_with_options(&root, &init)?;
+    Ok(())
+}
+
+/// A mutation matters unless it only added or removed Kindly's own panels.
+fn is_relevant(record: &MutationRecord) -> bool {
+    let ours = |nodes: web_sys::NodeList| {
+        (0..nodes.length()).all(|i| {
+            nodes
+                .item(i)
+                .and_then(|n| n.dyn_into::<Element>().ok())
+                .is_some_and(|e| e.has_attribute(PANEL_ATTR))
+        })
+    };
+    !(ours(record.added_nodes()) && ours(record.removed_nodes()))
+}
+
+fn watch_navigation() {
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    let on_navigate = Closure::<dyn FnMut()>::new(schedule);
+    let _ =
+        window.add_event_listener_with_callback("popstate", on_navigate.as_ref().unchecked_ref());
+    // The Navigation API reports pushState navigations, which fire no event
+    // of their own; where it is missing, the observer notices the re-render.
+    if let Ok(navigation) = js_sys::Reflect::get(&window, &JsValue::from_str("navigation")) {
+        if let Some(target) = navigation.dyn_ref::<web_sys::EventTarget>() {
+            let _ = target.add_event_listener_with_callback(
+                "currententrychange",
+                on_navigate.as_ref().unchecked_ref(),
+            );
+        }
+    }
+    on_navigate.forget();
+}
+
+/// Schedules one scan for the next animation frame (at most one pending).
+pub fn schedule() {
+    with_state(|state| {
+        if state.scheduled.is_none() {
+            state.scheduled = Some(gloo::render::request_animation_frame(|_| scan()));
+        }
+    });
+}
+
+/// True while Kindly is showing panels (the invitations page).
+pub fn active() -> bool {
+    with_state(|state| state.route == Route::Received).unwrap_or(false)
+}
+
+fn scan() {
+    let route = classify(&current_path());
+    let Some(previous) = with_state(|state| {
+        state.scheduled = None;
+        std::mem::replace(&mut state.route, route)
+    }) else {
+        return;
+    };
+    let Ok(doc) = dom::document() else { return };
+    if route != Route::Received {
+        if previous == Route::Received {
+            remove_panels(&doc);
+        }
+        return;
+    }
+    if previous != Route::Received {
+        let dark = panel::page_is_dark(&doc);
+        with_state(|state| state.dark = dark);
+    }
+    if let Err(err) = annotate(&doc) {
+        web_sys::console::warn_2(&JsValue::from_str("Kindly:"), &err);
+    }
+}
+
+fn panel_hosts(doc: &web_sys::Document) -> Vec<Element> {
+    let mut out = Vec::new();
+    if let Ok(list) = doc.query_selector_all(&format!("[{PANEL_ATTR}]")) {
+        for i in 0..list.length() {
+            if let Some(element) = list.item(i).and_then(|n| n.dyn_into::<Element>().ok()) {
+                out.push(element);
+            }
+        }
+    }
+    out
+}
+
+fn remove_panels(doc: &web_sys::Document) {
+    for host in panel_hosts(doc) {
+        host.remove();
+    }
+}
+
+/// Gives every card without a current panel its panel, and records what
+/// was seen (one storage write per scan).
+fn annotate(doc: &web_sys::Document) -> DomResult<()> {
+    let scope: Element = match doc.query_selector("main")? {
+        Some(main) => main,
+        None => doc
+            .body()
+            .map(Into::into)
+            .ok_or_else(|| JsValue::from_str("no body"))?,
+    };
+    let mut writes = Vec::new();
+    for card in page::find_cards(&scope) {
+        if has_panel(&card.root) {
+            continue;
+        }
+        let text = page::card_text(doc, &card);
+        let Some(host) = with_state(|state| {
+            let model = kindly_core::suggest(&text, &state.data, state.today);
+            if !model.readable && state.reported.insert(model.key.clone()) {
+                // Which parts were missing, never the person's text.
+                web_sys::console::info_1(&JsValue::from_str(&format!(
+                    "Kindly: could not read a card's name ({} text lines, {} links); it shows general advice.",
+                    text.lines.len(),
+                    text.links.len()
+                )));
+            }
+            if state.writable
+                && kindly_core::suggest::record_seen(
+                    &mut state.data,
+                    &model.invitation,
+                    model.action,
+                    state.today,
+                )
+            {
+                if let Some(person) = state.data.people.get(&model.key) {
+                    writes.push(store::person_entry(&model.key, person));
+                }
+            }
+            let card_state = state.cards.entry(model.key.clone()).or_default();
+            card_state.invitation = model.invitation.clone();
+            build_view(doc, state, &model)
+        }) else {
+            continue;
+        };
+        let host = host?;
+        card.root.append_child(&host)?;
+    }
+    save(writes);
+    Ok(())
+}
+
+fn build_view(
+    doc: &web_sys::Document,
+    state: &State,
+    model: &kindly_core::PanelModel,
+) -> DomResult<Element> {
+    let card = state.cards.get(&model.key);
+    let view = View {
+        model,
+        person: state.data.people.get(&model.key),
+        collapsed: card
+            .and_then(|c| c.collapsed)
+            .unwrap_or(state.data.settings.collapsed_by_default),
+        edits: card.map(|c| &c.edits),
+        dark: state.dark,
+        data: &state.data,
+    };
+    panel::build(doc, &view)
+}
+
+/// A card has a panel when one of its direct children is Kindly's host.
+fn has_panel(root: &Element) -> bool {
+    let children = root.children();
+    (0..children.length()).any(|i| {
+        children
+            .item(i)
+            .is_some_and(|c| c.has_attribute(PANEL_ATTR))
+    })
+}
+
+/// Rebuilds every panel (settings or templates changed elsewhere).
+fn redraw_all() {
+    let Ok(doc) = dom::document() else { return };
+    remove_panels(&doc);
+    schedule();
+}
+
+/// Rebuilds one card's panel in place, keeping focus where it was.
+fn redraw(key: &str, focus: Option<&str>) {
+    let Ok(doc) = dom::document() else { return };
+    let Some(old) = panel_hosts(&doc)
+        .into_iter()
+        .find(|h| h.get_attribute("data-kindly-key").as_deref() == Some(key))
+    else {
+        return;
+    };
+    let built = with_state(|state| {
+        let invitation = state.cards.get(key)?.invitation.clone();
+        let model = kindly_core::suggest::suggest_for(&invitation, &state.data, state.today);
+        Some(build_view(&doc, state, &model))
+    })
+    .flatten();
+    if let Some(Ok(host)) = built {
+        if old.replace_with_with_node_1(&host).is_ok() {
+            if let Some(part) = focus {
+                panel::focus_part(&host, part);
+            }
+        }
+    }
+}
+
+/// Writes entries, remembering them so this tab's own change events are
+/// recognised; failures are logged (the panel keeps working from memory).
+fn save(entries: Vec<(String, String)>) {
+    if entries.is_empty() {
+        return;
+    }
+    let allowed = with_state(|state| {
+        if state.writable {
+            for (key, value) in &entries {
+                state.written.insert(key.clone(), value.clone());
+            }
+        }
+        state.writable
+    })
+    .unwrap_or(false);
+    if !allowed {
+        return;
+    }
+    spawn_local(async move {
+        if let Err(err) = storage::write(&entries).await {
+            web_sys::console::warn_1(&JsValue::from_str(&err));
+        }
+    });
+}
+
+fn update_person(key: &str, change: impl FnOnce(&mut kindly_core::Person)) {
+    let entry = with_state(|state| {
+        let person = state.data.people.entry(key.to_string()).or_default();
+        change(person);
+        store::person_entry(key, person)
+    });
+    if let Some(entry) = entry {
+        save(vec![entry]);
+    }
+}
+
+/// The person chose how they know the inviter: re-judge at once.
+pub fn set_relationship(key: &str, relationship: Option<Relationship>) {
+    update_person(key, |p| p.relationship = relationship);
+    let value = relationship.map(|r| r.as_str()).unwrap_or("none");
+    redraw(key, Some(&format!("relationship-{value}")));
+}
+
+pub fn set_note(key: &str, note: String) {
+    update_person(key, |p| p.note = note);
+}
+
+pub fn set_bucket(key: &str, bucket: Option<Bucket>) {
+    update_person(key, |p| p.bucket = bucket);
+}
+
+pub fn set_collapsed(key: &str, collapsed: bool) {
+    with_state(|state| state.cards.entry(key.to_string()).or_default().collapsed = Some(collapsed));
+}
+
+/// Keeps an edited reply for as long as the page is open.
+pub fn remember_edit(key: &str, template_id: &str, text: String) {
+    with_state(|state| {
+        state
+            .cards
+            .entry(key.to_string())
+            .or_default()
+            .edits
+            .insert(template_id.to_string(), text);
+    });
+}
+
+/// Saves an edited reply as a new template of the person's own; the names
+/// of this inviter become placeholders again so it fits the next one too.
+pub fn save_as_template(key: &str, template_id: &str, text: &str) -> bool {
+    let entries = with_state(|state| {
+        let invitation = &state.cards.get(key)?.invitation;
+        let source = state.data.templates.iter().find(|t| t.id == template_id);
+        let body = kindly_core::reuse::generalise(text, invitation);
+        let id = unique_template_id(&state.data, "my-reply");
+        let title = source
+            .map(|t| format!("{} (my version)", t.title))
+            .unwrap_or_else(|| "My reply".to_string());
+        let record = TemplateRecord {
+            id,
+            title,
+            body,
+            target: source.map(|t| t.target).unwrap_or(Target::Message),
+            actions: source.map(|t| t.actions.clone()).unwrap_or_default(),
+            relationships: source.map(|t| t.relationships.clone()).unwrap_or_default(),
+            situations: source.map(|t| t.situations.clone()).unwrap_or_default(),
+            builtin: false,
+            language: source
+                .map(|t| t.language.clone())
+                .unwrap_or_else(|| "en".into()),
+        };
+        state.data.templates.insert(0, record);
+        Some(
+            store::to_entries(&state.data)
+                .into_iter()
+                .filter(|(k, _)| k == store::KEY_TEMPLATES)
+                .collect::<Vec<_>>(),
+        )
+    })
+    .flatten();
+    match entries {
+        Some(entries) if !entries.is_empty() => {
+            save(entries);
+            true
+        }
+        _ => false,
+    }
+}
+
+fn unique_template_id(data: &Data, base: &str) -> String {
+    let mut n = data.templates.len() + 1;
+    loop {
+        let id = format!("{base}-{n}");
+        if !data.templates.iter().any(|t| t.id == id) {
+            return id;
+        }
+        n += 1;
+    }
+}
+
+/// What the panel needs to check an edited reply.
+pub fn tone_context(key: &str, limit: usize) -> kindly_core::tone::ToneContext {
+    with_state(|state| {
+        let invitation = state.cards.get(key).map(|c| &c.invitation);
+        let relationship = state.data.people.get(key).and_then(|p| p.relationship);
+        kindly_core::tone::ToneContext {
+            limit,
+            they_wrote_note: invitation.is_some_and(|i| i.note.is_some()),
+            first_name: invitation.and_then(|i| i.first_name.clone()),
+            stranger: matches!(relationship, Some(Relationship::Stranger)),
+            language: String::new(),
+        }
+    })
+    .unwrap_or_default()
+}

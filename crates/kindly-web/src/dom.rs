@@ -1,0 +1,40 @@
+//! Small, boring DOM helpers. Text goes in only through `textContent` and
+//! attributes: nothing Kindly shows is ever parsed as HTML.
+
+use wasm_bindgen::JsValue;
+use web_sys::{Document, Element};
+
+pub type DomResult<T> = Result<T, JsValue>;
+
+pub fn document() -> DomResult<Document> {
+    web_sys::window()
+        .and_then(|w| w.document())
+        .ok_or_else(|| JsValue::from_str("no document"))
+}
+
+/// Creates `<tag>` with attributes and (optionally) text.
+pub fn el(
+    doc: &Document,
+    tag: &str,
+    attrs: &[(&str, &str)],
+    text: Option<&str>,
+) -> DomResult<Element> {
+    let element = doc.create_element(tag)?;
+    for (name, value) in attrs {
+        element.set_attribute(name, value)?;
+    }
+    if let Some(text) = text {
+        element.set_text_content(Some(text));
+    }
+    Ok(element)
+}
+
+/// Appends `child` to `parent` and returns the child, for building trees.
+pub fn append(parent: &Element, child: Element) -> DomResult<Element> {
+    parent.append_child(&child)?;
+    Ok(child)
+}
+
+pub fn collapse_whitespace(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}

@@ -1,0 +1,786 @@
+//! The suggestion panel beside each card: built node by node inside an open
+//! shadow root, so LinkedIn's CSS cannot reach it and no page or user text is
+//! ever parsed as HTML. The stable test contract (ARCHITECTURE.md) is the
+//! host's `data-kindly-*` attributes and the shadow parts' `data-kindly`.
+//!
+//! The panel only shows and forwards: what a choice means is decided by
+//! `kindly-core` through `content`.
+
+use crate::chrome::message;
+use crate::clipboard;
+use crate::content;
+use crate::dom::{append, el, DomResult};
+use crate::page::PANEL_ATTR;
+use kindly_core::tone::{self, Severity};
+use kindly_core::{Action, Bucket, Data, Kind, PanelModel, Person, Relationship, Suggestion};
+use std::collections::HashMap;
+use wasm_bindgen::prelude::*;
+use web_sys::{
+    Document, Element, HtmlElement, HtmlSelectElement, HtmlTextAreaElement, ShadowRootInit,
+    ShadowRootMode,
+};
+
+/// The panel's styles, adopted by each shadow root as a constructed
+/// stylesheet: CSSOM, so the page's `style-src` CSP does not apply and no
+/// `<style>` element or inline style attribute is ever added.
+const CSS: &str = include_str!("panel.css");
+
+thread_local! {
+    static SHEET: Option<web_sys::CssStyleSheet> = {
+        web_sys::CssStyleSheet::new().ok().inspect(|sheet| sheet.replace_sync(CSS).unwrap_or(()))
+    };
+}
+
+/// Everything one panel shows.
+pub struct View<'a> {
+    pub model: &'a PanelModel,
+    pub person: Option<&'a Person>,
+    pub collapsed: bool,
+    pub edits: Option<&'a HashMap<String, String>>,
+    pub dark: bool,
+    pub data: &'a Data,
+}
+
+/// Whether the page is drawn dark (LinkedIn's own dark theme), judged from
+/// the body's computed background so the panel matches whatever theme is on.
+pub fn page_is_dark(doc: &Document) -> bool {
+    let Some(window) = web_sys::window() else {
+        return false;
+    };
+    let Some(body) = doc.body() else { return false };
+    let Ok(Some(style)) = window.get_computed_style(&body) else {
+        return false;
+    };
+    let color = style
+        .get_property_value("background-color")
+        .unwrap_or_default();
+    let channels: Vec<f64> = color
+        .trim_start_matches("rgba(")
+        .trim_start_matches("rgb(")
+        .trim_end_matches(')')
+        .split(',')
+        .filter_map(|c| c.trim().parse::<f64>().ok())
+        .collect();
+    match channels.as_slice() {
+        [r, g, b] | [r, g, b, _] if channels.get(3).is_none_or(|a| *a > 0.5) => {
+            0.2126 * r + 0.7152 * g + 0.0722 * b < 100.0
+        }
+        _ => false,
+    }
+}
+
+/// Builds the host element for one card's panel.
+pub fn build(doc: &Document, view: &View) -> DomResult<Element> {
+    let model = view.model;
+    let host = el(
+        doc,
+        "div",
+        &[
+            (PANEL_ATTR, ""),
+            ("data-kindly-key", &model.key),
+            ("data-kindly-kind", model.kind.as_str()),
+            ("data-kindly-action", model.action.as_str()),
+        ],
+        None,
+    )?;
+    if view.dark {
+        host.set_attribute("data-kindly-theme", "dark")?;
+    }
+    let shadow = host.attach_shadow(&ShadowRootInit::new(ShadowRootMode::Open))?;
+    SHEET.with(|sheet| {
+        if let Some(sheet) = sheet {
+            shadow.set_adopted_style_sheets(&js_sys::Array::of1(sheet));
+        }
+    });
+    let name = display_name(model);
+    let section = doc.create_element("section")?;
+    section.set_attribute("data-kindly", "panel")?;
+    section.set_attribute("class", &format!("panel act-{}", model.action.as_str()))?;
+    section.set_attribute(
+        "aria-label",
+        &message(
+            "panel_label",
+            &[&name],
+            &format!("Kindly: suggestion for {name}"),
+        ),
+    )?;
+    shadow.append_child(&section)?;
+
+    let header = append(&section, el(doc, "header", &[], None)?)?;
+    append(
+        &header,
+        el(
+            doc,
+            "span",
+            &[("class", "brand"), ("aria-hidden", "true")],
+            Some("Kindly"),
+        )?,
+    )?;
+    let action_text = message(
+        &format!("action_{}", model.action.as_str()),
+        &[],
+        default_action_text(model.action),
+    );
+    append(
+        &header,
+        el(
+            doc,
+            "p",
+            &[("data-kindly", "action"), ("class", "action")],
+            Some(&action_text),
+        )?,
+    )?;
+    let toggle = append(
+        &header,
+        el(
+            doc,
+            "button",
+            &[
+                ("type", "button"),
+                ("data-kindly", "toggle"),
+                ("class", "toggle"),
+                (
+                    "aria-expanded",
+                    if view.collapsed { "false" } else { "true" },
+                ),
+                ("aria-controls", "kindly-body"),
+            ],
+            Some(&toggle_label(view.collapsed)),
+        )?,
+    )?;
+
+    // The first reason stays visible even when collapsed: one line of "why".
+    if let Some(first) = model.reasons.first() {
+        append(
+            &section,
+            el(
+                doc,
+                "p",
+                &[("data-kindly", "main-reason"), ("class", "main-reason")],
+                Some(&reason_text(first)),
+            )?,
+        )?;
+    }
+
+    let body = append(
+        &section,
+        el(
+            doc,
+            "div",
+            &[("id", "kindly-body"), ("class", "body")],
+            None,
+        )?,
+    )?;
+    if view.collapsed {
+        body.set_attribute("hidden", "")?;
+    }
+    on(&toggle, "click", {
+        let key = model.key.clone();
+        let body = body.clone();
+        let toggle = toggle.clone();
+        move || {
+            let collapsed = !body.has_attribute("hidden");
+            let _ = if collapsed {
+                body.set_attribute("hidden", "")
+            } else {
+                body.remove_attribute("hidden")
+            };
+            let _ = toggle.set_attribute("aria-expanded", if collapsed { "false" } else { "true" });
+            toggle.set_text_content(Some(&toggle_label(collapsed)));
+            content::set_collapsed(&key, collapsed);
+        }
+    })?;
+
+    // Before anything else: what LinkedIn's strongest option does.
+    if model.dont_know_hint {
+        append(
+            &body,
+            el(
+                doc,
+                "p",
+                &[("data-kindly", "dont-know"), ("class", "warn"), ("role", "note")],
+                Some(&message(
+                    "dont_know_hint",
+                    &[],
+                    "This looks like spam. LinkedIn's “I don't know this person” option (under Ignore) stops them inviting you again and tells LinkedIn the invitation was unwelcome, which can restrict their account. Use it only for spam or abuse.",
+                )),
+            )?,
+        )?;
+    }
+    if !model.readable {
+        append(
+            &body,
+            el(
+                doc,
+                "p",
+                &[("data-kindly", "unreadable"), ("class", "muted")],
+                Some(&message(
+                    "unreadable",
+                    &[],
+                    "Kindly couldn't read this card's details, so this is general advice.",
+                )),
+            )?,
+        )?;
+    }
+    if let Some(day) = model.invited_before {
+        let date = kindly_core::store::iso_date(day);
+        append(
+            &body,
+            el(
+                doc,
+                "p",
+                &[("data-kindly", "history"), ("class", "history")],
+                Some(&message(
+                    "invited_before",
+                    &[&date],
+                    &format!("Invited you before, on {date}."),
+                )),
+            )?,
+        )?;
+    }
+
+    let why = append(&body, el(doc, "details", &[("data-kindly", "why")], None)?)?;
+    append(
+        &why,
+        el(doc, "summary", &[], Some(&message("why", &[], "Why?")))?,
+    )?;
+    let reasons = append(&why, el(doc, "ul", &[("data-kindly", "reasons")], None)?)?;
+    for reason in &model.reasons {
+        append(
+            &reasons,
+            el(
+                doc,
+                "li",
+                &[("data-kindly-reason", &reason.id)],
+                Some(&reason_text(reason)),
+            )?,
+        )?;
+    }
+
+    if model.kind == Kind::Person {
+        relationship_chooser(doc, &body, view)?;
+        for (index, suggestion) in model.suggestions.iter().enumerate() {
+            let edited = view.edits.and_then(|e| e.get(&suggestion.template_id));
+            reply(doc, &body, &model.key, index, suggestion, edited)?;
+        }
+        memory(doc, &body, &model.key, view.person)?;
+    }
+    append(
+        &section,
+        el(
+            doc,
+            "p",
+            &[
+                ("data-kindly", "status"),
+                ("class", "sr-only"),
+                ("aria-live", "polite"),
+            ],
+            None,
+        )?,
+    )?;
+    let _ = view.data; // settings reach the panel through `View` as it grows
+    Ok(host)
+}
+
+fn display_name(model: &PanelModel) -> String {
+    model
+        .invitation
+        .full_name
+        .clone()
+        .or_else(|| model.invitation.target_name.clone())
+        .unwrap_or_else(|| message("this_invitation", &[], "this invitation"))
+}
+
+fn toggle_label(collapsed: bool) -> String {
+    if collapsed {
+        message("show", &[], "Show")
+    } else {
+        message("hide", &[], "Hide")
+    }
+}
+
+fn reason_text(reason: &kindly_core::Reason) -> String {
+    let args: Vec<&str> = reason.args.iter().map(String::as_str).collect();
+    message(&format!("reason_{}", reason.id), &args, &reason.text)
+}
+
+/// Attaches a click (or other) listener that lives as long as the node.
+fn on(target: &Element, event: &str, mut handler: impl FnMut() + 'static) -> DomResult<()> {
+    let closure = Closure::<dyn FnMut()>::new(move || handler());
+    target.add_event_listener_with_callback(event, closure.as_ref().unchecked_ref())?;
+    // Freed with the page; one per control.
+    closure.forget();
+    Ok(())
+}
+
+const RELATIONSHIPS: [(Option<Relationship>, &str, &str); 6] = [
+    (None, "rel_unset", "Not said"),
+    (
+        Some(Relationship::Stranger),
+        "rel_stranger",
+        "Don't know them",
+    ),
+    (Some(Relationship::MetOnce), "rel_met_once", "Met once"),
+    (Some(Relationship::Friend), "rel_friend", "Friend"),
+    (
+        Some(Relationship::FormerColleague),
+        "rel_former_colleague",
+        "Former colleague",
+    ),
+    (
+        Some(Relationship::KnowWell),
+        "rel_know_well",
+        "Know well professionally",
+    ),
+];
+
+fn relationship_chooser(doc: &Document, body: &Element, view: &View) -> DomResult<()> {
+    let key = &view.model.key;
+    let current = view.person.and_then(|p| p.relationship);
+    let group = append(
+        body,
+        el(
+            doc,
+            "fieldset",
+            &[("data-kindly", "relationship"), ("class", "relationship")],
+            None,
+        )?,
+    )?;
+    append(
+        &group,
+        el(
+            doc,
+            "legend",
+            &[],
+            Some(&message("rel_legend", &[], "How do you know them?")),
+        )?,
+    )?;
+    let chips = append(&group, el(doc, "div", &[("class", "chips")], None)?)?;
+    for (relationship, message_key, fallback) in RELATIONSHIPS {
+        let value = relationship.map(|r| r.as_str()).unwrap_or("none");
+        let id = format!("rel-{value}");
+        let label = append(
+            &chips,
+            el(doc, "label", &[("class", "chip"), ("for", &id)], None)?,
+        )?;
+        let input = append(
+            &label,
+            el(
+                doc,
+                "input",
+                &[
+                    ("type", "radio"),
+                    ("name", "relationship"),
+                    ("id", &id),
+                    ("value", value),
+                    ("data-kindly-part", &format!("relationship-{value}")),
+                ],
+                None,
+            )?,
+        )?;
+        if relationship == current {
+            input.set_attribute("checked", "")?;
+        }
+        append(
+            &label,
+            el(doc, "span", &[], Some(&message(message_key, &[], fallback)))?,
+        )?;
+        let key = key.clone();
+        on(&input, "change", move || {
+            content::set_relationship(&key, relationship)
+        })?;
+    }
+    Ok(())
+}
+
+fn reply(
+    doc: &Document,
+    body: &Element,
+    key: &str,
+    index: usize,
+    suggestion: &Suggestion,
+    edited: Option<&String>,
+) -> DomResult<()> {
+    let text = edited.cloned().unwrap_or_else(|| suggestion.text.clone());
+    let item = append(
+        body,
+        el(
+            doc,
+            "div",
+            &[
+                ("data-kindly", "suggestion"),
+                ("data-kindly-template", &suggestion.template_id),
+                ("class", "suggestion"),
+                ("role", "group"),
+                ("aria-label", &suggestion.title),
+            ],
+            None,
+        )?,
+    )?;
+    append(
+        &item,
+        el(doc, "p", &[("class", "title")], Some(&suggestion.title))?,
+    )?;
+    let shown = append(
+        &item,
+        el(
+            doc,
+            "p",
+            &[("data-kindly", "text"), ("class", "text")],
+            Some(&text),
+        )?,
+    )?;
+    let editor_id = format!("edit-{index}");
+    let editor_label = append(
+        &item,
+        el(
+            doc,
+            "label",
+            &[("for", &editor_id), ("class", "sr-only")],
+            Some(&message(
+                "edit_label",
+                &[&suggestion.title],
+                "Edit this reply",
+            )),
+        )?,
+    )?;
+    let _ = editor_label;
+    let editor: HtmlTextAreaElement = append(
+        &item,
+        el(
+            doc,
+            "textarea",
+            &[
+                ("id", &editor_id),
+                ("data-kindly", "editor"),
+                ("rows", "4"),
+                ("hidden", ""),
+            ],
+            None,
+        )?,
+    )?
+    .dyn_into()?;
+    editor.set_value(&text);
+    let meta = append(&item, el(doc, "div", &[("class", "meta")], None)?)?;
+    let count = append(
+        &meta,
+        el(
+            doc,
+            "span",
+            &[("data-kindly", "count"), ("class", "count")],
+            None,
+        )?,
+    )?;
+    let hints = append(
+        &item,
+        el(
+            doc,
+            "ul",
+            &[
+                ("data-kindly", "hints"),
+                ("class", "hints"),
+                ("aria-live", "polite"),
+            ],
+            None,
+        )?,
+    )?;
+    let limit = suggestion.limit;
+    show_count(&count, &text, limit);
+    if edited.is_some() {
+        show_hints(doc, &hints, &text, key, limit)?;
+    }
+
+    let buttons = append(&item, el(doc, "div", &[("class", "buttons")], None)?)?;
+    let copy = append(
+        &buttons,
+        el(
+            doc,
+            "button",
+            &[
+                ("type", "button"),
+                ("data-kindly", "copy"),
+                ("class", "primary"),
+            ],
+            Some(&message("copy", &[], "Copy")),
+        )?,
+    )?;
+    let edit = append(
+        &buttons,
+        el(
+            doc,
+            "button",
+            &[
+                ("type", "button"),
+                ("data-kindly", "edit"),
+                ("aria-expanded", "false"),
+                ("aria-controls", &editor_id),
+            ],
+            Some(&message("edit", &[], "Edit")),
+        )?,
+    )?;
+    let save = append(
+        &buttons,
+        el(
+            doc,
+            "button",
+            &[
+                ("type", "button"),
+                ("data-kindly", "save-template"),
+                ("hidden", ""),
+            ],
+            Some(&message("save_template", &[], "Save as template")),
+        )?,
+    )?;
+
+    on(&copy, "click", {
+        let shown = shown.clone();
+        let copy = copy.clone();
+        move || clipboard::copy(&shown.text_content().unwrap_or_default(), &copy)
+    })?;
+    on(&edit, "click", {
+        let editor = editor.clone();
+        let edit = edit.clone();
+        let save = save.clone();
+        move || {
+            let opening = editor.hidden();
+            editor.set_hidden(!opening);
+            let _ = save.toggle_attribute_with_force("hidden", !opening);
+            let _ = edit.set_attribute("aria-expanded", if opening { "true" } else { "false" });
+            edit.set_text_content(Some(&if opening {
+                message("done", &[], "Done")
+            } else {
+                message("edit", &[], "Edit")
+            }));
+            if opening {
+                let _ = editor.focus();
+            }
+        }
+    })?;
+    let editor_events = editor.clone();
+    on(&editor_events, "input", {
+        let doc = doc.clone();
+        let key = key.to_string();
+        let template_id = suggestion.template_id.clone();
+        let editor = editor.clone();
+        move || {
+            let text = editor.value();
+            shown.set_text_content(Some(&text));
+            show_count(&count, &text, limit);
+            let _ = show_hints(&doc, &hints, &text, &key, limit);
+            content::remember_edit(&key, &template_id, text);
+        }
+    })?;
+    on(&save, "click", {
+        let key = key.to_string();
+        let template_id = suggestion.template_id.clone();
+        let editor = editor.clone();
+        let save = save.clone();
+        move || {
+            let saved = content::save_as_template(&key, &template_id, &editor.value());
+            save.set_text_content(Some(&if saved {
+                message("saved_template", &[], "Saved to your templates")
+            } else {
+                message("save_failed", &[], "Could not save")
+            }));
+        }
+    })?;
+    Ok(())
+}
+
+fn show_count(count: &Element, text: &str, limit: usize) {
+    let chars = kindly_core::template::count_chars(text);
+    let label = if limit > 0 {
+        format!("{chars} / {limit}")
+    } else {
+        chars.to_string()
+    };
+    count.set_text_content(Some(&label));
+    let over = limit > 0 && chars > limit;
+    let _ = count.set_attribute("class", if over { "count over" } else { "count" });
+    let _ = count.set_attribute(
+        "aria-label",
+        &message(
+            "count_label",
+            &[&chars.to_string(), &limit.to_string()],
+            &format!("{chars} of {limit} characters"),
+        ),
+    );
+}
+
+fn show_hints(
+    doc: &Document,
+    list: &Element,
+    text: &str,
+    key: &str,
+    limit: usize,
+) -> DomResult<()> {
+    list.set_text_content(None);
+    for hint in tone::check(text, &content::tone_context(key, limit)) {
+        let severity = match hint.severity {
+            Severity::Info => "info",
+            Severity::Warning => "warning",
+            Severity::Problem => "problem",
+        };
+        let item = append(
+            list,
+            el(
+                doc,
+                "li",
+                &[("data-kindly-hint", &hint.id), ("class", severity)],
+                Some(&hint.message),
+            )?,
+        )?;
+        if !hint.suggestion.is_empty() {
+            append(
+                &item,
+                el(
+                    doc,
+                    "span",
+                    &[("class", "suggest")],
+                    Some(&format!(" {}", hint.suggestion)),
+                )?,
+            )?;
+        }
+    }
+    Ok(())
+}
+
+const BUCKETS: [(Option<Bucket>, &str, &str); 4] = [
+    (None, "bucket_none", "No bucket"),
+    (
+        Some(Bucket::AcceptLater),
+        "bucket_accept_later",
+        "Accept later",
+    ),
+    (Some(Bucket::Ignore), "bucket_ignore", "Ignore"),
+    (
+        Some(Bucket::ReviewFurther),
+        "bucket_review_further",
+        "Review further",
+    ),
+];
+
+fn bucket_value(bucket: Option<Bucket>) -> &'static str {
+    match bucket {
+        None => "",
+        Some(Bucket::AcceptLater) => "accept_later",
+        Some(Bucket::Ignore) => "ignore",
+        Some(Bucket::ReviewFurther) => "review_further",
+    }
+}
+
+fn memory(doc: &Document, body: &Element, key: &str, person: Option<&Person>) -> DomResult<()> {
+    let block = append(
+        body,
+        el(
+            doc,
+            "div",
+            &[("data-kindly", "memory"), ("class", "memory")],
+            None,
+        )?,
+    )?;
+    let note_label = append(
+        &block,
+        el(
+            doc,
+            "label",
+            &[("for", "kindly-note")],
+            Some(&message(
+                "note_label",
+                &[],
+                "Private note (only on this device)",
+            )),
+        )?,
+    )?;
+    let _ = note_label;
+    let note: HtmlTextAreaElement = append(
+        &block,
+        el(
+            doc,
+            "textarea",
+            &[
+                ("id", "kindly-note"),
+                ("data-kindly", "note"),
+                ("rows", "2"),
+            ],
+            None,
+        )?,
+    )?
+    .dyn_into()?;
+    note.set_value(person.map(|p| p.note.as_str()).unwrap_or(""));
+    on(&note, "change", {
+        let key = key.to_string();
+        let note = note.clone();
+        move || content::set_note(&key, note.value())
+    })?;
+
+    append(
+        &block,
+        el(
+            doc,
+            "label",
+            &[("for", "kindly-bucket")],
+            Some(&message("bucket_label", &[], "Weekly review")),
+        )?,
+    )?;
+    let select: HtmlSelectElement = append(
+        &block,
+        el(
+            doc,
+            "select",
+            &[("id", "kindly-bucket"), ("data-kindly", "bucket")],
+            None,
+        )?,
+    )?
+    .dyn_into()?;
+    let current = bucket_value(person.and_then(|p| p.bucket));
+    for (bucket, message_key, fallback) in BUCKETS {
+        let option = append(
+            &select,
+            el(
+                doc,
+                "option",
+                &[("value", bucket_value(bucket))],
+                Some(&message(message_key, &[], fallback)),
+            )?,
+        )?;
+        if bucket_value(bucket) == current {
+            option.set_attribute("selected", "")?;
+        }
+    }
+    on(&select, "change", {
+        let key = key.to_string();
+        let select = select.clone();
+        move || {
+            let chosen = BUCKETS
+                .iter()
+                .find(|(b, _, _)| bucket_value(*b) == select.value())
+                .and_then(|(b, _, _)| *b);
+            content::set_bucket(&key, chosen);
+        }
+    })?;
+    Ok(())
+}
+
+/// Moves focus to a part of a freshly built panel (after a redraw).
+pub fn focus_part(host: &Element, part: &str) {
+    let Some(root) = host.shadow_root() else {
+        return;
+    };
+    if let Ok(Some(element)) = root.query_selector(&format!("[data-kindly-part=\"{part}\"]")) {
+        if let Some(element) = element.dyn_ref::<HtmlElement>() {
+            let _ = element.focus();
+        }
+    }
+}
+
+fn default_action_text(action: Action) -> &'static str {
+    match action {
+        Action::Accept => "Accept: this looks like a good fit",
+        Action::Reply => "Reply first and keep it pending",
+        Action::Ask => "Ask how you know each other",
+        Action::Decline => "Decline kindly, with a short message",
+        Action::Ignore => "Ignore quietly",
+        Action::Review => "Take a closer look before deciding",
+    }
+}

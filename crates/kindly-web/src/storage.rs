@@ -1,0 +1,118 @@
+//! The one owner of `chrome.storage.local` on the web side. It moves raw
+//! entries (key → JSON string) in and out; what they mean, how they migrate
+//! and what is damaged is decided by `kindly_core::store`. Failures (quota,
+//! a missing API) come back as plain-language errors for the UI to show.
+
+use crate::chrome;
+use kindly_core::store::{self, Loaded};
+use wasm_bindgen::prelude::*;
+use wasm_bindgen_futures::JsFuture;
+
+/// Reads every entry. Non-string values (written by hand or by a future
+/// Kindly) are handed over as their JSON text so the loader can judge them.
+pub async fn read_all() -> Result<Vec<(String, String)>, String> {
+    let promise = chrome::storage_get(&JsValue::NULL).map_err(describe)?;
+    let items = JsFuture::from(promise).await.map_err(describe)?;
+    let mut entries = Vec::new();
+    for pair in js_sys::Object::entries(items.unchecked_ref::<js_sys::Object>()).iter() {
+        let pair: js_sys::Array = pair.unchecked_into();
+        let Some(key) = pair.get(0).as_string() else {
+            continue;
+        };
+        if !store::is_kindly_key(&key) {
+            continue;
+        }
+        let value = pair.get(1);
+        let text = match value.as_string() {
+            Some(text) => text,
+            None => js_sys::JSON::stringify(&value)
+                .ok()
+                .and_then(|s| s.as_string())
+                .unwrap_or_default(),
+        };
+        entries.push((key, text));
+    }
+    Ok(entries)
+}
+
+/// Writes entries in one call (atomic per call in Chromium and Firefox).
+pub async fn write(entries: &[(String, String)]) -> Result<(), String> {
+    if entries.is_empty() {
+        return Ok(());
+    }
+    let items = js_sys::Object::new();
+    for (key, value) in entries {
+        js_sys::Reflect::set(&items, &JsValue::from_str(key), &JsValue::from_str(value))
+            .map_err(describe)?;
+    }
+    let promise = chrome::storage_set(&items).map_err(describe)?;
+    JsFuture::from(promise).await.map(|_| ()).map_err(describe)
+}
+
+pub async fn remove(keys: &[String]) -> Result<(), String> {
+    if keys.is_empty() {
+        return Ok(());
+    }
+    let list: js_sys::Array = keys.iter().map(|k| JsValue::from_str(k)).collect();
+    let promise = chrome::storage_remove(&list).map_err(describe)?;
+    JsFuture::from(promise).await.map(|_| ()).map_err(describe)
+}
+
+/// Opens the store: reads, migrates (backup first), sets damaged values
+/// aside, and saves the result when that is allowed and needed.
+pub async fn open() -> Result<Loaded, String> {
+    let entries = read_all().await?;
+    let loaded = store::load(&entries);
+    if loaded.needs_save() || (entries.is_empty() && loaded.may_write()) {
+        write(&loaded.writes()).await?;
+        remove(&loaded.remove).await?;
+    }
+    Ok(loaded)
+}
+
+/// Calls `listener` with each changed key and its new raw value (`None`
+/// when removed) whenever Kindly's storage changes, in this tab, another
+/// tab or the popup.
+pub fn on_change(mut listener: impl FnMut(Vec<(String, Option<String>)>) + 'static) {
+    let callback =
+        Closure::<dyn FnMut(JsValue, JsValue)>::new(move |changes: JsValue, area: JsValue| {
+            if area.as_string().as_deref() != Some("local") {
+                return;
+            }
+            let mut changed = Vec::new();
+            for pair in js_sys::Object::entries(changes.unchecked_ref::<js_sys::Object>()).iter() {
+                let pair: js_sys::Array = pair.unchecked_into();
+                let Some(key) = pair.get(0).as_string() else {
+                    continue;
+                };
+                if !store::is_kindly_key(&key) {
+                    continue;
+                }
+                let new_value = js_sys::Reflect::get(&pair.get(1), &JsValue::from_str("newValue"))
+                    .ok()
+                    .and_then(|v| v.as_string());
+                changed.push((key, new_value));
+            }
+            if !changed.is_empty() {
+                listener(changed);
+            }
+        });
+    let _ = chrome::storage_on_changed(callback.as_ref().unchecked_ref());
+    callback.forget(); // lives as long as the page
+}
+
+/// A storage failure in words a person can act on.
+fn describe(err: JsValue) -> String {
+    let text = js_sys::Reflect::get(&err, &JsValue::from_str("message"))
+        .ok()
+        .and_then(|m| m.as_string())
+        .or_else(|| err.as_string())
+        .unwrap_or_else(|| "unknown error".into());
+    if text.to_ascii_lowercase().contains("quota") {
+        format!(
+            "Kindly's storage is full ({text}). Export your data, then wipe history in the popup."
+        )
+    } else {
+        format!("Kindly could not use its storage: {text}")
+    }
+}

@@ -1,0 +1,171 @@
+// The end-to-end harness: real headless Chromium with the built extension,
+// LinkedIn fixtures served at LinkedIn's real URLs with a LinkedIn-like CSP,
+// and a record of everything that must never happen (CSP reports, foreign
+// requests, uncaught errors) for each test to assert is empty.
+import { chromium } from "playwright-core";
+import { createHash } from "node:crypto";
+import { mkdtempSync, readFileSync, rmSync, existsSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, resolve, dirname } from "node:path";
+import { fileURLToPath } from "node:url";
+
+const here = dirname(fileURLToPath(import.meta.url));
+export const FIXTURES = resolve(here, "../fixtures");
+export const DIST = resolve(process.env.KINDLY_DIST || resolve(here, "../../dist"));
+const CHROMIUM = process.env.KINDLY_CHROMIUM || "/usr/bin/chromium";
+
+export const NONCE = "kindly-fixture";
+export const REPORT_PATH = "/kindly-test/csp-report";
+
+/** LinkedIn's kind of CSP: nonce/host-based scripts, no eval, no wasm, a report-uri. */
+export function cspHeader() {
+  return [
+    "default-src 'none'",
+    `script-src 'nonce-${NONCE}' https://static.licdn.com`,
+    `style-src 'nonce-${NONCE}'`,
+    "img-src data: https://media.licdn.com",
+    "font-src data:",
+    "connect-src 'self'",
+    "frame-ancestors 'none'",
+    `report-uri https://www.linkedin.com${REPORT_PATH}`,
+  ].join("; ");
+}
+
+/** Chromium's id for an unpacked extension: derived from its absolute path. */
+export function extensionId(dir) {
+  const hex = createHash("sha256").update(resolve(dir)).digest("hex").slice(0, 32);
+  return [...hex].map((c) => String.fromCharCode(97 + parseInt(c, 16))).join("");
+}
+
+export function loadFixture(name) {
+  const html = readFileSync(join(FIXTURES, `${name}.html`), "utf8");
+  const spec = JSON.parse(readFileSync(join(FIXTURES, `${name}.json`), "utf8"));
+  return { name, html, spec };
+}
+
+/** Gives the fixture's own <style>/<script> the nonce the CSP allows. */
+function withNonces(html) {
+  return html.replace(/<(style|script)(?![^>]*\bnonce=)/gi, `<$1 nonce="${NONCE}"`);
+}
+
+/**
+ * Starts Chromium with the extension. Returns { context, extensionId,
+ * problems, serve(fixture, opts), newPage(), close() }.
+ */
+export async function launch({ headers = {} } = {}) {
+  if (!existsSync(join(DIST, "manifest.json"))) throw new Error(`no built extension in ${DIST}: run ./build.sh`);
+  const userDataDir = mkdtempSync(join(tmpdir(), "kindly-e2e-"));
+  const context = await chromium.launchPersistentContext(userDataDir, {
+    executablePath: CHROMIUM,
+    headless: true,
+    ignoreDefaultArgs: ["--disable-extensions", "--disable-component-extensions-with-background-pages"],
+    args: [
+      `--disable-extensions-except=${DIST}`,
+      `--load-extension=${DIST}`,
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-quic",
+      "--no-first-run",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+    ],
+    viewport: { width: 1100, height: 900 },
+  });
+  const id = extensionId(DIST);
+  const problems = { cspReports: [], violations: [], foreignRequests: [], errors: [] };
+  let current = null; // { html, url }
+
+  await context.grantPermissions(["clipboard-read", "clipboard-write"], { origin: "https://www.linkedin.com" });
+  await context.route("**/*", async (route) => {
+    const request = route.request();
+    const url = new URL(request.url());
+    if (url.protocol === "chrome-extension:" || url.protocol === "data:") return route.continue();
+    if (url.origin === "https://www.linkedin.com" && url.pathname === REPORT_PATH) {
+      problems.cspReports.push(request.postData() || "(report)");
+      return route.fulfill({ status: 204, body: "" });
+    }
+    if (current && request.isNavigationRequest() && url.origin === "https://www.linkedin.com") {
+      return route.fulfill({
+        status: 200,
+        contentType: "text/html; charset=utf-8",
+        headers: { "content-security-policy": cspHeader(), ...headers, ...(current.headers || {}) },
+        body: withNonces(current.html),
+      });
+    }
+    problems.foreignRequests.push(`${request.method()} ${request.url()}`);
+    return route.fulfill({ status: 404, body: "" });
+  });
+
+  const watch = (page) => {
+    page.on("pageerror", (err) => problems.errors.push(`pageerror: ${err.message}`));
+    page.on("console", (msg) => {
+      if (msg.type() === "error") problems.errors.push(`console.error: ${msg.text()}`);
+    });
+  };
+  context.on("page", watch);
+  for (const page of context.pages()) watch(page);
+
+  await context.addInitScript(() => {
+    // Main world: violations caused by any world are dispatched on the document.
+    document.addEventListener("securitypolicyviolation", (e) => {
+      (window.__kindlyViolations ||= []).push(`${e.violatedDirective} ${e.blockedURI} ${e.sourceFile}:${e.lineNumber}`);
+    });
+  });
+
+  return {
+    context,
+    extensionId: id,
+    problems,
+    /** Serves `fixture` ({html, spec}) for navigations and opens it in a page. */
+    async open(fixture, { url, headers: extra, page } = {}) {
+      current = { html: fixture.html, headers: extra };
+      page ||= context.pages()[0] || (await context.newPage());
+      await page.goto(url || fixture.spec.url, { waitUntil: "load" });
+      return page;
+    },
+    async collectViolations(page) {
+      const found = await page.evaluate(() => window.__kindlyViolations || []);
+      problems.violations.push(...found);
+    },
+    async close() {
+      await context.close();
+      rmSync(userDataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Asserts none of the things that must never happen happened. */
+export async function assertClean(t, browser, page, assert) {
+  if (page) await browser.collectViolations(page);
+  // Reports are posted asynchronously; give them a moment to arrive.
+  await new Promise((r) => setTimeout(r, 150));
+  assert.deepEqual(browser.problems.cspReports, [], "CSP violation reports");
+  assert.deepEqual(browser.problems.violations, [], "CSP violations seen by the page");
+  assert.deepEqual(browser.problems.foreignRequests, [], "requests beyond the page and the extension");
+  assert.deepEqual(browser.problems.errors, [], "uncaught errors");
+}
+
+/** Waits for `count` panels, then returns what each says (host attributes + shadow parts). */
+export async function panels(page, count, { timeout = 5000 } = {}) {
+  if (count > 0) {
+    await page.waitForFunction((n) => document.querySelectorAll("[data-kindly-panel]").length >= n, count, { timeout });
+  } else {
+    await page.waitForTimeout(300);
+  }
+  return page.evaluate(() =>
+    [...document.querySelectorAll("[data-kindly-panel]")].map((host) => {
+      const root = host.shadowRoot;
+      const q = (sel) => (root ? root.querySelector(sel) : null);
+      return {
+        key: host.getAttribute("data-kindly-key"),
+        kind: host.getAttribute("data-kindly-kind"),
+        action: host.getAttribute("data-kindly-action"),
+        actionText: q("[data-kindly=action]")?.textContent ?? null,
+        reasons: root ? [...root.querySelectorAll("[data-kindly=reasons] li")].map((li) => li.textContent) : [],
+        suggestions: root ? [...root.querySelectorAll("[data-kindly=suggestion] [data-kindly=text]")].map((p) => p.textContent) : [],
+        openShadow: !!root,
+      };
+    }),
+  );
+}
