@@ -7,8 +7,9 @@ set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 cd "$ROOT"
 
-DIST="$ROOT/dist"
-PKG="$ROOT/target/kindly-pkg"
+# KINDLY_DIST / KINDLY_PKG let two builds of one checkout run side by side.
+DIST="${KINDLY_DIST:-$ROOT/dist}"
+PKG="${KINDLY_PKG:-$ROOT/target/kindly-pkg}"
 TOOLS="$ROOT/tests/node_modules/.bin"
 WASM_TARGET=wasm32-unknown-unknown
 VERSION="$(sed -n 's/^ *"version": *"\([^"]*\)".*/\1/p' manifest.json | head -n1)"
@@ -102,10 +103,10 @@ build() {
   rm -rf "$DIST" && mkdir -p "$DIST"
   "$TOOLS/esbuild" extension/content-entry.js --bundle --format=iife --minify \
     --target=chrome111,firefox128 --legal-comments=none --log-level=warning \
-    --outfile="$DIST/content.js"
+    --alias:kindly-pkg="$PKG" --outfile="$DIST/content.js"
   "$TOOLS/esbuild" extension/popup-entry.js --bundle --format=esm --minify \
     --target=chrome111,firefox128 --legal-comments=none --log-level=warning \
-    --outfile="$DIST/popup.js"
+    --alias:kindly-pkg="$PKG" --outfile="$DIST/popup.js"
   cp "$PKG/kindly_web_bg.wasm" "$DIST/kindly_web_bg.wasm"
   cp manifest.json "$DIST/"
   cp -R extension/popup.html extension/popup.css extension/icons "$DIST/"
@@ -166,10 +167,13 @@ patch_stale_memory_views() {
 import re, sys
 path = sys.argv[1]
 src = open(path).read()
-pattern = re.compile(r"(cached\w+Memory0) === null \|\| \1\.byteLength === 0")
-src, n = pattern.subn(r"\1 === null || \1.buffer !== wasm.memory.buffer", src)
-if n == 0:
-    sys.exit("patch_stale_memory_views: wasm-bindgen's memory-view cache check changed; update build.sh")
+# Every `if (cachedXMemory0 === null || <staleness test>) {` gets one test:
+# is the view still over the module's current buffer? (`buffer.detached`
+# is false for wasm2js's old buffer, so wasm-bindgen's own test misses it.)
+pattern = re.compile(r"if \((cached(\w+)Memory0) === null \|\|[^{]*\) \{")
+src, n = pattern.subn(lambda m: f"if ({m.group(1)} === null || {m.group(1)}.buffer !== wasm.memory.buffer) {{", src)
+if n < 2 or "byteLength === 0" in src or ".detached" in src:
+    sys.exit(f"patch_stale_memory_views: wasm-bindgen's memory-view cache checks changed ({n} patched); update build.sh")
 open(path, "w").write(src)
 PY
 }

@@ -3,8 +3,8 @@
 // Rust module runs as JavaScript translated from the same WASM by wasm2js.
 // esbuild bundles this into one classic script: no web_accessible_resources,
 // nothing the page could probe.
-import * as glue from "../target/kindly-pkg/kindly_web_bg.js";
-import * as asm from "../target/kindly-pkg/kindly_web_bg.wasm.js";
+import * as glue from "kindly-pkg/kindly_web_bg.js";
+import * as asm from "kindly-pkg/kindly_web_bg.wasm.js";
 
 glue.__wbg_set_wasm(asm);
 glue.start_content();

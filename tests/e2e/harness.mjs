@@ -52,12 +52,12 @@ function withNonces(html) {
  * Starts Chromium with the extension. Returns { context, extensionId,
  * problems, serve(fixture, opts), newPage(), close() }.
  */
-export async function launch({ headers = {} } = {}) {
+export async function launch({ headers = {}, headless = true } = {}) {
   if (!existsSync(join(DIST, "manifest.json"))) throw new Error(`no built extension in ${DIST}: run ./build.sh`);
   const userDataDir = mkdtempSync(join(tmpdir(), "kindly-e2e-"));
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: CHROMIUM,
-    headless: true,
+    headless,
     ignoreDefaultArgs: ["--disable-extensions", "--disable-component-extensions-with-background-pages"],
     args: [
       `--disable-extensions-except=${DIST}`,
@@ -123,6 +123,10 @@ export async function launch({ headers = {} } = {}) {
       page ||= context.pages()[0] || (await context.newPage());
       await page.goto(url || fixture.spec.url, { waitUntil: "load" });
       return page;
+    },
+    /** Forgets recorded problems (each test asserts its own). */
+    reset() {
+      for (const list of Object.values(problems)) list.length = 0;
     },
     async collectViolations(page) {
       const found = await page.evaluate(() => window.__kindlyViolations || []);

@@ -67,10 +67,13 @@ pub enum Control {
 }
 
 /// Classifies a control by its aria-label (preferred) or text.
-/// Labels longer than a sentence are not controls' labels (a note that
-/// happens to contain "accept" sits in a paragraph, not a button).
+/// A label can hold a long name ("Accept <300 characters>’s invitation"),
+/// but not a paragraph: a link whose text is a whole note that happens to
+/// contain "accept" is not a control.
+pub const MAX_LABEL_CHARS: usize = 600;
+
 pub fn classify_control(label: &str) -> Control {
-    if label.chars().count() > 160 {
+    if label.chars().count() > MAX_LABEL_CHARS {
         return Control::Other;
     }
     let mut accept = false;
@@ -133,8 +136,14 @@ mod tests {
     }
 
     #[test]
+    fn a_long_name_in_a_label_is_still_a_control() {
+        let label = format!("Accept {}’s invitation", "Maximiliana Alexandrina ".repeat(13));
+        assert_eq!(classify_control(&label), Control::Accept);
+    }
+
+    #[test]
     fn long_text_is_never_a_control() {
-        let note = "Please accept my invitation ".repeat(10);
+        let note = "Please accept my invitation ".repeat(30);
         assert_eq!(classify_control(&note), Control::Other);
     }
 }

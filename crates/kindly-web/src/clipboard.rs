@@ -27,7 +27,28 @@ pub fn copy(text: &str, button: &Element) {
     });
 }
 
+/// Whether the page's Permissions-Policy lets this document write to the
+/// clipboard. Asking first matters: a refused call is logged by the browser
+/// as a policy violation on the page. Unknown (no policy API) means "try".
+fn policy_allows_clipboard_write() -> bool {
+    let Ok(doc) = crate::dom::document() else { return false };
+    for api in ["permissionsPolicy", "featurePolicy"] {
+        let Ok(policy) = js_sys::Reflect::get(&doc, &JsValue::from_str(api)) else { continue };
+        let Ok(allows) = js_sys::Reflect::get(&policy, &JsValue::from_str("allowsFeature")) else { continue };
+        if let Some(allows) = allows.dyn_ref::<js_sys::Function>() {
+            return allows
+                .call1(&policy, &JsValue::from_str("clipboard-write"))
+                .map(|v| v.as_bool() != Some(false))
+                .unwrap_or(true);
+        }
+    }
+    true
+}
+
 async fn write_async(text: &str) -> Result<(), JsValue> {
+    if !policy_allows_clipboard_write() {
+        return Err(JsValue::from_str("clipboard-write withheld by the page"));
+    }
     let window = web_sys::window().ok_or(JsValue::NULL)?;
     let clipboard = window.navigator().clipboard();
     JsFuture::from(clipboard.write_text(text)).await.map(|_| ())

@@ -152,17 +152,21 @@ fn observe() -> DomResult<()> {
     Ok(())
 }
 
-/// A mutation matters unless it only added or removed Kindly's own panels.
+/// A mutation matters unless all it did was add Kindly's own panels. A
+/// removed panel matters: LinkedIn's re-render strips injected nodes, and
+/// the panel must be back before the next paint.
 fn is_relevant(record: &MutationRecord) -> bool {
-    let ours = |nodes: web_sys::NodeList| {
-        (0..nodes.length()).all(|i| {
-            nodes
-                .item(i)
-                .and_then(|n| n.dyn_into::<Element>().ok())
-                .is_some_and(|e| e.has_attribute(PANEL_ATTR))
-        })
-    };
-    !(ours(record.added_nodes()) && ours(record.removed_nodes()))
+    let removed = record.removed_nodes();
+    if removed.length() > 0 {
+        return true;
+    }
+    let added = record.added_nodes();
+    !(0..added.length()).all(|i| {
+        added
+            .item(i)
+            .and_then(|n| n.dyn_into::<Element>().ok())
+            .is_some_and(|e| e.has_attribute(PANEL_ATTR))
+    })
 }
 
 fn watch_navigation() {

@@ -66,11 +66,21 @@ pub struct Card {
     pub root: Element,
 }
 
-/// The label a control announces: its aria-label, else its text.
+/// Button text longer than this is content, not a control's label.
+const MAX_CONTROL_TEXT: usize = 60;
+
+/// The label a control announces: its aria-label, else its (short) text.
 fn control_label(control: &Element) -> String {
     match control.get_attribute("aria-label") {
         Some(label) if !label.trim().is_empty() => collapse_whitespace(&label),
-        _ => collapse_whitespace(&control.text_content().unwrap_or_default()),
+        _ => {
+            let text = collapse_whitespace(&control.text_content().unwrap_or_default());
+            if text.chars().count() > MAX_CONTROL_TEXT {
+                String::new()
+            } else {
+                text
+            }
+        }
     }
 }
 

@@ -300,13 +300,18 @@ fn toggle_label(collapsed: bool) -> String {
 }
 
 fn reason_text(reason: &kindly_core::Reason) -> String {
+    // A translation cannot drop an unknown part gracefully; the engine's own
+    // sentence can, so it is used when a part is missing.
+    if reason.args.iter().any(String::is_empty) {
+        return reason.text.clone();
+    }
     let args: Vec<&str> = reason.args.iter().map(String::as_str).collect();
     message(&format!("reason_{}", reason.id), &args, &reason.text)
 }
 
 /// Attaches a click (or other) listener that lives as long as the node.
-fn on(target: &Element, event: &str, mut handler: impl FnMut() + 'static) -> DomResult<()> {
-    let closure = Closure::<dyn FnMut()>::new(move || handler());
+fn on(target: &Element, event: &str, handler: impl FnMut() + 'static) -> DomResult<()> {
+    let closure = Closure::<dyn FnMut()>::new(handler);
     target.add_event_listener_with_callback(event, closure.as_ref().unchecked_ref())?;
     // Freed with the page; one per control.
     closure.forget();

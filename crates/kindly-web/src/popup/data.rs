@@ -1,0 +1,495 @@
+//! The Data tab: export (everything or templates only) to a JSON file saved
+//! on this device; import with full validation and a preview of what will
+//! change before anything is replaced; prune and wipe history.
+//!
+//! An export is a local download (a Blob and an `<a download>` click), never
+//! a network request. An import is parsed by `kindly_core::store::parse_import`,
+//! which refuses the whole file on any problem, so nothing changes until the
+//! user has seen the preview and pressed Apply.
+
+use super::ui::{self, t, tf};
+use super::{entries_of, focus, may_write, refresh, save, status, with_state, State};
+use crate::dom::{self, append, el, DomResult};
+use kindly_core::store::{self, person_storage_key, ExportScope, PERSON_PREFIX};
+use wasm_bindgen::prelude::*;
+use wasm_bindgen_futures::JsFuture;
+use web_sys::{
+    Blob, BlobPropertyBag, Document, Element, HtmlAnchorElement, HtmlInputElement, KeyboardEvent,
+    Url,
+};
+
+/// Files larger than this are refused before reading (a real export of 500
+/// templates and thousands of people is a few MB at most).
+const MAX_IMPORT_BYTES: f64 = 10.0 * 1024.0 * 1024.0;
+
+pub fn render(doc: &Document, panel: &Element, st: &State) -> DomResult<()> {
+    ui::clear(panel);
+    let ro = !st.writable;
+
+    let export = section(doc, panel, "data-export-h", &t("export"))?;
+    ui::text(doc, &export, "p", "hint", &t("export_hint"))?;
+    let row = append(&export, el(doc, "div", &[("class", "buttons")], None)?)?;
+    ui::button(doc, &row, &t("export_all"), "exp-all", "", false)?
+        .set_attribute("id", "exp-all")?;
+    ui::button(doc, &row, &t("export_templates"), "exp-tpl", "", false)?
+        .set_attribute("id", "exp-tpl")?;
+
+    let import = section(doc, panel, "data-import-h", &t("import"))?;
+    ui::text(doc, &import, "p", "hint", &t("import_hint"))?;
+    let file = ui::input(
+        doc,
+        &import,
+        "imp-file",
+        &t("import_choose"),
+        "file",
+        "",
+        "imp-file",
+        ro,
+    )?;
+    file.set_attribute("accept", ".json,application/json")?;
+    if let Some(message) = &st.import_error {
+        let box_ = append(
+            &import,
+            el(
+                doc,
+                "div",
+                &[
+                    ("class", "notice error"),
+                    ("role", "alert"),
+                    ("id", "imp-error"),
+                ],
+                None,
+            )?,
+        )?;
+        ui::text(doc, &box_, "p", "strong", &t("import_failed"))?;
+        ui::text(doc, &box_, "p", "pre", message)?;
+    }
+    if let Some((plan, changes)) = &st.import {
+        let box_ = append(
+            &import,
+            el(
+                doc,
+                "div",
+                &[
+                    ("class", "preview-box"),
+                    ("id", "imp-preview"),
+                    ("aria-labelledby", "imp-preview-h"),
+                ],
+                None,
+            )?,
+        )?;
+        ui::text(doc, &box_, "h3", "", &t("import_preview"))?
+            .set_attribute("id", "imp-preview-h")?;
+        let scope = match plan.scope {
+            ExportScope::All => t("scope_all"),
+            ExportScope::TemplatesOnly => t("scope_templates"),
+        };
+        let when = plan.exported.clone().unwrap_or_else(|| t("unknown_date"));
+        ui::text(
+            doc,
+            &box_,
+            "p",
+            "hint",
+            &tf(
+                "import_file",
+                &[&scope, &when, &plan.from_schema.to_string()],
+            ),
+        )?;
+        let list = append(&box_, el(doc, "ul", &[("id", "imp-changes")], None)?)?;
+        let titles = |ids: &[String]| -> String {
+            let names: Vec<String> = ids
+                .iter()
+                .take(8)
+                .map(|id| {
+                    plan.templates
+                        .iter()
+                        .find(|t| &t.id == id)
+                        .map_or_else(|| id.clone(), |t| t.title.clone())
+                })
+                .collect();
+            let more = ids.len().saturating_sub(8);
+            if more > 0 {
+                format!("{} …(+{more})", names.join(", "))
+            } else {
+                names.join(", ")
+            }
+        };
+        let names = |keys: &[String]| -> String {
+            let names: Vec<String> = keys
+                .iter()
+                .take(8)
+                .map(|k| {
+                    plan.people
+                        .get(k)
+                        .map(|p| p.name.clone())
+                        .filter(|n| !n.is_empty())
+                        .unwrap_or_else(|| k.clone())
+                })
+                .collect();
+            let more = keys.len().saturating_sub(8);
+            if more > 0 {
+                format!("{} …(+{more})", names.join(", "))
+            } else {
+                names.join(", ")
+            }
+        };
+        if changes.is_empty() {
+            ui::text(doc, &list, "li", "", &t("import_nothing"))?;
+        }
+        if !changes.templates_added.is_empty() {
+            let n = changes.templates_added.len().to_string();
+            ui::text(
+                doc,
+                &list,
+                "li",
+                "",
+                &tf("import_tpl_added", &[&n, &titles(&changes.templates_added)]),
+            )?;
+        }
+        if !changes.templates_replaced.is_empty() {
+            let n = changes.templates_replaced.len().to_string();
+            ui::text(
+                doc,
+                &list,
+                "li",
+                "",
+                &tf(
+                    "import_tpl_replaced",
+                    &[&n, &titles(&changes.templates_replaced)],
+                ),
+            )?;
+        }
+        if changes.templates_unchanged > 0 {
+            ui::text(
+                doc,
+                &list,
+                "li",
+                "",
+                &tf(
+                    "import_tpl_same",
+                    &[&changes.templates_unchanged.to_string()],
+                ),
+            )?;
+        }
+        if !changes.people_added.is_empty() {
+            let n = changes.people_added.len().to_string();
+            ui::text(
+                doc,
+                &list,
+                "li",
+                "",
+                &tf("import_people_added", &[&n, &names(&changes.people_added)]),
+            )?;
+        }
+        if !changes.people_updated.is_empty() {
+            let n = changes.people_updated.len().to_string();
+            ui::text(
+                doc,
+                &list,
+                "li",
+                "",
+                &tf(
+                    "import_people_updated",
+                    &[&n, &names(&changes.people_updated)],
+                ),
+            )?;
+        }
+        if changes.profile_changed {
+            ui::text(doc, &list, "li", "", &t("import_profile"))?;
+        }
+        if changes.settings_changed {
+            ui::text(doc, &list, "li", "", &t("import_settings"))?;
+        }
+        ui::text(doc, &box_, "p", "hint", &t("import_keeps"))?;
+        let row = append(&box_, el(doc, "div", &[("class", "buttons")], None)?)?;
+        let apply = ui::button(
+            doc,
+            &row,
+            &t("import_apply"),
+            "imp-apply",
+            "",
+            ro || changes.is_empty(),
+        )?;
+        apply.set_attribute("id", "imp-apply")?;
+        apply.set_attribute("class", "primary")?;
+        ui::button(doc, &row, &t("cancel"), "imp-cancel", "", false)?
+            .set_attribute("id", "imp-cancel")?;
+    }
+
+    let history = section(doc, panel, "data-history-h", &t("history"))?;
+    let days = st.data.settings.history_days.to_string();
+    ui::text(
+        doc,
+        &history,
+        "p",
+        "",
+        &tf(
+            "history_summary",
+            &[&st.data.people.len().to_string(), &days],
+        ),
+    )?
+    .set_attribute("id", "history-summary")?;
+    ui::text(doc, &history, "p", "hint", &t("history_hint"))?;
+    let row = append(&history, el(doc, "div", &[("class", "buttons")], None)?)?;
+    ui::button(doc, &row, &tf("prune", &[&days]), "prune", "", ro)?.set_attribute("id", "prune")?;
+    let wipe = ui::button(
+        doc,
+        &row,
+        &t("wipe"),
+        "wipe",
+        "",
+        ro || st.data.people.is_empty(),
+    )?;
+    wipe.set_attribute("id", "wipe")?;
+    wipe.set_attribute("class", "danger-quiet")?;
+    wipe.set_attribute(
+        "aria-expanded",
+        if st.confirm_wipe { "true" } else { "false" },
+    )?;
+    if st.confirm_wipe {
+        let confirm = append(
+            &history,
+            el(
+                doc,
+                "div",
+                &[
+                    ("class", "confirm"),
+                    ("role", "group"),
+                    ("aria-labelledby", "wipe-q"),
+                    ("id", "wipe-confirm"),
+                ],
+                None,
+            )?,
+        )?;
+        ui::text(doc, &confirm, "p", "", &t("wipe_confirm"))?.set_attribute("id", "wipe-q")?;
+        let row = append(&confirm, el(doc, "div", &[("class", "buttons")], None)?)?;
+        let yes = ui::button(doc, &row, &t("wipe_yes"), "wipe-yes", "", ro)?;
+        yes.set_attribute("id", "wipe-yes")?;
+        yes.set_attribute("class", "danger")?;
+        ui::button(doc, &row, &t("cancel"), "wipe-no", "", false)?
+            .set_attribute("id", "wipe-no")?;
+    }
+    Ok(())
+}
+
+fn section(doc: &Document, panel: &Element, id: &str, title: &str) -> DomResult<Element> {
+    let s = append(
+        panel,
+        el(
+            doc,
+            "section",
+            &[("class", "group"), ("aria-labelledby", id)],
+            None,
+        )?,
+    )?;
+    ui::text(doc, &s, "h2", "", title)?.set_attribute("id", id)?;
+    Ok(s)
+}
+
+/// Saves `text` as a file on this device.
+fn download(name: &str, text: &str) -> DomResult<()> {
+    let doc = dom::document()?;
+    let parts = js_sys::Array::of1(&JsValue::from_str(text));
+    let options = BlobPropertyBag::new();
+    options.set_type("application/json");
+    let blob = Blob::new_with_str_sequence_and_options(&parts, &options)?;
+    let url = Url::create_object_url_with_blob(&blob)?;
+    let a: HtmlAnchorElement = doc.create_element("a")?.dyn_into()?;
+    a.set_href(&url);
+    a.set_download(name);
+    a.set_attribute("hidden", "")?;
+    if let Some(body) = doc.body() {
+        body.append_child(&a)?;
+    }
+    a.click();
+    a.remove();
+    // Revoke once the download has started.
+    gloo::timers::callback::Timeout::new(10_000, move || {
+        let _ = Url::revoke_object_url(&url);
+    })
+    .forget();
+    Ok(())
+}
+
+fn export(scope: ExportScope) -> DomResult<()> {
+    let file = with_state(|st| {
+        let json = store::export_json(&st.data, scope, st.today);
+        let date = store::iso_date(st.today);
+        let name = match scope {
+            ExportScope::All => format!("kindly-export-{date}.json"),
+            ExportScope::TemplatesOnly => format!("kindly-templates-{date}.json"),
+        };
+        (name, json)
+    });
+    if let Some((name, json)) = file {
+        download(&name, &json)?;
+        status(&tf("exported", &[&name]));
+    }
+    Ok(())
+}
+
+/// Reads the chosen file and validates it; shows the preview or the reason.
+async fn read_import(input: HtmlInputElement) {
+    let Some(file) = input.files().and_then(|f| f.get(0)) else {
+        return;
+    };
+    let text = if file.size() > MAX_IMPORT_BYTES {
+        Err(t("import_too_large"))
+    } else {
+        match JsFuture::from(file.text()).await {
+            Ok(v) => v.as_string().ok_or_else(|| t("import_unreadable")),
+            Err(_) => Err(t("import_unreadable")),
+        }
+    };
+    // Let the same file be chosen again after a fix.
+    input.set_value("");
+    let ok = with_state(|st| {
+        st.import = None;
+        st.import_error = None;
+        match text.map(|s| store::parse_import(&s).map_err(|e| e.message())) {
+            Ok(Ok(plan)) => {
+                let changes = plan.changes(&st.data);
+                st.import = Some((plan, changes));
+                true
+            }
+            Ok(Err(message)) | Err(message) => {
+                st.import_error = Some(message);
+                false
+            }
+        }
+    })
+    .unwrap_or(false);
+    let _ = refresh();
+    if ok {
+        status(&t("import_ready"));
+        focus("imp-preview-h");
+        focus("imp-apply");
+        if dom::document()
+            .ok()
+            .and_then(|d| d.active_element())
+            .map(|e| e.id())
+            != Some("imp-apply".into())
+        {
+            focus("imp-cancel");
+        }
+    } else {
+        status(&t("import_failed"));
+        focus("imp-file");
+    }
+}
+
+pub fn click(act: &str, _id: &str) -> DomResult<bool> {
+    match act {
+        "exp-all" => export(ExportScope::All)?,
+        "exp-tpl" => export(ExportScope::TemplatesOnly)?,
+        "imp-apply" => {
+            with_state(|st| {
+                if !may_write(st) {
+                    return;
+                }
+                let Some((plan, _)) = st.import.take() else {
+                    return;
+                };
+                let changes = store::apply_import(&mut st.data, plan);
+                let n = changes.templates_added.len() + changes.templates_replaced.len();
+                let p = changes.people_added.len() + changes.people_updated.len();
+                let set = store::to_entries(&st.data);
+                save(
+                    st,
+                    set,
+                    Vec::new(),
+                    tf("imported", &[&n.to_string(), &p.to_string()]),
+                );
+            });
+            refresh()?;
+            focus("imp-file");
+        }
+        "imp-cancel" => {
+            with_state(|st| {
+                st.import = None;
+                st.import_error = None;
+            });
+            refresh()?;
+            focus("imp-file");
+            status(&t("import_cancelled"));
+        }
+        "prune" => {
+            with_state(|st| {
+                if !may_write(st) {
+                    return;
+                }
+                let removed = store::prune_history(&mut st.data, st.today);
+                if removed.is_empty() {
+                    status(&tf(
+                        "prune_nothing",
+                        &[&st.data.settings.history_days.to_string()],
+                    ));
+                    return;
+                }
+                let keys: Vec<String> = removed.iter().map(|k| person_storage_key(k)).collect();
+                save(
+                    st,
+                    Vec::new(),
+                    keys,
+                    tf("pruned", &[&removed.len().to_string()]),
+                );
+            });
+            refresh()?;
+        }
+        "wipe" => {
+            with_state(|st| st.confirm_wipe = true);
+            refresh()?;
+            focus("wipe-no");
+        }
+        "wipe-no" => {
+            with_state(|st| st.confirm_wipe = false);
+            refresh()?;
+            focus("wipe");
+        }
+        "wipe-yes" => {
+            with_state(|st| {
+                st.confirm_wipe = false;
+                if !may_write(st) {
+                    return;
+                }
+                let removed = store::wipe_history(&mut st.data);
+                let keys: Vec<String> = removed.iter().map(|k| person_storage_key(k)).collect();
+                let kept = st.data.people.len().to_string();
+                let set = entries_of(&st.data, |k| k.starts_with(PERSON_PREFIX));
+                save(
+                    st,
+                    set,
+                    keys,
+                    tf("wiped", &[&removed.len().to_string(), &kept]),
+                );
+            });
+            refresh()?;
+            focus("history-summary");
+        }
+        _ => return Ok(false),
+    }
+    Ok(true)
+}
+
+pub fn change(act: &str, target: &Element) -> DomResult<bool> {
+    if act != "imp-file" {
+        return Ok(false);
+    }
+    if let Some(input) = target.dyn_ref::<HtmlInputElement>() {
+        wasm_bindgen_futures::spawn_local(read_import(input.clone()));
+    }
+    Ok(true)
+}
+
+/// Escape closes the wipe confirmation.
+pub fn key(e: &KeyboardEvent) -> DomResult<bool> {
+    if e.key() != "Escape" {
+        return Ok(false);
+    }
+    let open = with_state(|st| std::mem::replace(&mut st.confirm_wipe, false)).unwrap_or(false);
+    if open {
+        refresh()?;
+        focus("wipe");
+    }
+    Ok(open)
+}

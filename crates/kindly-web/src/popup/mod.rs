@@ -1,0 +1,678 @@
+//! The popup: templates, profile, review and data, over the static
+//! `popup.html`. Runs the real WASM (extension pages allow it).
+//!
+//! Design decisions:
+//! - **One state, one listener per event type.** The popup keeps its state in
+//!   one [`State`]; each tab is a pure render of it. Controls name what they
+//!   do in `data-act` (click), `data-change` and `data-input`, and one
+//!   delegated listener on the root dispatches, so re-rendering a tab never
+//!   leaks or loses listeners.
+//! - **Storage is the truth.** Every edit changes the state and writes the
+//!   keys it touched through `storage`; when a write fails the popup says so
+//!   and re-reads storage, so what it shows is what is kept. Changes made
+//!   elsewhere (a LinkedIn tab recording people, another popup) arrive through
+//!   `storage::on_change` and re-render only the tab they affect.
+//! - **Never overwrite what we cannot read.** Data from a newer Kindly is
+//!   shown read-only: every control that would write is disabled, and
+//!   [`save`] refuses.
+
+mod data;
+mod editor;
+mod profile;
+mod review;
+mod samples;
+mod templates;
+mod ui;
+
+use crate::dom::{self, append, el, DomResult};
+use crate::storage;
+use kindly_core::store::{self, ImportChanges, ImportPlan, Loaded};
+use kindly_core::{Data, Day, TemplateRecord};
+use std::cell::RefCell;
+use ui::t;
+use wasm_bindgen::prelude::*;
+use web_sys::{Document, Element, Event, KeyboardEvent};
+
+/// The popup's own storage key: the day of the last weekly review. UI state,
+/// not user data, so it is not part of `Data` or of exports.
+pub const KEY_LAST_REVIEW: &str = "kindly.popup.lastReview";
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Tab {
+    Templates,
+    Profile,
+    Review,
+    Data,
+}
+
+impl Tab {
+    const ALL: [Tab; 4] = [Tab::Templates, Tab::Profile, Tab::Review, Tab::Data];
+
+    fn name(self) -> &'static str {
+        match self {
+            Tab::Templates => "templates",
+            Tab::Profile => "profile",
+            Tab::Review => "review",
+            Tab::Data => "data",
+        }
+    }
+
+    fn parse(s: &str) -> Option<Tab> {
+        Tab::ALL.into_iter().find(|t| t.name() == s)
+    }
+}
+
+/// How the review groups people.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ReviewBy {
+    Action,
+    Bucket,
+}
+
+/// Everything the popup shows.
+pub struct State {
+    pub data: Data,
+    pub today: Day,
+    /// False for data from a newer Kindly: shown, never written.
+    pub writable: bool,
+    pub tab: Tab,
+    pub search: String,
+    pub editor: Option<editor::Draft>,
+    /// The last deleted template and where it was, for Undo.
+    pub undo: Option<(usize, TemplateRecord)>,
+    /// A validated import waiting for Apply, with what it will change.
+    pub import: Option<(ImportPlan, ImportChanges)>,
+    pub import_error: Option<String>,
+    pub confirm_wipe: bool,
+    pub review_by: ReviewBy,
+    pub last_review: Option<Day>,
+    /// What opening the store found (migration, quarantine, newer schema).
+    pub notices: Vec<Notice>,
+    /// Writes in flight; a storage change seen meanwhile is re-read after.
+    pending_writes: u32,
+    stale: bool,
+}
+
+/// A message shown above the tabs until the popup closes.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Notice {
+    pub kind: &'static str,
+    pub text: String,
+    pub details: Vec<String>,
+}
+
+thread_local! {
+    static STATE: RefCell<Option<State>> = const { RefCell::new(None) };
+}
+
+/// Runs `f` on the state, if the popup has loaded.
+pub fn with_state<R>(f: impl FnOnce(&mut State) -> R) -> Option<R> {
+    STATE.with(|cell| cell.try_borrow_mut().ok()?.as_mut().map(f))
+}
+
+/// Builds the popup into `#kindly-popup`.
+pub fn start() -> DomResult<()> {
+    let doc = dom::document()?;
+    let root = doc
+        .get_element_by_id("kindly-popup")
+        .ok_or_else(|| JsValue::from_str("no #kindly-popup"))?;
+    build_shell(&doc, &root)?;
+    listen(&root)?;
+    wasm_bindgen_futures::spawn_local(load());
+    Ok(())
+}
+
+fn build_shell(doc: &Document, root: &Element) -> DomResult<()> {
+    // Screen readers pronounce the UI in the language its strings are in.
+    let locale = crate::chrome::message("@@ui_locale", &[], "en").replace('_', "-");
+    if let Some(html) = doc.document_element() {
+        html.set_attribute("lang", &locale)?;
+    }
+    if let Some(loading) = doc.get_element_by_id("kindly-loading") {
+        loading.set_text_content(Some(&t("loading")));
+    }
+    append(root, el(doc, "div", &[("id", "notices")], None)?)?;
+    // Tabs and the status line stay in view while a tab scrolls.
+    let bar = append(root, el(doc, "div", &[("class", "bar")], None)?)?;
+    let list = append(
+        &bar,
+        el(
+            doc,
+            "div",
+            &[
+                ("role", "tablist"),
+                ("class", "tabs"),
+                ("aria-label", &t("sections")),
+            ],
+            None,
+        )?,
+    )?;
+    for tab in Tab::ALL {
+        let name = tab.name();
+        let selected = tab == Tab::Templates;
+        append(
+            &list,
+            el(
+                doc,
+                "button",
+                &[
+                    ("type", "button"),
+                    ("role", "tab"),
+                    ("id", &format!("tab-{name}")),
+                    ("aria-controls", &format!("panel-{name}")),
+                    ("aria-selected", if selected { "true" } else { "false" }),
+                    ("tabindex", if selected { "0" } else { "-1" }),
+                    ("data-act", "tab"),
+                    ("data-id", name),
+                ],
+                Some(&t(&format!("tab_{name}"))),
+            )?,
+        )?;
+    }
+    for tab in Tab::ALL {
+        let name = tab.name();
+        let panel = append(
+            root,
+            el(
+                doc,
+                "section",
+                &[
+                    ("role", "tabpanel"),
+                    ("id", &format!("panel-{name}")),
+                    ("aria-labelledby", &format!("tab-{name}")),
+                    ("tabindex", "0"),
+                    ("class", "panel"),
+                ],
+                None,
+            )?,
+        )?;
+        if tab != Tab::Templates {
+            panel.set_attribute("hidden", "")?;
+        }
+    }
+    append(
+        &bar,
+        el(
+            doc,
+            "p",
+            &[
+                ("id", "status"),
+                ("class", "status"),
+                ("role", "status"),
+                ("aria-live", "polite"),
+            ],
+            None,
+        )?,
+    )?;
+    Ok(())
+}
+
+/// One delegated listener per event type on the popup's root.
+fn listen(root: &Element) -> DomResult<()> {
+    let on_click = Closure::<dyn FnMut(Event)>::new(|e: Event| {
+        if let Some((target, act)) = origin(&e, "data-act") {
+            let id = target.get_attribute("data-id").unwrap_or_default();
+            report(on_click(&act, &id));
+        }
+    });
+    let on_input = Closure::<dyn FnMut(Event)>::new(|e: Event| {
+        if let Some((target, act)) = origin(&e, "data-input") {
+            report(on_input(&act, &target));
+        }
+    });
+    let on_change = Closure::<dyn FnMut(Event)>::new(|e: Event| {
+        if let Some((target, act)) = origin(&e, "data-change") {
+            report(on_change(&act, &target));
+        }
+    });
+    let on_key = Closure::<dyn FnMut(KeyboardEvent)>::new(|e: KeyboardEvent| {
+        report(on_key(&e));
+    });
+    root.add_event_listener_with_callback("click", on_click.as_ref().unchecked_ref())?;
+    root.add_event_listener_with_callback("input", on_input.as_ref().unchecked_ref())?;
+    root.add_event_listener_with_callback("change", on_change.as_ref().unchecked_ref())?;
+    root.add_event_listener_with_callback("keydown", on_key.as_ref().unchecked_ref())?;
+    // They live as long as the popup.
+    on_click.forget();
+    on_input.forget();
+    on_change.forget();
+    on_key.forget();
+    Ok(())
+}
+
+/// The element carrying `attr` that an event came from, and its value.
+fn origin(e: &Event, attr: &str) -> Option<(Element, String)> {
+    let target: Element = e.target()?.dyn_into().ok()?;
+    let carrier = target.closest(&format!("[{attr}]")).ok()??;
+    if carrier.has_attribute("disabled") {
+        return None;
+    }
+    let value = carrier.get_attribute(attr)?;
+    Some((carrier, value))
+}
+
+fn report(result: DomResult<()>) {
+    if let Err(err) = result {
+        web_sys::console::warn_2(&JsValue::from_str("Kindly popup:"), &err);
+    }
+}
+
+fn on_click(act: &str, id: &str) -> DomResult<()> {
+    if act == "tab" {
+        if let Some(tab) = Tab::parse(id) {
+            select_tab(tab, true)?;
+        }
+        return Ok(());
+    }
+    if templates::click(act, id)?
+        || editor::click(act, id)?
+        || review::click(act, id)?
+        || data::click(act, id)?
+    {
+        return Ok(());
+    }
+    Ok(())
+}
+
+fn on_input(act: &str, target: &Element) -> DomResult<()> {
+    if templates::input(act, target)? || editor::input(act, target)? {
+        return Ok(());
+    }
+    Ok(())
+}
+
+fn on_change(act: &str, target: &Element) -> DomResult<()> {
+    if editor::change(act, target)?
+        || profile::change(act, target)?
+        || review::change(act, target)?
+        || data::change(act, target)?
+    {
+        return Ok(());
+    }
+    Ok(())
+}
+
+fn on_key(e: &KeyboardEvent) -> DomResult<()> {
+    let Some(target) = e.target().and_then(|t| t.dyn_into::<Element>().ok()) else {
+        return Ok(());
+    };
+    if target.get_attribute("role").as_deref() == Some("tab") {
+        let current = target
+            .get_attribute("data-id")
+            .and_then(|s| Tab::parse(&s))
+            .unwrap_or(Tab::Templates);
+        let i = Tab::ALL.iter().position(|t| *t == current).unwrap_or(0);
+        let n = Tab::ALL.len();
+        let next = match e.key().as_str() {
+            "ArrowRight" | "ArrowDown" => Some((i + 1) % n),
+            "ArrowLeft" | "ArrowUp" => Some((i + n - 1) % n),
+            "Home" => Some(0),
+            "End" => Some(n - 1),
+            _ => None,
+        };
+        if let Some(tab) = next.and_then(|j| Tab::ALL.get(j).copied()) {
+            e.prevent_default();
+            select_tab(tab, true)?;
+        }
+        return Ok(());
+    }
+    if editor::key(e, &target)? || data::key(e)? {
+        e.prevent_default();
+    }
+    Ok(())
+}
+
+/// Shows `tab` (automatic activation, as the ARIA tabs pattern suggests
+/// when showing a panel is cheap).
+pub fn select_tab(tab: Tab, focus: bool) -> DomResult<()> {
+    let doc = dom::document()?;
+    with_state(|st| st.tab = tab);
+    for other in Tab::ALL {
+        let name = other.name();
+        let on = other == tab;
+        if let Some(button) = doc.get_element_by_id(&format!("tab-{name}")) {
+            button.set_attribute("aria-selected", if on { "true" } else { "false" })?;
+            button.set_attribute("tabindex", if on { "0" } else { "-1" })?;
+            if on && focus {
+                if let Some(h) = ui::html(&button) {
+                    h.focus()?;
+                }
+            }
+        }
+        if let Some(panel) = doc.get_element_by_id(&format!("panel-{name}")) {
+            if on {
+                panel.remove_attribute("hidden")?;
+            } else {
+                panel.set_attribute("hidden", "")?;
+            }
+        }
+    }
+    refresh()
+}
+
+/// Re-renders the current tab and the notices, keeping focus on the control
+/// that had it (controls have stable ids).
+pub fn refresh() -> DomResult<()> {
+    let doc = dom::document()?;
+    let focused = doc
+        .active_element()
+        .map(|e| e.id())
+        .filter(|id| !id.is_empty());
+    let result = with_state(|st| -> DomResult<()> {
+        render_notices(&doc, st)?;
+        let panel = doc
+            .get_element_by_id(&format!("panel-{}", st.tab.name()))
+            .ok_or_else(|| JsValue::from_str("no panel"))?;
+        match st.tab {
+            Tab::Templates => match &st.editor {
+                Some(_) => editor::render(&doc, &panel, st),
+                None => templates::render(&doc, &panel, st),
+            },
+            Tab::Profile => profile::render(&doc, &panel, st),
+            Tab::Review => review::render(&doc, &panel, st),
+            Tab::Data => data::render(&doc, &panel, st),
+        }
+    });
+    if let Some(result) = result {
+        result?;
+    }
+    if let Some(id) = focused {
+        focus(&id);
+    }
+    Ok(())
+}
+
+/// Moves focus to the element with this id, if it exists.
+pub fn focus(id: &str) {
+    if let Some(e) = dom::document().ok().and_then(|d| d.get_element_by_id(id)) {
+        if let Some(h) = ui::html(&e) {
+            let _ = h.focus();
+        }
+    }
+}
+
+/// Says `text` in the polite live region (and shows it).
+pub fn status(text: &str) {
+    if let Some(s) = dom::document()
+        .ok()
+        .and_then(|d| d.get_element_by_id("status"))
+    {
+        // Clear first so repeating the same message is announced again.
+        s.set_text_content(None);
+        s.set_text_content(Some(text));
+    }
+}
+
+fn render_notices(doc: &Document, st: &State) -> DomResult<()> {
+    let Some(area) = doc.get_element_by_id("notices") else {
+        return Ok(());
+    };
+    ui::clear(&area);
+    for n in &st.notices {
+        let role = if n.kind == "error" { "alert" } else { "note" };
+        let box_ = append(
+            &area,
+            el(
+                doc,
+                "div",
+                &[("class", &format!("notice {}", n.kind)), ("role", role)],
+                None,
+            )?,
+        )?;
+        ui::text(doc, &box_, "p", "", &n.text)?;
+        if !n.details.is_empty() {
+            let details = append(&box_, el(doc, "details", &[], None)?)?;
+            ui::text(doc, &details, "summary", "", &t("notice_details"))?;
+            let list = append(&details, el(doc, "ul", &[], None)?)?;
+            for d in n.details.iter().take(30) {
+                ui::text(doc, &list, "li", "", d)?;
+            }
+        }
+    }
+    Ok(())
+}
+
+/// What opening the store found, in words.
+fn notices_for(loaded: &Loaded) -> Vec<Notice> {
+    let mut out = Vec::new();
+    if let Some(schema) = loaded.future_schema {
+        out.push(Notice {
+            kind: "warning",
+            text: ui::tf("notice_future", &[&schema.to_string()]),
+            details: Vec::new(),
+        });
+        return out;
+    }
+    if let Some(from) = loaded.migrated_from {
+        out.push(Notice {
+            kind: "info",
+            text: ui::tf(
+                "notice_migrated",
+                &[
+                    &from.to_string(),
+                    &format!("{}{from}", store::BACKUP_PREFIX),
+                ],
+            ),
+            // What the old data had that could not be carried over.
+            details: loaded.problems.clone(),
+        });
+    }
+    if !loaded.quarantined.is_empty() {
+        out.push(Notice {
+            kind: "warning",
+            text: ui::tf(
+                "notice_quarantined",
+                &[&loaded.quarantined.len().to_string()],
+            ),
+            details: loaded
+                .quarantined
+                .iter()
+                .map(|(key, _, why)| format!("{key}: {why}"))
+                .collect(),
+        });
+    }
+    if !loaded.problems.is_empty() && loaded.migrated_from.is_none() {
+        out.push(Notice {
+            kind: "info",
+            text: ui::tf("notice_repaired", &[&loaded.problems.len().to_string()]),
+            details: loaded.problems.clone(),
+        });
+    }
+    out
+}
+
+fn error_notice(text: &str) -> Notice {
+    Notice {
+        kind: "error",
+        text: text.to_string(),
+        details: Vec::new(),
+    }
+}
+
+fn last_review_of(entries: &[(String, String)]) -> Option<Day> {
+    entries
+        .iter()
+        .find(|(k, _)| k == KEY_LAST_REVIEW)
+        .and_then(|(_, v)| v.trim().parse::<Day>().ok())
+}
+
+async fn load() {
+    let opened = storage::open().await;
+    let last_review = storage::read_all()
+        .await
+        .ok()
+        .and_then(|e| last_review_of(&e));
+    let (data, writable, notices) = match opened {
+        Ok(loaded) => {
+            let notices = notices_for(&loaded);
+            (loaded.data.clone(), loaded.may_write(), notices)
+        }
+        // Nothing could be read: show the defaults, but never write over
+        // whatever is stored.
+        Err(e) => (store::new_user_data(), false, vec![error_notice(&e)]),
+    };
+    STATE.with(|cell| {
+        if let Ok(mut cell) = cell.try_borrow_mut() {
+            *cell = Some(State {
+                data,
+                today: ui::today(),
+                writable,
+                tab: Tab::Templates,
+                search: String::new(),
+                editor: None,
+                undo: None,
+                import: None,
+                import_error: None,
+                confirm_wipe: false,
+                review_by: ReviewBy::Action,
+                last_review,
+                notices,
+                pending_writes: 0,
+                stale: false,
+            });
+        }
+    });
+    if let Ok(doc) = dom::document() {
+        if let Some(loading) = doc.get_element_by_id("kindly-loading") {
+            loading.remove();
+        }
+        if let Some(root) = doc.get_element_by_id("kindly-popup") {
+            let _ = root.set_attribute("aria-busy", "false");
+            let _ = root.set_attribute("data-ready", "true");
+        }
+    }
+    report(refresh());
+    storage::on_change(|_keys| {
+        let busy = with_state(|st| {
+            if st.pending_writes > 0 {
+                st.stale = true;
+                true
+            } else {
+                false
+            }
+        });
+        if busy == Some(false) {
+            wasm_bindgen_futures::spawn_local(reload());
+        }
+    });
+}
+
+/// Re-reads storage after a change made elsewhere (or a failed write) and
+/// re-renders the current tab if what it shows changed.
+async fn reload() {
+    let entries = match storage::read_all().await {
+        Ok(e) => e,
+        Err(e) => {
+            with_state(|st| push_error(st, &e));
+            report(refresh());
+            return;
+        }
+    };
+    let loaded = store::load(&entries);
+    let last_review = last_review_of(&entries);
+    let changed = with_state(|st| {
+        let old = std::mem::replace(&mut st.data, loaded.data);
+        st.writable = st.writable && loaded.future_schema.is_none();
+        if let Some(schema) = loaded.future_schema {
+            st.notices = vec![Notice {
+                kind: "warning",
+                text: ui::tf("notice_future", &[&schema.to_string()]),
+                details: Vec::new(),
+            }];
+        }
+        let review_changed = st.last_review != last_review;
+        st.last_review = last_review;
+        let new = &st.data;
+        match st.tab {
+            // An open editor keeps its draft; only the list re-renders.
+            Tab::Templates => {
+                st.editor.is_none()
+                    && (old.templates != new.templates
+                        || old.profile != new.profile
+                        || old.settings != new.settings)
+            }
+            Tab::Profile => old.profile != new.profile || old.settings != new.settings,
+            Tab::Review => {
+                old.people != new.people || old.settings != new.settings || review_changed
+            }
+            Tab::Data => {
+                old.people != new.people
+                    || old.settings != new.settings
+                    || old.templates != new.templates
+            }
+        }
+    });
+    if changed == Some(true) {
+        report(refresh());
+    }
+}
+
+fn push_error(st: &mut State, text: &str) {
+    st.notices.retain(|n| n.kind != "error");
+    st.notices.push(error_notice(text));
+}
+
+/// Entries of `data` whose key satisfies `pick` (one part of the store).
+pub fn entries_of(data: &Data, pick: impl Fn(&str) -> bool) -> Vec<(String, String)> {
+    store::to_entries(data)
+        .into_iter()
+        .filter(|(k, _)| pick(k))
+        .collect()
+}
+
+/// Writes `set`, removes `remove`, then says `done`. Refused (with the
+/// reason said) when the data is read-only. On failure the error is shown
+/// and storage re-read, so the popup shows what is really kept. Takes the
+/// state (callers hold it) to count the write in flight.
+pub fn save(st: &mut State, set: Vec<(String, String)>, remove: Vec<String>, done: String) {
+    if !st.writable {
+        status(&t("readonly_refused"));
+        return;
+    }
+    st.pending_writes += 1;
+    wasm_bindgen_futures::spawn_local(async move {
+        let mut result = storage::write(&set).await;
+        if result.is_ok() {
+            result = storage::remove(&remove).await;
+        }
+        let stale = with_state(|st| {
+            st.pending_writes = st.pending_writes.saturating_sub(1);
+            if let Err(e) = &result {
+                push_error(st, e);
+            } else {
+                st.notices.retain(|n| n.kind != "error");
+            }
+            let stale = st.stale && st.pending_writes == 0;
+            if stale {
+                st.stale = false;
+            }
+            stale
+        })
+        .unwrap_or(false);
+        match result {
+            Ok(()) => {
+                status(&done);
+                if stale {
+                    reload().await;
+                }
+                // The notices may have lost an error.
+                if let Ok(doc) = dom::document() {
+                    let _ = with_state(|st| render_notices(&doc, st));
+                }
+            }
+            Err(e) => {
+                status(&e);
+                reload().await;
+                report(refresh());
+            }
+        }
+    });
+}
+
+/// Whether the data may be changed; when not, says why.
+pub fn may_write(st: &State) -> bool {
+    if !st.writable {
+        status(&t("readonly_refused"));
+    }
+    st.writable
+}

@@ -1,0 +1,287 @@
+//! The Profile tab: who the user is (for judging fit and filling
+//! `{my_name}` / `{my_email}`), their preferences, and the panel's keyboard
+//! shortcuts. Each field is saved when it is committed (`change`), and the
+//! status line says so.
+
+use super::editor::LANGUAGES;
+use super::ui::{self, t, tf};
+use super::{entries_of, may_write, save, status, with_state, State};
+use crate::dom::{append, el, DomResult};
+use kindly_core::store::{KEY_PROFILE, KEY_SETTINGS};
+use kindly_core::{AccountType, Policy};
+use wasm_bindgen::JsCast;
+use web_sys::{Document, Element, HtmlInputElement, HtmlSelectElement};
+
+/// The panel's shortcuts on the invitations page (kept in step with
+/// `content`/`panel`, which own them).
+const SHORTCUTS: [(&str, &str); 3] = [
+    ("Alt+Shift+J", "shortcut_next"),
+    ("Alt+Shift+K", "shortcut_previous"),
+    ("Alt+Shift+C", "shortcut_copy"),
+];
+
+/// The popup's own keys.
+const POPUP_KEYS: [(&str, &str); 3] = [
+    ("← → Home End", "shortcut_tabs"),
+    ("Ctrl+Enter", "shortcut_save"),
+    ("Esc", "shortcut_escape"),
+];
+
+pub fn render(doc: &Document, panel: &Element, st: &State) -> DomResult<()> {
+    ui::clear(panel);
+    let ro = !st.writable;
+    let p = &st.data.profile;
+    let s = &st.data.settings;
+
+    let me = append(panel, el(doc, "fieldset", &[("class", "group")], None)?)?;
+    ui::text(doc, &me, "legend", "", &t("about_you"))?;
+    ui::input(
+        doc,
+        &me,
+        "prof-name",
+        &t("field_name"),
+        "text",
+        &p.name,
+        "prof-name",
+        ro,
+    )?
+    .set_attribute("autocomplete", "name")?;
+    let email = ui::input(
+        doc,
+        &me,
+        "prof-email",
+        &t("field_email"),
+        "email",
+        &p.email,
+        "prof-email",
+        ro,
+    )?;
+    email.set_attribute("aria-describedby", "prof-email-hint")?;
+    email.set_attribute("autocomplete", "email")?;
+    ui::text(doc, &me, "p", "hint", &t("email_hint"))?.set_attribute("id", "prof-email-hint")?;
+    for (id, key, list) in [
+        ("prof-industries", "field_industries", &p.industries),
+        ("prof-companies", "field_companies", &p.companies),
+        ("prof-schools", "field_schools", &p.schools),
+    ] {
+        let input = ui::input(doc, &me, id, &t(key), "text", &list.join(", "), id, ro)?;
+        input.set_attribute("aria-describedby", "prof-list-hint")?;
+    }
+    ui::text(doc, &me, "p", "hint", &t("list_hint"))?.set_attribute("id", "prof-list-hint")?;
+
+    let net = append(panel, el(doc, "fieldset", &[("class", "group")], None)?)?;
+    ui::text(doc, &net, "legend", "", &t("your_network"))?;
+    let policies = [
+        ("know_well_only", t("policy_know_well_only")),
+        ("industry_focused", t("policy_industry_focused")),
+        ("open_networker", t("policy_open_networker")),
+    ];
+    ui::select(
+        doc,
+        &net,
+        "prof-policy",
+        &t("field_policy"),
+        &policies,
+        &ui::name_of(&p.policy),
+        "prof-policy",
+        ro,
+    )?;
+    let accounts = [
+        ("free", t("account_free")),
+        ("premium", t("account_premium")),
+    ];
+    ui::select(
+        doc,
+        &net,
+        "prof-account",
+        &t("field_account"),
+        &accounts,
+        &ui::name_of(&p.account),
+        "prof-account",
+        ro,
+    )?;
+    let langs: Vec<(&str, String)> = LANGUAGES
+        .iter()
+        .map(|l| (*l, t(&format!("lang_{l}"))))
+        .collect();
+    let lang = if p.template_language.is_empty() {
+        "en"
+    } else {
+        p.template_language.as_str()
+    };
+    ui::select(
+        doc,
+        &net,
+        "prof-lang",
+        &t("field_template_language"),
+        &langs,
+        lang,
+        "prof-lang",
+        ro,
+    )?;
+
+    let prefs = append(panel, el(doc, "fieldset", &[("class", "group")], None)?)?;
+    ui::text(doc, &prefs, "legend", "", &t("preferences"))?;
+    ui::checkbox(
+        doc,
+        &prefs,
+        "set-collapsed",
+        &t("field_collapsed"),
+        s.collapsed_by_default,
+        "set-collapsed",
+        ro,
+    )?;
+    let reminder = ui::checkbox(
+        doc,
+        &prefs,
+        "set-reminder",
+        &t("field_reminder"),
+        s.weekly_reminder,
+        "set-reminder",
+        ro,
+    )?;
+    reminder.set_attribute("role", "switch")?;
+    let limit = ui::input(
+        doc,
+        &prefs,
+        "set-limit",
+        &t("field_message_limit"),
+        "number",
+        &s.message_limit.to_string(),
+        "set-limit",
+        ro,
+    )?;
+    limit.set_attribute("min", "1")?;
+    limit.set_attribute("max", "100000")?;
+    limit.set_attribute("inputmode", "numeric")?;
+    let days = ui::input(
+        doc,
+        &prefs,
+        "set-days",
+        &t("field_history_days"),
+        "number",
+        &s.history_days.to_string(),
+        "set-days",
+        ro,
+    )?;
+    days.set_attribute("min", "1")?;
+    days.set_attribute("max", "3650")?;
+    days.set_attribute("inputmode", "numeric")?;
+
+    let keys = append(
+        panel,
+        el(
+            doc,
+            "section",
+            &[
+                ("class", "group shortcuts"),
+                ("aria-labelledby", "shortcuts-h"),
+            ],
+            None,
+        )?,
+    )?;
+    ui::text(doc, &keys, "h2", "", &t("shortcuts"))?.set_attribute("id", "shortcuts-h")?;
+    ui::text(doc, &keys, "p", "hint", &t("shortcuts_panel"))?;
+    let list = append(&keys, el(doc, "dl", &[], None)?)?;
+    for (combo, key) in SHORTCUTS {
+        let dt = append(&list, el(doc, "dt", &[], None)?)?;
+        append(&dt, el(doc, "kbd", &[], Some(combo))?)?;
+        ui::text(doc, &list, "dd", "", &t(key))?;
+    }
+    ui::text(doc, &keys, "p", "hint", &t("shortcuts_popup"))?;
+    let list = append(&keys, el(doc, "dl", &[], None)?)?;
+    for (combo, key) in POPUP_KEYS {
+        let dt = append(&list, el(doc, "dt", &[], None)?)?;
+        append(&dt, el(doc, "kbd", &[], Some(combo))?)?;
+        ui::text(doc, &list, "dd", "", &t(key))?;
+    }
+    Ok(())
+}
+
+fn number(value: &str, min: u32, max: u32) -> Option<u32> {
+    value
+        .trim()
+        .parse::<u32>()
+        .ok()
+        .filter(|n| (min..=max).contains(n))
+}
+
+pub fn change(act: &str, target: &Element) -> DomResult<bool> {
+    if !act.starts_with("prof-") && !act.starts_with("set-") {
+        return Ok(false);
+    }
+    let input = target.dyn_ref::<HtmlInputElement>();
+    let value = input
+        .map(HtmlInputElement::value)
+        .or_else(|| {
+            target
+                .dyn_ref::<HtmlSelectElement>()
+                .map(HtmlSelectElement::value)
+        })
+        .unwrap_or_default();
+    let checked = input.is_some_and(HtmlInputElement::checked);
+    let invalid = with_state(|st| -> Option<String> {
+        if !may_write(st) {
+            return None;
+        }
+        let p = &mut st.data.profile;
+        let s = &mut st.data.settings;
+        let is_profile = act.starts_with("prof-");
+        match act {
+            "prof-name" => p.name = value.trim().to_string(),
+            "prof-email" => {
+                let v = value.trim();
+                if !v.is_empty() && !v.contains('@') {
+                    return Some(t("error_email"));
+                }
+                p.email = v.to_string();
+            }
+            "prof-industries" => p.industries = ui::split_list(&value),
+            "prof-companies" => p.companies = ui::split_list(&value),
+            "prof-schools" => p.schools = ui::split_list(&value),
+            "prof-policy" => {
+                p.policy = match value.as_str() {
+                    "know_well_only" => Policy::KnowWellOnly,
+                    "open_networker" => Policy::OpenNetworker,
+                    _ => Policy::IndustryFocused,
+                }
+            }
+            "prof-account" => {
+                p.account = if value == "premium" {
+                    AccountType::Premium
+                } else {
+                    AccountType::Free
+                }
+            }
+            "prof-lang" => p.template_language = value,
+            "set-collapsed" => s.collapsed_by_default = checked,
+            "set-reminder" => s.weekly_reminder = checked,
+            "set-limit" => match number(&value, 1, 100_000) {
+                Some(n) => s.message_limit = n,
+                None => return Some(tf("error_number", &["1", "100000"])),
+            },
+            "set-days" => match number(&value, 1, 3650) {
+                Some(n) => s.history_days = n,
+                None => return Some(tf("error_number", &["1", "3650"])),
+            },
+            _ => return None,
+        }
+        let (key, done) = if is_profile {
+            (KEY_PROFILE, t("saved_profile"))
+        } else {
+            (KEY_SETTINGS, t("saved_settings"))
+        };
+        let set = entries_of(&st.data, |k| k == key);
+        save(st, set, Vec::new(), done);
+        None
+    })
+    .flatten();
+    match invalid {
+        Some(message) => {
+            target.set_attribute("aria-invalid", "true")?;
+            status(&message);
+        }
+        None => target.set_attribute("aria-invalid", "false")?,
+    }
+    Ok(true)
+}

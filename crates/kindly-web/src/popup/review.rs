@@ -1,0 +1,396 @@
+//! The Review tab: everyone Kindly has seen on the invitations page, grouped
+//! by the action it suggested or by the user's own bucket, oldest invitation
+//! first; repeat senders; the user's notes; and a gentle weekly reminder the
+//! user can switch off. Bucket and note are editable here (saved per person,
+//! so a LinkedIn tab recording someone else never clashes).
+
+use super::ui::{self, t, tf};
+use super::{may_write, refresh, save, status, with_state, ReviewBy, State, KEY_LAST_REVIEW};
+use crate::dom::{append, el, DomResult};
+use kindly_core::store::{person_entry, KEY_SETTINGS};
+use kindly_core::{Action, Bucket, Day, Kind, Person};
+use wasm_bindgen::JsCast;
+use web_sys::{Document, Element, HtmlInputElement, HtmlSelectElement, HtmlTextAreaElement};
+
+/// One person in the review: their place in storage order (for stable
+/// control ids), card key and record.
+type Row<'a> = (usize, &'a String, &'a Person);
+
+const BUCKETS: [Bucket; 3] = [Bucket::AcceptLater, Bucket::Ignore, Bucket::ReviewFurther];
+
+/// How long the invitation has waited, by today: its age when first seen
+/// plus the days since.
+fn waiting(p: &Person, today: Day) -> u32 {
+    p.age_when_seen
+        .unwrap_or(0)
+        .saturating_add(today.saturating_sub(p.first_seen))
+}
+
+/// Whether the weekly reminder is due.
+pub fn reminder_due(st: &State) -> bool {
+    st.data.settings.weekly_reminder
+        && !st.data.people.is_empty()
+        && st
+            .last_review
+            .is_none_or(|d| st.today.saturating_sub(d) >= 7)
+}
+
+pub fn render(doc: &Document, panel: &Element, st: &State) -> DomResult<()> {
+    ui::clear(panel);
+    let ro = !st.writable;
+    let today = st.today;
+    if reminder_due(st) {
+        let box_ = append(
+            panel,
+            el(
+                doc,
+                "div",
+                &[("class", "notice reminder"), ("role", "note")],
+                None,
+            )?,
+        )?;
+        let text = match st.last_review {
+            Some(d) => tf("reminder_since", &[&ui::age(today.saturating_sub(d))]),
+            None => t("reminder_first"),
+        };
+        ui::text(doc, &box_, "p", "", &text)?;
+        let row = append(&box_, el(doc, "div", &[("class", "buttons")], None)?)?;
+        ui::button(doc, &row, &t("review_done"), "review-done", "", ro)?
+            .set_attribute("id", "review-done")?;
+        ui::button(doc, &row, &t("review_off"), "review-off", "", ro)?
+            .set_attribute("id", "review-off")?;
+    } else if let Some(d) = st.last_review {
+        ui::text(
+            doc,
+            panel,
+            "p",
+            "hint",
+            &tf("last_reviewed", &[&ui::age(today.saturating_sub(d))]),
+        )?;
+    }
+
+    let people: Vec<(&String, &Person)> = st.data.people.iter().collect();
+    if people.is_empty() {
+        ui::text(doc, panel, "p", "empty", &t("review_empty"))?;
+        return Ok(());
+    }
+    let repeats: Vec<&(&String, &Person)> = people
+        .iter()
+        .filter(|(_, p)| p.invitations.len() > 1)
+        .collect();
+    ui::text(
+        doc,
+        panel,
+        "p",
+        "count",
+        &tf(
+            "review_summary",
+            &[&people.len().to_string(), &repeats.len().to_string()],
+        ),
+    )?
+    .set_attribute("id", "review-summary")?;
+
+    let by = match st.review_by {
+        ReviewBy::Action => "action",
+        ReviewBy::Bucket => "bucket",
+    };
+    let groupings = [("action", t("group_action")), ("bucket", t("group_bucket"))];
+    ui::select(
+        doc,
+        panel,
+        "rev-by",
+        &t("group_by"),
+        &groupings,
+        by,
+        "rev-by",
+        false,
+    )?;
+
+    if !repeats.is_empty() {
+        let section = append(
+            panel,
+            el(
+                doc,
+                "section",
+                &[("class", "group"), ("aria-labelledby", "rev-repeat-h")],
+                None,
+            )?,
+        )?;
+        ui::text(doc, &section, "h2", "", &t("repeat_senders"))?
+            .set_attribute("id", "rev-repeat-h")?;
+        let list = append(&section, el(doc, "ul", &[("class", "plain")], None)?)?;
+        for (_, p) in &repeats {
+            let name = display_name(p);
+            ui::text(
+                doc,
+                &list,
+                "li",
+                "",
+                &tf("invited_times", &[&name, &p.invitations.len().to_string()]),
+            )?;
+        }
+    }
+
+    // Groups, in a fixed order; people oldest first.
+    let mut groups: Vec<(String, Vec<Row<'_>>)> = Vec::new();
+    let mut sorted: Vec<Row<'_>> = people
+        .iter()
+        .enumerate()
+        .map(|(i, (k, p))| (i, *k, *p))
+        .collect();
+    sorted.sort_by(|a, b| {
+        waiting(b.2, today)
+            .cmp(&waiting(a.2, today))
+            .then(a.2.name.cmp(&b.2.name))
+    });
+    match st.review_by {
+        ReviewBy::Action => {
+            for a in Action::ALL {
+                let members = sorted
+                    .iter()
+                    .filter(|(_, _, p)| p.last_action == Some(a))
+                    .copied()
+                    .collect();
+                groups.push((t(&format!("act_{}", a.as_str())), members));
+            }
+            let members = sorted
+                .iter()
+                .filter(|(_, _, p)| p.last_action.is_none())
+                .copied()
+                .collect();
+            groups.push((t("not_judged"), members));
+        }
+        ReviewBy::Bucket => {
+            for b in BUCKETS {
+                let members = sorted
+                    .iter()
+                    .filter(|(_, _, p)| p.bucket == Some(b))
+                    .copied()
+                    .collect();
+                groups.push((t(&format!("bucket_{}", ui::name_of(&b))), members));
+            }
+            let members = sorted
+                .iter()
+                .filter(|(_, _, p)| p.bucket.is_none())
+                .copied()
+                .collect();
+            groups.push((t("no_bucket"), members));
+        }
+    }
+    let mut bucket_options = vec![("", t("no_bucket"))];
+    let names: Vec<String> = BUCKETS.iter().map(ui::name_of).collect();
+    for (b, name) in BUCKETS.iter().zip(&names) {
+        bucket_options.push((name.as_str(), t(&format!("bucket_{}", ui::name_of(b)))));
+    }
+    for (g, (label, members)) in groups.iter().enumerate() {
+        if members.is_empty() {
+            continue;
+        }
+        let section = append(
+            panel,
+            el(
+                doc,
+                "section",
+                &[
+                    ("class", "group"),
+                    ("aria-labelledby", &format!("rev-g-{g}")),
+                ],
+                None,
+            )?,
+        )?;
+        ui::text(
+            doc,
+            &section,
+            "h2",
+            "",
+            &format!("{label} ({})", members.len()),
+        )?
+        .set_attribute("id", &format!("rev-g-{g}"))?;
+        let list = append(&section, el(doc, "ul", &[("class", "cards")], None)?)?;
+        for (i, key, p) in members {
+            let name = display_name(p);
+            let item = append(
+                &list,
+                el(
+                    doc,
+                    "li",
+                    &[("class", "card person"), ("data-key", key)],
+                    None,
+                )?,
+            )?;
+            let head = append(&item, el(doc, "div", &[("class", "card-head")], None)?)?;
+            ui::text(doc, &head, "h3", "", &name)?;
+            let badges = append(&head, el(doc, "div", &[("class", "badges")], None)?)?;
+            if p.kind != Kind::Person {
+                ui::text(
+                    doc,
+                    &badges,
+                    "span",
+                    "badge",
+                    &t(&format!("kind_{}", p.kind.as_str())),
+                )?;
+            }
+            if p.invitations.len() > 1 {
+                ui::text(
+                    doc,
+                    &badges,
+                    "span",
+                    "badge warn",
+                    &tf("times", &[&p.invitations.len().to_string()]),
+                )?;
+            }
+            if !p.headline.is_empty() {
+                ui::text(doc, &item, "p", "headline", &p.headline)?;
+            }
+            let mut facts = vec![match waiting(p, today) {
+                0 => t("waiting_new"),
+                days => tf("waiting", &[&ui::age(days)]),
+            }];
+            facts.push(match today.saturating_sub(p.last_seen) {
+                0 => t("seen_today"),
+                days => tf("last_seen", &[&ui::age(days)]),
+            });
+            if let Some(rel) = p.relationship {
+                facts.push(t(&format!("rel_{}", rel.as_str())));
+            }
+            match st.review_by {
+                ReviewBy::Bucket => {
+                    if let Some(a) = p.last_action {
+                        facts.push(tf("suggested", &[&t(&format!("act_{}", a.as_str()))]));
+                    }
+                }
+                ReviewBy::Action => {}
+            }
+            ui::text(doc, &item, "p", "facts", &facts.join(" · "))?;
+            let row = append(&item, el(doc, "div", &[("class", "row")], None)?)?;
+            let current = p.bucket.map(|b| ui::name_of(&b)).unwrap_or_default();
+            let select = ui::select(
+                doc,
+                &row,
+                &format!("rev-bucket-{i}"),
+                &t("field_bucket"),
+                &bucket_options,
+                &current,
+                "rev-bucket",
+                ro,
+            )?;
+            select.set_attribute("data-id", key)?;
+            select.set_attribute("aria-label", &tf("bucket_for", &[&name]))?;
+            let note = ui::textarea(
+                doc,
+                &row,
+                &format!("rev-note-{i}"),
+                &t("field_note"),
+                &p.note,
+                "1",
+                &[("data-change", "rev-note")],
+                ro,
+            )?;
+            note.set_attribute("data-id", key)?;
+            note.set_attribute("aria-label", &tf("note_for", &[&name]))?;
+            note.set_attribute("maxlength", "2000")?;
+        }
+    }
+    Ok(())
+}
+
+fn display_name(p: &Person) -> String {
+    if p.name.trim().is_empty() {
+        t("unnamed")
+    } else {
+        p.name.clone()
+    }
+}
+
+pub fn click(act: &str, _id: &str) -> DomResult<bool> {
+    match act {
+        "review-done" => {
+            with_state(|st| {
+                if !may_write(st) {
+                    return;
+                }
+                st.last_review = Some(st.today);
+                let set = vec![(KEY_LAST_REVIEW.to_string(), st.today.to_string())];
+                save(st, set, Vec::new(), t("reviewed"));
+            });
+            refresh()?;
+            super::focus("review-summary");
+        }
+        "review-off" => {
+            with_state(|st| {
+                if !may_write(st) {
+                    return;
+                }
+                st.data.settings.weekly_reminder = false;
+                let set = super::entries_of(&st.data, |k| k == KEY_SETTINGS);
+                save(st, set, Vec::new(), t("reminder_off"));
+            });
+            refresh()?;
+            super::focus("rev-by");
+        }
+        _ => return Ok(false),
+    }
+    Ok(true)
+}
+
+pub fn change(act: &str, target: &Element) -> DomResult<bool> {
+    let key = target.get_attribute("data-id").unwrap_or_default();
+    match act {
+        "rev-by" => {
+            let value = target
+                .dyn_ref::<HtmlSelectElement>()
+                .map(HtmlSelectElement::value)
+                .unwrap_or_default();
+            with_state(|st| {
+                st.review_by = if value == "bucket" {
+                    ReviewBy::Bucket
+                } else {
+                    ReviewBy::Action
+                }
+            });
+            refresh()?;
+        }
+        "rev-bucket" | "rev-note" => {
+            let value = target
+                .dyn_ref::<HtmlSelectElement>()
+                .map(HtmlSelectElement::value)
+                .or_else(|| {
+                    target
+                        .dyn_ref::<HtmlTextAreaElement>()
+                        .map(HtmlTextAreaElement::value)
+                })
+                .or_else(|| {
+                    target
+                        .dyn_ref::<HtmlInputElement>()
+                        .map(HtmlInputElement::value)
+                })
+                .unwrap_or_default();
+            let regroup = with_state(|st| {
+                if !may_write(st) {
+                    return false;
+                }
+                let Some(p) = st.data.people.get_mut(&key) else {
+                    status(&t("person_gone"));
+                    return false;
+                };
+                let done = if act == "rev-bucket" {
+                    p.bucket = BUCKETS.iter().copied().find(|b| ui::name_of(b) == value);
+                    t("saved_bucket")
+                } else {
+                    p.note = value.chars().take(2000).collect();
+                    t("saved_note")
+                };
+                let entry = person_entry(&key, p);
+                save(st, vec![entry], Vec::new(), done);
+                act == "rev-bucket" && st.review_by == ReviewBy::Bucket
+            })
+            .unwrap_or(false);
+            // Moving someone to another bucket moves their card: re-render.
+            if regroup {
+                refresh()?;
+            }
+        }
+        _ => return Ok(false),
+    }
+    Ok(true)
+}

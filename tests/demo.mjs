@@ -1,0 +1,36 @@
+// `./build.sh demo`: the bundled sample invitations page with Kindly loaded.
+// Saves dist/demo.png (the panels) and dist/demo-popup.png (the popup). With
+// a display it opens a real window and stays open until you close it.
+import { launch, loadFixture, panels } from "./e2e/harness.mjs";
+import { join } from "node:path";
+
+const headed = !!process.env.DISPLAY && !process.env.CI;
+const fixtureName = process.argv[2] && !process.argv[2].startsWith("-") ? process.argv[2] : "e2b-received-en";
+const fixture = loadFixture(fixtureName);
+const browser = await launch({ headless: !headed });
+const { DIST } = await import("./e2e/harness.mjs");
+try {
+  const page = await browser.open(fixture);
+  const seen = await panels(page, fixture.spec.cards.length);
+  // Open "Why?" on the first panel so the picture shows the reasons too.
+  await page.locator("[data-kindly-panel] details[data-kindly=why] summary").first().click();
+  await page.screenshot({ path: join(DIST, "demo.png"), fullPage: true });
+  await page.evaluate(() => {
+    const main = document.querySelector("main");
+    if (main) main.scrollTop = 0;
+  });
+  const popup = await browser.context.newPage();
+  await popup.setViewportSize({ width: 420, height: 640 });
+  await popup.goto(`chrome-extension://${browser.extensionId}/popup.html`);
+  await popup.waitForTimeout(600);
+  await popup.screenshot({ path: join(DIST, "demo-popup.png") });
+  console.log(`demo: ${seen.length} panels on ${fixture.spec.url}`);
+  console.log(`demo: saved ${join(DIST, "demo.png")} and ${join(DIST, "demo-popup.png")}`);
+  if (headed) {
+    await page.bringToFront();
+    console.log("demo: close the browser window to finish");
+    await new Promise((resolve) => browser.context.on("close", resolve));
+  }
+} finally {
+  await browser.close().catch(() => {});
+}
