@@ -84,8 +84,10 @@ build() {
   say "compiling kindly-web for the WebAssembly MVP"
   # wasm2js only understands MVP WebAssembly, and std must be rebuilt without
   # the newer features stable Rust now enables by default (RUSTC_BOOTSTRAP
-  # lets stable use -Zbuild-std; rust-src provides std's source).
-  RUSTC_BOOTSTRAP=1 RUSTFLAGS="-C target-cpu=mvp" \
+  # lets stable use -Zbuild-std; rust-src provides std's source). For size:
+  # panic locations and Debug formatting are left out (Kindly never shows
+  # either to a person; panics still reach the console, without a location).
+  RUSTC_BOOTSTRAP=1 RUSTFLAGS="-C target-cpu=mvp -Zlocation-detail=none -Zfmt-debug=none" \
     cargo build -p kindly-web --release --target "$WASM_TARGET" \
       -Zbuild-std=panic_abort,std --quiet
 
