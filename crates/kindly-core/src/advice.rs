@@ -16,7 +16,7 @@
 //!    disagree and the advice is `review`.
 
 use crate::card::company_in_headline;
-use crate::lang::{find_ci, first_word_match, LANGS};
+use crate::lang::{find_ci, Folded, LANGS};
 use crate::model::{
     Action, Data, Day, Invitation, Kind, Person, Policy, Profile, Relationship, Situation,
     TemplateRecord,
@@ -472,26 +472,30 @@ pub fn signals(
         invitation.headline.as_deref().unwrap_or(""),
         NOTE_SCAN_CHARS,
     );
-    let scam = note.and_then(|n| LANGS.iter().find_map(|l| first_word_match(n, l.scam)));
-    let sales = note
-        .and_then(|n| LANGS.iter().find_map(|l| first_word_match(n, l.sales)))
+    let note_folded = note.map(Folded::new);
+    let headline_folded = Folded::new(headline);
+    let scam = note_folded
+        .as_ref()
+        .and_then(|n| LANGS.iter().find_map(|l| n.first_word_match(l.scam)));
+    let sales = note_folded
+        .as_ref()
+        .and_then(|n| LANGS.iter().find_map(|l| n.first_word_match(l.sales)))
         .or_else(|| {
             LANGS
                 .iter()
-                .find_map(|l| first_word_match(headline, l.sales))
+                .find_map(|l| headline_folded.first_word_match(l.sales))
         });
-    match note {
-        None => fire(Signal::NoNote, Vec::new()),
-        Some(n) => {
+    match (note, &note_folded) {
+        (Some(n), Some(folded)) => {
             let met = LANGS
                 .iter()
-                .find_map(|l| first_word_match(n, l.met_in_person));
+                .find_map(|l| folded.first_word_match(l.met_in_person));
             let shared = LANGS
                 .iter()
-                .find_map(|l| first_word_match(n, l.shared_context));
+                .find_map(|l| folded.first_word_match(l.shared_context));
             let generic = LANGS
                 .iter()
-                .find_map(|l| l.generic_notes.iter().find(|g| find_ci(n, g).is_some()));
+                .find_map(|l| l.generic_notes.iter().find(|g| folded.contains(g)));
             if let Some(p) = met {
                 fire(Signal::NoteMetInPerson, vec![p.to_string()]);
             } else if let Some(p) = shared {
@@ -505,6 +509,7 @@ pub fn signals(
                 fire(Signal::LinkOrPhone, vec![p]);
             }
         }
+        _ => fire(Signal::NoNote, Vec::new()),
     }
     if let Some(p) = scam {
         fire(Signal::ScamMarkers, vec![p.to_string()]);
@@ -526,7 +531,8 @@ pub fn signals(
     let company = invitation.company.as_deref().unwrap_or("");
     let profile = &context.profile;
     if let Some(c) = profile.companies.iter().map(|c| c.trim()).find(|c| {
-        !c.is_empty() && (find_word_ci(company, &lower(c)) || find_word_ci(headline, &lower(c)))
+        !c.is_empty()
+            && (find_word_ci(company, &lower(c)) || headline_folded.contains_word(&lower(c)))
     }) {
         fire(Signal::SharedCompany, vec![c.to_string()]);
     }
@@ -534,7 +540,7 @@ pub fn signals(
         .schools
         .iter()
         .map(|s| s.trim())
-        .find(|s| !s.is_empty() && find_word_ci(headline, &lower(s)))
+        .find(|s| !s.is_empty() && headline_folded.contains_word(&lower(s)))
     {
         fire(Signal::SharedSchool, vec![s.to_string()]);
     }
@@ -546,7 +552,7 @@ pub fn signals(
         .collect();
     if let Some(i) = industries
         .iter()
-        .find(|i| find_word_ci(headline, &lower(i)))
+        .find(|i| headline_folded.contains_word(&lower(i)))
     {
         fire(Signal::SameIndustry, vec![i.to_string()]);
     } else if profile.policy == Policy::IndustryFocused
@@ -557,7 +563,7 @@ pub fn signals(
     }
     if let Some(p) = LANGS
         .iter()
-        .find_map(|l| first_word_match(headline, l.recruiter))
+        .find_map(|l| headline_folded.first_word_match(l.recruiter))
     {
         fire(Signal::Recruiter, vec![p.to_string()]);
     }
@@ -714,6 +720,10 @@ fn same_company_recent(invitation: &Invitation, data: &Data, today: Day) -> u32 
             key.as_str() != invitation.key
                 && p.kind == Kind::Person
                 && today.saturating_sub(p.last_seen) <= VOLUME_WINDOW_DAYS
+                // A plain substring test first: this runs for every person
+                // remembered, on every card, so the full headline parse is
+                // kept for the few that can match.
+                && p.headline.contains(company.trim())
                 && company_in_headline(&p.headline, "")
                     .is_some_and(|c| crate::lang::eq_ci(c.trim(), company.trim()))
         })

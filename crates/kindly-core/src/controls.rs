@@ -137,7 +137,10 @@ mod tests {
 
     #[test]
     fn a_long_name_in_a_label_is_still_a_control() {
-        let label = format!("Accept {}’s invitation", "Maximiliana Alexandrina ".repeat(13));
+        let label = format!(
+            "Accept {}’s invitation",
+            "Maximiliana Alexandrina ".repeat(13)
+        );
         assert_eq!(classify_control(&label), Control::Accept);
     }
 

@@ -23,16 +23,32 @@ extern "C" {
     fn i18n_get_message(name: &str, substitutions: &JsValue) -> Result<JsValue, JsValue>;
 }
 
+thread_local! {
+    /// Messages without substitutions, looked up once per page: a panel asks
+    /// for the same two dozen labels on every card.
+    static MESSAGES: std::cell::RefCell<std::collections::BTreeMap<String, String>> =
+        const { std::cell::RefCell::new(std::collections::BTreeMap::new()) };
+}
+
 /// A UI string from `_locales/*/messages.json`, with `$1`… substitutions.
 /// Falls back to `fallback` when the message or the API is missing, so a
 /// gap in a translation shows English rather than nothing.
 pub fn message(name: &str, substitutions: &[&str], fallback: &str) -> String {
+    if substitutions.is_empty() {
+        if let Some(hit) = MESSAGES.with(|m| m.borrow().get(name).cloned()) {
+            return hit;
+        }
+    }
     let subs: js_sys::Array = substitutions.iter().map(|s| JsValue::from_str(s)).collect();
-    match i18n_get_message(name, &subs) {
+    let text = match i18n_get_message(name, &subs) {
         Ok(value) => match value.as_string() {
             Some(text) if !text.is_empty() => text,
             _ => fallback.to_string(),
         },
         Err(_) => fallback.to_string(),
+    };
+    if substitutions.is_empty() {
+        MESSAGES.with(|m| m.borrow_mut().insert(name.to_string(), text.clone()));
     }
+    text
 }

@@ -8,33 +8,93 @@ use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::{spawn_local, JsFuture};
 use web_sys::{Element, HtmlTextAreaElement};
 
-/// Copies `text`, then says so on `button` (visible and announced).
+/// How long the button says "Copied" before it offers to copy again.
+const COPIED_MS: u32 = 2500;
+
+thread_local! {
+    /// Counts copies, so only the latest one on a button resets its label.
+    static COPIES: std::cell::Cell<u32> = const { std::cell::Cell::new(0) };
+}
+
+/// Copies `text`, then says so on `button` (visible) and in the panel's
+/// live region (announced: a label change on a focused button is not).
 pub fn copy(text: &str, button: &Element) {
     let text = text.to_string();
     let button = button.clone();
+    let this_copy = COPIES.with(|n| {
+        let next = n.get().wrapping_add(1);
+        n.set(next);
+        next.to_string()
+    });
     spawn_local(async move {
         let copied = match write_async(&text).await {
             Ok(()) => true,
             Err(_) => fallback(&text, &button).is_ok(),
         };
-        let label = if copied {
-            message("copied", &[], "Copied")
+        let (label, said) = if copied {
+            (
+                message("copied", &[], "Copied"),
+                message("copied_status", &[], "Reply copied to the clipboard."),
+            )
         } else {
-            message("copy_failed", &[], "Select and copy the text")
+            let failed = message("copy_failed", &[], "Select and copy the text");
+            (failed.clone(), failed)
         };
         button.set_text_content(Some(&label));
         let _ = button.set_attribute("data-kindly-copied", if copied { "true" } else { "false" });
+        let _ = button.set_attribute("data-kindly-copy-id", &this_copy);
+        announce(&button, &said);
+        if !copied {
+            return; // the advice stays until the next attempt
+        }
+        gloo::timers::future::TimeoutFuture::new(COPIED_MS).await;
+        if button.get_attribute("data-kindly-copy-id").as_deref() == Some(this_copy.as_str()) {
+            button.set_text_content(Some(&message("copy", &[], "Copy")));
+            let _ = button.remove_attribute("data-kindly-copied");
+            let _ = button.remove_attribute("data-kindly-copy-id");
+        }
     });
+}
+
+/// Puts `text` in the live region of the panel that holds `button`. A
+/// repeated message differs by a trailing no-break space, so it is read
+/// again.
+fn announce(button: &Element, text: &str) {
+    let root = button.get_root_node();
+    let Some(root) = root.dyn_ref::<web_sys::DocumentFragment>() else {
+        return;
+    };
+    let Ok(Some(status)) = root.query_selector("[data-kindly=status]") else {
+        return;
+    };
+    let same = status.text_content().as_deref().map(str::trim_end) == Some(text);
+    let said = if same
+        && !status
+            .text_content()
+            .unwrap_or_default()
+            .ends_with('\u{a0}')
+    {
+        format!("{text}\u{a0}")
+    } else {
+        text.to_string()
+    };
+    status.set_text_content(Some(&said));
 }
 
 /// Whether the page's Permissions-Policy lets this document write to the
 /// clipboard. Asking first matters: a refused call is logged by the browser
 /// as a policy violation on the page. Unknown (no policy API) means "try".
 fn policy_allows_clipboard_write() -> bool {
-    let Ok(doc) = crate::dom::document() else { return false };
+    let Ok(doc) = crate::dom::document() else {
+        return false;
+    };
     for api in ["permissionsPolicy", "featurePolicy"] {
-        let Ok(policy) = js_sys::Reflect::get(&doc, &JsValue::from_str(api)) else { continue };
-        let Ok(allows) = js_sys::Reflect::get(&policy, &JsValue::from_str("allowsFeature")) else { continue };
+        let Ok(policy) = js_sys::Reflect::get(&doc, &JsValue::from_str(api)) else {
+            continue;
+        };
+        let Ok(allows) = js_sys::Reflect::get(&policy, &JsValue::from_str("allowsFeature")) else {
+            continue;
+        };
         if let Some(allows) = allows.dyn_ref::<js_sys::Function>() {
             return allows
                 .call1(&policy, &JsValue::from_str("clipboard-write"))

@@ -16,7 +16,9 @@ use kindly_core::route::{classify, Route};
 use kindly_core::store;
 use kindly_core::{Bucket, Data, Day, Invitation, Relationship, Target, TemplateRecord};
 use std::cell::RefCell;
-use std::collections::{HashMap, HashSet};
+// BTree collections, not Hash: SipHash's 64-bit arithmetic is emulated in
+// wasm2js and showed in profiles; these maps are small.
+use std::collections::{BTreeMap, BTreeSet};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen_futures::spawn_local;
 use web_sys::{Element, MutationObserver, MutationObserverInit, MutationRecord};
@@ -26,9 +28,11 @@ use web_sys::{Element, MutationObserver, MutationObserverInit, MutationRecord};
 struct CardState {
     invitation: Invitation,
     /// Reply texts the person edited, by template id.
-    edits: HashMap<String, String>,
+    edits: BTreeMap<String, String>,
     /// Collapsed or expanded by the person (else the setting decides).
     collapsed: Option<bool>,
+    /// The person asked for everything (all replies, relationship, note).
+    full: bool,
 }
 
 struct State {
@@ -38,11 +42,15 @@ struct State {
     today: Day,
     route: Route,
     scheduled: Option<gloo::render::AnimationFrame>,
-    cards: HashMap<String, CardState>,
+    cards: BTreeMap<String, CardState>,
     /// Keys whose "could not read" line was logged already.
-    reported: HashSet<String>,
+    reported: BTreeSet<String>,
     /// What this tab last wrote per key, to recognise its own changes.
-    written: HashMap<String, String>,
+    written: BTreeMap<String, String>,
+    /// Cards found by the last full search that still wait for a panel.
+    pending: Vec<page::Card>,
+    /// The page changed since the last full search for cards.
+    dirty: bool,
     dark: bool,
 }
 
@@ -50,8 +58,11 @@ thread_local! {
     static STATE: RefCell<Option<State>> = const { RefCell::new(None) };
 }
 
+/// `None` also when called from inside another `with_state` (a DOM event
+/// fired synchronously by a change made while the state is held): that is a
+/// bug to fix at its source, but it must never panic and kill the module.
 fn with_state<R>(f: impl FnOnce(&mut State) -> R) -> Option<R> {
-    STATE.with(|state| state.borrow_mut().as_mut().map(f))
+    STATE.with(|state| state.try_borrow_mut().ok()?.as_mut().map(f))
 }
 
 fn today() -> Day {
@@ -89,9 +100,11 @@ pub fn start() {
                 today: today(),
                 route: Route::Elsewhere,
                 scheduled: None,
-                cards: HashMap::new(),
-                reported: HashSet::new(),
-                written: HashMap::new(),
+                cards: BTreeMap::new(),
+                reported: BTreeSet::new(),
+                written: BTreeMap::new(),
+                pending: Vec::new(),
+                dirty: true,
                 dark: false,
             });
         });
@@ -132,6 +145,7 @@ fn observe() -> DomResult<()> {
     let doc = dom::document()?;
     let callback = Closure::<dyn FnMut(js_sys::Array)>::new(|records: js_sys::Array| {
         if records.iter().any(|r| is_relevant(&r.unchecked_into())) {
+            with_state(|state| state.dirty = true);
             schedule();
         }
     });
@@ -245,54 +259,95 @@ fn remove_panels(doc: &web_sys::Document) {
     }
 }
 
+/// Time one frame may spend on panels before yielding to the page: a task
+/// over 50 ms makes scrolling and typing stutter, so a large page is
+/// annotated over several frames. Not much less either: every frame that
+/// inserts panels also pays the browser's style and layout pass.
+const FRAME_BUDGET_MS: f64 = 30.0;
+
+fn now_ms() -> f64 {
+    web_sys::window()
+        .and_then(|w| w.performance())
+        .map(|p| p.now())
+        .unwrap_or(0.0)
+}
+
 /// Gives every card without a current panel its panel, and records what
-/// was seen (one storage write per scan).
+/// was seen (one storage write per pass). Cards are found once per page
+/// change; when the frame's budget runs out, the rest wait for the next
+/// frame without searching the page again.
 fn annotate(doc: &web_sys::Document) -> DomResult<()> {
-    let scope: Element = match doc.query_selector("main")? {
-        Some(main) => main,
-        None => doc
-            .body()
-            .map(Into::into)
-            .ok_or_else(|| JsValue::from_str("no body"))?,
+    let started = now_ms();
+    let dirty = with_state(|state| std::mem::replace(&mut state.dirty, false)).unwrap_or(true);
+    let mut queue = if dirty {
+        let scope: Element = match doc.query_selector("main")? {
+            Some(main) => main,
+            None => doc
+                .body()
+                .map(Into::into)
+                .ok_or_else(|| JsValue::from_str("no body"))?,
+        };
+        page::find_cards(&scope)
+    } else {
+        with_state(|state| std::mem::take(&mut state.pending)).unwrap_or_default()
     };
     let mut writes = Vec::new();
-    for card in page::find_cards(&scope) {
-        if has_panel(&card.root) {
+    let mut next = 0;
+    while let Some(card) = queue.get(next) {
+        next += 1;
+        if !card.root.is_connected() || has_panel(&card.root) {
             continue;
         }
-        let text = page::card_text(doc, &card);
-        let Some(host) = with_state(|state| {
-            let model = kindly_core::suggest(&text, &state.data, state.today);
-            if !model.readable && state.reported.insert(model.key.clone()) {
-                // Which parts were missing, never the person's text.
-                web_sys::console::info_1(&JsValue::from_str(&format!(
-                    "Kindly: could not read a card's name ({} text lines, {} links); it shows general advice.",
-                    text.lines.len(),
-                    text.links.len()
-                )));
-            }
-            if state.writable
-                && kindly_core::suggest::record_seen(
-                    &mut state.data,
-                    &model.invitation,
-                    model.action,
-                    state.today,
-                )
-            {
-                if let Some(person) = state.data.people.get(&model.key) {
-                    writes.push(store::person_entry(&model.key, person));
-                }
-            }
-            let card_state = state.cards.entry(model.key.clone()).or_default();
-            card_state.invitation = model.invitation.clone();
-            build_view(doc, state, &model)
-        }) else {
-            continue;
-        };
-        let host = host?;
-        card.root.append_child(&host)?;
+        annotate_card(doc, card, &mut writes)?;
+        if now_ms() - started > FRAME_BUDGET_MS {
+            break;
+        }
     }
     save(writes);
+    let rest: Vec<page::Card> = queue.split_off(next.min(queue.len()));
+    if !rest.is_empty() {
+        with_state(|state| state.pending = rest);
+        schedule();
+    }
+    Ok(())
+}
+
+fn annotate_card(
+    doc: &web_sys::Document,
+    card: &page::Card,
+    writes: &mut Vec<(String, String)>,
+) -> DomResult<()> {
+    let text = page::card_text(doc, card);
+    let Some(host) = with_state(|state| {
+        let model = kindly_core::suggest(&text, &state.data, state.today);
+        if !model.readable && state.reported.insert(model.key.clone()) {
+            // Which parts were missing, never the person's text.
+            web_sys::console::info_1(&JsValue::from_str(&format!(
+                "Kindly: could not read a card's name ({} text lines, {} links); it shows general advice.",
+                text.lines.len(),
+                text.links.len()
+            )));
+        }
+        if state.writable
+            && kindly_core::suggest::record_seen(
+                &mut state.data,
+                &model.invitation,
+                model.action,
+                state.today,
+            )
+        {
+            if let Some(person) = state.data.people.get(&model.key) {
+                writes.push(store::person_entry(&model.key, person));
+            }
+        }
+        let card_state = state.cards.entry(model.key.clone()).or_default();
+        card_state.invitation = model.invitation.clone();
+        build_view(doc, state, &model)
+    }) else {
+        return Ok(());
+    };
+    let host = host?;
+    card.root.append_child(&host)?;
     Ok(())
 }
 
@@ -311,6 +366,7 @@ fn build_view(
         edits: card.map(|c| &c.edits),
         dark: state.dark,
         data: &state.data,
+        full: card.is_some_and(|c| c.full),
     };
     panel::build(doc, &view)
 }
@@ -329,6 +385,7 @@ fn has_panel(root: &Element) -> bool {
 fn redraw_all() {
     let Ok(doc) = dom::document() else { return };
     remove_panels(&doc);
+    with_state(|state| state.dirty = true);
     schedule();
 }
 
@@ -405,6 +462,12 @@ pub fn set_note(key: &str, note: String) {
 
 pub fn set_bucket(key: &str, bucket: Option<Bucket>) {
     update_person(key, |p| p.bucket = bucket);
+}
+
+/// The person opened "More": rebuild the panel with everything in it.
+pub fn show_everything(key: &str) {
+    with_state(|state| state.cards.entry(key.to_string()).or_default().full = true);
+    redraw(key, Some("relationship-none"));
 }
 
 pub fn set_collapsed(key: &str, collapsed: bool) {

@@ -1,7 +1,7 @@
 //! Keyboard shortcuts on the invitations page: Alt+Shift+J / Alt+Shift+K
 //! move to the next / previous panel, Alt+Shift+C copies the top reply of the
-//! panel that has focus (or the first one). Chosen to avoid LinkedIn's own
-//! shortcuts and the browser's; listed in the popup.
+//! panel that has focus (or of the first one with a reply). Chosen to avoid
+//! LinkedIn's own shortcuts and the browser's; listed in the popup.
 
 use crate::content;
 use crate::dom;
@@ -92,14 +92,27 @@ fn focus_first(host: &Element) -> bool {
         .unwrap_or(false)
 }
 
+/// The focused panel's top Copy button; with no panel focused, the first
+/// panel that has one (a page or event invitation has no reply to copy).
 fn copy_top_reply() -> bool {
     let hosts = hosts();
-    let index = focused_index(&hosts).unwrap_or(0);
-    let Some(root) = hosts.get(index).and_then(|h| h.shadow_root()) else {
-        return false;
+    let top_copy = |host: &Element| -> Option<HtmlElement> {
+        let root = host.shadow_root()?;
+        root.query_selector("[data-kindly=copy]")
+            .ok()
+            .flatten()?
+            .dyn_into::<HtmlElement>()
+            .ok()
     };
-    let Ok(Some(copy)) = root.query_selector("[data-kindly=copy]") else {
-        return false;
+    let button = match focused_index(&hosts) {
+        Some(index) => hosts.get(index).and_then(top_copy),
+        None => hosts.iter().find_map(top_copy),
     };
-    copy.dyn_ref::<HtmlElement>().map(|b| b.click()).is_some()
+    match button {
+        Some(button) => {
+            button.click();
+            true
+        }
+        None => false,
+    }
 }

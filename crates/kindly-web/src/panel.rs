@@ -13,7 +13,7 @@ use crate::dom::{append, el, DomResult};
 use crate::page::PANEL_ATTR;
 use kindly_core::tone::{self, Severity};
 use kindly_core::{Action, Bucket, Data, Kind, PanelModel, Person, Relationship, Suggestion};
-use std::collections::HashMap;
+use std::collections::BTreeMap;
 use wasm_bindgen::prelude::*;
 use web_sys::{
     Document, Element, HtmlElement, HtmlSelectElement, HtmlTextAreaElement, ShadowRootInit,
@@ -36,9 +36,13 @@ pub struct View<'a> {
     pub model: &'a PanelModel,
     pub person: Option<&'a Person>,
     pub collapsed: bool,
-    pub edits: Option<&'a HashMap<String, String>>,
+    pub edits: Option<&'a BTreeMap<String, String>>,
     pub dark: bool,
     pub data: &'a Data,
+    /// Show everything: all replies, how you know them, note and bucket.
+    /// Otherwise a person panel shows its top reply and a "More" button,
+    /// which keeps it small and keeps a page of hundreds of cards light.
+    pub full: bool,
 }
 
 /// Whether the page is drawn dark (LinkedIn's own dark theme), judged from
@@ -258,12 +262,50 @@ pub fn build(doc: &Document, view: &View) -> DomResult<Element> {
     }
 
     if model.kind == Kind::Person {
-        relationship_chooser(doc, &body, view)?;
-        for (index, suggestion) in model.suggestions.iter().enumerate() {
+        let full = view.full
+            || view.person.is_some_and(|p| {
+                p.relationship.is_some() || !p.note.is_empty() || p.bucket.is_some()
+            });
+        if full {
+            relationship_chooser(doc, &body, view)?;
+        }
+        let shown = if full { model.suggestions.len() } else { 1 };
+        for (index, suggestion) in model.suggestions.iter().enumerate().take(shown) {
             let edited = view.edits.and_then(|e| e.get(&suggestion.template_id));
             reply(doc, &body, &model.key, index, suggestion, edited)?;
         }
-        memory(doc, &body, &model.key, view.person)?;
+        if full {
+            memory(doc, &body, &model.key, view.person)?;
+        } else {
+            let more_replies = model.suggestions.len().saturating_sub(1);
+            let label = if more_replies > 0 {
+                message(
+                    "more_with_replies",
+                    &[&more_replies.to_string()],
+                    &format!(
+                        "More: {more_replies} other replies, how you know them, a private note"
+                    ),
+                )
+            } else {
+                message("more", &[], "More: how you know them, a private note")
+            };
+            let more = append(
+                &body,
+                el(
+                    doc,
+                    "button",
+                    &[
+                        ("type", "button"),
+                        ("data-kindly", "more"),
+                        ("class", "more"),
+                        ("aria-expanded", "false"),
+                    ],
+                    Some(&label),
+                )?,
+            )?;
+            let key = model.key.clone();
+            on(&more, "click", move || content::show_everything(&key))?;
+        }
     }
     append(
         &section,
@@ -492,7 +534,17 @@ fn reply(
     let limit = suggestion.limit;
     show_count(&count, &text, limit);
     if edited.is_some() {
-        show_hints(doc, &hints, &text, key, limit)?;
+        // Panels are built while `content` holds its state, and the hints
+        // ask `content` for the tone context: checking now would borrow that
+        // state twice (a panic). A microtask runs once the build is done and
+        // still before the next paint.
+        let doc = doc.clone();
+        let hints = hints.clone();
+        let text = text.clone();
+        let key = key.to_string();
+        wasm_bindgen_futures::spawn_local(async move {
+            let _ = show_hints(&doc, &hints, &text, &key, limit);
+        });
     }
 
     let buttons = append(&item, el(doc, "div", &[("class", "buttons")], None)?)?;
@@ -546,9 +598,12 @@ fn reply(
         let editor = editor.clone();
         let edit = edit.clone();
         let save = save.clone();
+        let shown = shown.clone();
         move || {
             let opening = editor.hidden();
             editor.set_hidden(!opening);
+            // The editor shows the text while it is open: not twice.
+            let _ = shown.toggle_attribute_with_force("hidden", opening);
             let _ = save.toggle_attribute_with_force("hidden", !opening);
             let _ = edit.set_attribute("aria-expanded", if opening { "true" } else { "false" });
             edit.set_text_content(Some(&if opening {

@@ -1,0 +1,149 @@
+// Benchmark browser: headless Chromium with ONE unpacked extension (Kindly's
+// dist/ or the floor extension), pages served at LinkedIn's URL under the
+// same strict CSP as the end-to-end tests, and a main-world probe that
+// timestamps panels as they appear.
+//
+// The probe lives in the page's main world (content scripts run in an
+// isolated world, but they share the DOM): at DOMContentLoaded it records
+// performance.now() and starts a MutationObserver that counts added
+// `[data-kindly-panel]` / `[data-floor-panel]` elements and keeps the time of
+// the last one. A `performance.mark("bench-dcl")` ties performance.now() to
+// the trace clock, so the content script's own start (its EvaluateScript
+// trace event) can be put on the same time line.
+import { chromium } from "playwright-core";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+import { cspHeader, NONCE } from "../e2e/harness.mjs";
+
+const CHROMIUM = process.env.KINDLY_CHROMIUM || "/usr/bin/chromium";
+export const PANEL_SELECTOR = "[data-kindly-panel],[data-floor-panel]";
+
+const withNonces = (html) => html.replace(/<(style|script)(?![^>]*\bnonce=)/gi, `<$1 nonce="${NONCE}"`);
+
+function probe(selector) {
+  const b = (window.__bench = { dcl: null, count: 0, last: null, marks: [] });
+  const seen = (n) => (n.nodeType === 1 ? (n.matches(selector) ? 1 : 0) + n.querySelectorAll(selector).length : 0);
+  document.addEventListener("DOMContentLoaded", () => {
+    b.dcl = performance.now();
+    performance.mark("bench-dcl");
+    new MutationObserver((records) => {
+      let added = 0;
+      for (const r of records) for (const n of r.addedNodes) added += seen(n);
+      if (added) {
+        b.count += added;
+        b.last = performance.now();
+        // Milestones for the step measures.
+        b.marks.push([b.count, b.last]);
+      }
+    }).observe(document, { childList: true, subtree: true });
+  });
+}
+
+export async function launchWith(extensionDir) {
+  const dir = resolve(extensionDir);
+  const userDataDir = mkdtempSync(join(tmpdir(), "kindly-bench-"));
+  const context = await chromium.launchPersistentContext(userDataDir, {
+    executablePath: CHROMIUM,
+    headless: true,
+    ignoreDefaultArgs: ["--disable-extensions", "--disable-component-extensions-with-background-pages"],
+    args: [
+      `--disable-extensions-except=${dir}`,
+      `--load-extension=${dir}`,
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-quic",
+      "--no-first-run",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+      "--enable-precise-memory-info",
+    ],
+    viewport: { width: 1100, height: 900 },
+  });
+  let current = null;
+  const foreign = [];
+  await context.route("**/*", async (route) => {
+    const request = route.request();
+    const url = new URL(request.url());
+    if (url.protocol === "chrome-extension:" || url.protocol === "data:") return route.continue();
+    if (current && request.isNavigationRequest() && url.origin === "https://www.linkedin.com") {
+      return route.fulfill({
+        status: 200,
+        contentType: "text/html; charset=utf-8",
+        headers: { "content-security-policy": cspHeader() },
+        body: withNonces(current),
+      });
+    }
+    foreign.push(request.url());
+    return route.fulfill({ status: 404, body: "" });
+  });
+  await context.addInitScript(probe, PANEL_SELECTOR);
+  // The service-worker-less extension needs a moment to register its content script.
+  const warm = await context.newPage();
+  await warm.waitForTimeout(300);
+  await warm.close();
+  return {
+    context,
+    foreign,
+    serve(html) {
+      current = html;
+    },
+    async close() {
+      await context.close();
+      rmSync(userDataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Starts a trace on `cdp`; returns a function that stops it and gives the events. */
+export async function startTrace(cdp) {
+  await cdp.send("Tracing.start", {
+    transferMode: "ReturnAsStream",
+    traceConfig: {
+      recordMode: "recordAsMuchAsPossible",
+      includedCategories: ["devtools.timeline", "blink.user_timing", "toplevel", "__metadata"],
+      excludedCategories: ["*"],
+    },
+  });
+  return async () => {
+    const done = new Promise((r) => cdp.once("Tracing.tracingComplete", r));
+    await cdp.send("Tracing.end");
+    const { stream } = await done;
+    let text = "";
+    for (;;) {
+      const chunk = await cdp.send("IO.read", { handle: stream, size: 1 << 20 });
+      text += chunk.base64Encoded ? Buffer.from(chunk.data, "base64").toString("utf8") : chunk.data;
+      if (chunk.eof) break;
+    }
+    await cdp.send("IO.close", { handle: stream });
+    const parsed = JSON.parse(text);
+    return Array.isArray(parsed) ? parsed : parsed.traceEvents;
+  };
+}
+
+/**
+ * Reads a trace: the content script's start (EvaluateScript of `scriptName`
+ * in the page's renderer), the `bench-dcl` mark, and the main-thread tasks.
+ * Times are returned in the page's performance.now() milliseconds.
+ */
+export function readTrace(events, { scriptName, dcl }) {
+  const mark = events.find((e) => e.name === "bench-dcl" && (e.ph === "R" || e.ph === "I" || e.ph === "b" || e.ph === "n" || e.ph === "i"));
+  if (!mark) return null;
+  const pid = mark.pid;
+  const toPage = (ts) => dcl + (ts - mark.ts) / 1000;
+  const mainTids = new Set(
+    events.filter((e) => e.pid === pid && e.ph === "M" && e.name === "thread_name" && e.args?.name === "CrRendererMain").map((e) => e.tid),
+  );
+  const evaluate = events.find(
+    (e) => e.pid === pid && e.name === "EvaluateScript" && e.ph === "X" && String(e.args?.data?.url || "").endsWith(scriptName),
+  );
+  const tasks = events
+    .filter((e) => e.pid === pid && mainTids.has(e.tid) && e.ph === "X" && (e.name === "RunTask" || e.name === "ThreadControllerImpl::RunTask") && e.dur)
+    .map((e) => ({ start: toPage(e.ts), ms: e.dur / 1000 }));
+  return {
+    scriptStart: evaluate ? toPage(evaluate.ts) : null,
+    scriptEvalMs: evaluate ? evaluate.dur / 1000 : null,
+    tasks,
+  };
+}

@@ -1,0 +1,430 @@
+#!/usr/bin/env node
+// Kindly's benchmarks: `./build.sh bench` (after it builds dist/) runs this
+// from tests/ and it writes BENCHMARKS.md at the repository root, printing the
+// same figures. Benchmarks report; they never fail on timing.
+//
+// Measures, side by side in one run:
+//  1. size of dist/content.js and dist/kindly_web_bg.wasm, raw and gzipped;
+//  2. content-script start → last panel for 10/100/500/1,000 cards, Kindly
+//     next to the floor (tests/bench/floor.mjs), median of RUNS runs each;
+//  3. 10 cards appended to a page of 500 (step "append10");
+//  4. the longest main-thread task and the total blocking time (CDP trace);
+//  5. JS heap and WASM memory added at 1,000 cards (Kindly minus floor);
+//  6. the native engine (crates/kindly-core/examples/throughput.rs).
+import { spawnSync } from "node:child_process";
+import { readFileSync, writeFileSync, statSync, rmSync } from "node:fs";
+import { cpus, totalmem, platform, release } from "node:os";
+import { dirname, join, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+import { gzipSync } from "node:zlib";
+import { generate } from "../fixtures/generate.mjs";
+import { launchWith, startTrace, readTrace } from "./browser.mjs";
+import { buildFloor } from "./floor.mjs";
+
+const here = dirname(fileURLToPath(import.meta.url));
+const ROOT = resolve(here, "../..");
+const DIST = resolve(process.env.KINDLY_DIST || join(ROOT, "dist"));
+const OUT = resolve(process.env.KINDLY_BENCH_OUT || join(ROOT, "BENCHMARKS.md"));
+const RUNS = Number(process.env.KINDLY_BENCH_RUNS || 5);
+const SIZES = [10, 100, 500, 1000];
+const URL = "https://www.linkedin.com/mynetwork/invitation-manager/received/";
+const CHROMIUM = process.env.KINDLY_CHROMIUM || "/usr/bin/chromium";
+
+const KB = 1024;
+const median = (xs) => {
+  const v = xs.filter((x) => Number.isFinite(x)).sort((a, b) => a - b);
+  if (!v.length) return NaN;
+  const m = v.length >> 1;
+  return v.length % 2 ? v[m] : (v[m - 1] + v[m]) / 2;
+};
+const f1 = (x) => (Number.isFinite(x) ? x.toFixed(1) : "n/a");
+const f2 = (x) => (Number.isFinite(x) ? x.toFixed(2) : "n/a");
+const kb = (n) => `${(n / KB).toFixed(1)} KB`;
+const mb = (n) => `${(n / KB / KB).toFixed(2)} MB`;
+const verdict = (ok) => (ok ? "met" : "**missed**");
+const log = (...a) => console.log(...a);
+
+// ---------------------------------------------------------------- 1. sizes
+function sizes() {
+  const files = [
+    { file: "content.js", budget: 600 * KB, what: "content script (wasm2js + glue, minified)" },
+    { file: "kindly_web_bg.wasm", budget: 200 * KB, what: "WASM (popup)" },
+    { file: "popup.js", budget: null, what: "popup glue" },
+  ];
+  return files.map((f) => {
+    const bytes = readFileSync(join(DIST, f.file));
+    return { ...f, raw: bytes.length, gz: gzipSync(bytes, { level: 9 }).length };
+  });
+}
+
+// --------------------------------------------------------- 6. native engine
+function engine() {
+  log("==> native engine: cargo run --release -p kindly-core --example throughput");
+  const r = spawnSync("cargo", ["run", "--release", "--quiet", "-p", "kindly-core", "--example", "throughput"], {
+    cwd: ROOT,
+    encoding: "utf8",
+  });
+  if (r.status !== 0) {
+    log(r.stderr);
+    return { error: `throughput example failed (exit ${r.status})` };
+  }
+  const out = { linear: [] };
+  for (const line of r.stdout.split("\n")) {
+    const w = line.split(" ");
+    if (w[0] !== "BENCH") continue;
+    if (w[1] === "linear") out.linear.push({ what: w[2], bytes: Number(w[3]), ms: Number(w[4]), nsPerByte: Number(w[5]) });
+    else out[w[1]] = { value: Number(w[2]), note: w.slice(3).join(" ") };
+  }
+  return out;
+}
+
+// ------------------------------------------------------------- browser runs
+const scriptStartOf = (trace, bench) => trace?.scriptStart ?? bench.dcl;
+
+function tasksIn(trace, from, to) {
+  if (!trace) return [];
+  return trace.tasks.filter((t) => t.start + t.ms >= from && t.start <= to);
+}
+
+async function loadRun(browser, html, n, scriptName, { append = false } = {}) {
+  const page = await browser.context.newPage();
+  const cdp = await browser.context.newCDPSession(page);
+  const stop = await startTrace(cdp);
+  browser.serve(html);
+  await page.goto(URL, { waitUntil: "load" });
+  await page.waitForFunction((want) => window.__bench && window.__bench.count >= want, n, { timeout: 60_000, polling: 20 });
+  await page.waitForTimeout(150);
+  const first = await page.evaluate(() => ({ ...window.__bench, marks: undefined }));
+  let step = null;
+  if (append) {
+    step = await page.evaluate(async (want) => {
+      const b = window.__bench;
+      let frameStart = null;
+      const t0 = performance.now();
+      window.fixture.step("append10");
+      const tStep = performance.now();
+      requestAnimationFrame(() => {
+        frameStart = performance.now();
+      });
+      const end = performance.now() + 5000;
+      while (b.count < want && performance.now() < end) await new Promise((r) => setTimeout(r, 2));
+      return { t0, tStep, frameStart, last: b.last, count: b.count };
+    }, n + 10);
+    await page.waitForTimeout(100);
+  }
+  const events = await stop();
+  await cdp.detach().catch(() => {});
+  await page.close();
+  const trace = readTrace(events, { scriptName, dcl: first.dcl });
+  const start = scriptStartOf(trace, first);
+  const tasks = tasksIn(trace, start, first.last);
+  const result = {
+    count: first.count,
+    fromStart: first.last - start,
+    fromDcl: first.last - first.dcl,
+    traced: !!trace?.scriptStart,
+    longest: tasks.length ? Math.max(...tasks.map((t) => t.ms)) : NaN,
+    blocking: tasks.reduce((s, t) => s + Math.max(0, t.ms - 50), 0),
+  };
+  if (step) {
+    const stepTasks = tasksIn(trace, step.t0, step.last);
+    result.append = {
+      count: step.count,
+      latency: step.last - step.t0,
+      // Kindly handles a burst in the next animation frame: its own work is
+      // from that frame's start to the last panel.
+      work: step.frameStart != null && step.frameStart <= step.last ? step.last - step.frameStart : NaN,
+      pageStep: step.tStep - step.t0,
+      longest: stepTasks.length ? Math.max(...stepTasks.map((t) => t.ms)) : NaN,
+    };
+  }
+  return result;
+}
+
+async function memoryRun(browser, html, n) {
+  const page = await browser.context.newPage();
+  const cdp = await browser.context.newCDPSession(page);
+  browser.serve(html);
+  await page.goto(URL, { waitUntil: "load" });
+  await page.waitForFunction((want) => window.__bench && window.__bench.count >= want, n, { timeout: 60_000, polling: 20 });
+  await page.waitForTimeout(500);
+  for (let i = 0; i < 3; i++) await cdp.send("HeapProfiler.collectGarbage");
+  await cdp.send("Performance.enable");
+  const { metrics } = await cdp.send("Performance.getMetrics");
+  const m = Object.fromEntries(metrics.map((x) => [x.name, x.value]));
+  const usage = await cdp.send("Runtime.getHeapUsage").catch(() => ({}));
+  await cdp.detach().catch(() => {});
+  await page.close();
+  return {
+    jsHeap: m.JSHeapUsedSize,
+    nodes: m.Nodes,
+    backing: usage.backingStorageSize ?? NaN,
+    embedder: usage.embedderHeapUsedSize ?? NaN,
+  };
+}
+
+/** The wasm2js module's linear memory: initial pages × 64 KiB, read from the WASM it was translated from. */
+function wasmInitialMemory() {
+  const bytes = readFileSync(join(DIST, "kindly_web_bg.wasm"));
+  let p = 8;
+  const leb = () => {
+    let v = 0, s = 0, b;
+    do {
+      b = bytes[p++];
+      v |= (b & 0x7f) << s;
+      s += 7;
+    } while (b & 0x80);
+    return v >>> 0;
+  };
+  while (p < bytes.length) {
+    const id = bytes[p++];
+    const size = leb();
+    const end = p + size;
+    if (id === 5) {
+      leb(); // count
+      const flags = leb();
+      const min = leb();
+      return { pages: min, bytes: min * 65536, hasMax: !!(flags & 1) };
+    }
+    p = end;
+  }
+  return null;
+}
+
+function chromiumVersion() {
+  const r = spawnSync(CHROMIUM, ["--version"], { encoding: "utf8" });
+  return (r.stdout || "").trim() || "unknown";
+}
+
+// --------------------------------------------------------------------- main
+async function main() {
+  const started = new Date();
+  const machine = {
+    cpu: cpus()[0]?.model ?? "unknown",
+    cores: cpus().length,
+    memory: `${(totalmem() / KB ** 3).toFixed(1)} GiB`,
+    os: `${platform()} ${release()}`,
+    chromium: chromiumVersion(),
+    node: process.version,
+  };
+  log("==> machine", machine);
+
+  const size = sizes();
+  for (const s of size) log(`size ${s.file}: ${kb(s.raw)} raw, ${kb(s.gz)} gzipped${s.budget ? ` (budget ${kb(s.budget)} raw)` : ""}`);
+
+  const eng = engine();
+  log("engine", JSON.stringify(eng));
+
+  const pages = Object.fromEntries(SIZES.map((n) => [n, generate(n, 10).html]));
+  const floorDir = buildFloor();
+  const kindly = await launchWith(DIST);
+  const floor = await launchWith(floorDir);
+  const load = {};
+  try {
+    for (const n of SIZES) {
+      load[n] = { kindly: [], floor: [] };
+      for (let r = 0; r < RUNS; r++) {
+        // Interleaved, so drift on the machine hits both alike.
+        load[n].kindly.push(await loadRun(kindly, pages[n], n, "content.js", { append: n === 500 }));
+        load[n].floor.push(await loadRun(floor, pages[n], n, "content.js", { append: n === 500 }));
+      }
+      const k = median(load[n].kindly.map((x) => x.fromStart));
+      const fl = median(load[n].floor.map((x) => x.fromStart));
+      log(`${n} cards: Kindly ${f1(k)} ms, floor ${f1(fl)} ms, ratio ${f1(k / fl)}x; longest task ${f1(median(load[n].kindly.map((x) => x.longest)))} ms`);
+    }
+    var memory = {};
+    for (const n of [10, 1000]) {
+      const runs = { kindly: [], floor: [] };
+      for (let r = 0; r < 3; r++) {
+        runs.kindly.push(await memoryRun(kindly, pages[n], n));
+        runs.floor.push(await memoryRun(floor, pages[n], n));
+      }
+      memory[n] = runs;
+    }
+    var foreign = [...kindly.foreign, ...floor.foreign];
+  } finally {
+    await kindly.close();
+    await floor.close();
+    rmSync(floorDir, { recursive: true, force: true });
+  }
+
+  // ------------------------------------------------------------ report
+  const L = [];
+  const p = (s = "") => L.push(s);
+  p("# Kindly benchmarks");
+  p();
+  p("Written by `./build.sh bench` (`tests/bench/run.mjs`). Figures are from one run on the machine below;");
+  p("they move with the machine and its load, so read the ratios next to the floor, measured in the same run.");
+  p("Benchmarks report, they never fail. Budgets come from issues #4 and #7.");
+  p();
+  p("| Machine | |");
+  p("|---|---|");
+  p(`| CPU | ${machine.cpu} |`);
+  p(`| Cores | ${machine.cores} |`);
+  p(`| Memory | ${machine.memory} |`);
+  p(`| OS | ${machine.os} |`);
+  p(`| Browser | ${machine.chromium} (headless) |`);
+  p(`| Node | ${machine.node} |`);
+  p(`| Date | ${started.toISOString().replace("T", " ").slice(0, 16)} UTC |`);
+  p(`| Runs | median of ${RUNS} per figure (memory: median of 3) |`);
+  p();
+
+  p("## Size of the shipped code");
+  p();
+  p("| File | What | Raw | Gzipped | Budget (raw) | |");
+  p("|---|---|---:|---:|---:|---|");
+  for (const s of size) p(`| \`dist/${s.file}\` | ${s.what} | ${kb(s.raw)} | ${kb(s.gz)} | ${s.budget ? kb(s.budget) : "–"} | ${s.budget ? verdict(s.raw <= s.budget) : ""} |`);
+  p();
+
+  p("## Content-script start → last panel");
+  p();
+  p("Pages generated by `tests/fixtures/generate.mjs` (2026 markup, every other card with a note), served at the");
+  p("invitations URL under the end-to-end tests' strict CSP. *Start* is the content script's `EvaluateScript` trace event;");
+  p("*last panel* is when a main-world MutationObserver sees the N-th `[data-kindly-panel]` (floor: its marker).");
+  p("Kindly's time includes reading `chrome.storage.local` before the first panel. *From DOMContentLoaded* adds the");
+  p("browser's wait before injecting `document_idle` scripts.");
+  p();
+  p("| Cards | Kindly (ms) | Floor (ms) | Ratio | Kindly from DOMContentLoaded (ms) | Floor from DOMContentLoaded (ms) | Target | |");
+  p("|---:|---:|---:|---:|---:|---:|---|---|");
+  const loadRows = {};
+  for (const n of SIZES) {
+    const k = median(load[n].kindly.map((x) => x.fromStart));
+    const fl = median(load[n].floor.map((x) => x.fromStart));
+    const kd = median(load[n].kindly.map((x) => x.fromDcl));
+    const fd = median(load[n].floor.map((x) => x.fromDcl));
+    loadRows[n] = { k, fl, ratio: k / fl };
+    const target = n === 500 ? "< 100 ms and ≤ 3× floor" : "";
+    const ok = n === 500 ? verdict(k < 100 && k / fl <= 3) : "";
+    p(`| ${n} | ${f1(k)} | ${f1(fl)} | ${f1(k / fl)}× | ${f1(kd)} | ${f1(fd)} | ${target} | ${ok} |`);
+  }
+  const untraced = SIZES.some((n) => load[n].kindly.some((x) => !x.traced) || load[n].floor.some((x) => !x.traced));
+  if (untraced) p("\n(Some runs had no EvaluateScript event in the trace; those runs count from DOMContentLoaded.)");
+  p();
+
+  p("## 10 cards appended to a page of 500");
+  p();
+  p("The page's step `append10` clones 10 cards into the list. Kindly's observer batches page mutations into one pass per");
+  p("animation frame, so its *latency* includes waiting for the next frame (≤ 16.7 ms at 60 Hz); its *work* is from that");
+  p("frame's start to the 510th panel. The floor inserts synchronously in its MutationObserver callback.");
+  p();
+  const ap = (who, key) => median(load[500][who].map((x) => x.append?.[key]));
+  const appendWork = ap("kindly", "work");
+  p("| | Kindly | Floor | Target | |");
+  p("|---|---:|---:|---|---|");
+  p(`| Step → 510th panel (latency, ms) | ${f2(ap("kindly", "latency"))} | ${f2(ap("floor", "latency"))} | | |`);
+  p(`| Kindly's work in the frame (ms) | ${f2(appendWork)} | – | < 5 ms | ${verdict(appendWork < 5)} |`);
+  p(`| Page's own append (ms) | ${f2(ap("kindly", "pageStep"))} | ${f2(ap("floor", "pageStep"))} | | |`);
+  p(`| Longest task in the step (ms) | ${f1(ap("kindly", "longest"))} | ${f1(ap("floor", "longest"))} | | |`);
+  p();
+
+  p("## Longest main-thread task");
+  p();
+  p("From a CDP trace (`devtools.timeline`, every `RunTask` on the page's renderer main thread) between the content");
+  p("script's start and the last panel, so tasks under 50 ms are seen too. Total blocking time = Σ (task − 50 ms).");
+  p();
+  p("| Cards | Kindly longest task (ms) | Kindly total blocking (ms) | Floor longest task (ms) | Target | |");
+  p("|---:|---:|---:|---:|---|---|");
+  let worstTask = 0;
+  for (const n of SIZES) {
+    const lt = median(load[n].kindly.map((x) => x.longest));
+    const tb = median(load[n].kindly.map((x) => x.blocking));
+    const flt = median(load[n].floor.map((x) => x.longest));
+    if (n >= 500) worstTask = Math.max(worstTask, lt);
+    p(`| ${n} | ${f1(lt)} | ${f1(tb)} | ${f1(flt)} | ${n >= 500 ? "no task > 50 ms" : ""} | ${n >= 500 ? verdict(lt <= 50) : ""} |`);
+  }
+  p();
+
+  p("## Memory added");
+  p();
+  p("CDP after three forced garbage collections, the page fully annotated; Kindly's page minus the floor's page");
+  p("(same DOM, same browser build). `JSHeapUsedSize` is the page's V8 heap, which holds the content script's isolated");
+  p("world too; *backing stores* are ArrayBuffers outside that heap, where the wasm2js module keeps its linear memory.");
+  p();
+  const wm = wasmInitialMemory();
+  const mem = (n, who, key) => median(memory[n][who].map((x) => x[key]));
+  p("| Cards | JS heap Kindly | JS heap floor | Added JS heap | Backing stores Kindly | Backing stores floor | Added backing | DOM nodes Kindly / floor |");
+  p("|---:|---:|---:|---:|---:|---:|---:|---:|");
+  const added = {};
+  for (const n of [10, 1000]) {
+    const dj = mem(n, "kindly", "jsHeap") - mem(n, "floor", "jsHeap");
+    const db = mem(n, "kindly", "backing") - mem(n, "floor", "backing");
+    added[n] = { dj, db };
+    p(`| ${n} | ${mb(mem(n, "kindly", "jsHeap"))} | ${mb(mem(n, "floor", "jsHeap"))} | ${mb(dj)} | ${Number.isFinite(db) ? mb(mem(n, "kindly", "backing")) : "n/a"} | ${Number.isFinite(db) ? mb(mem(n, "floor", "backing")) : "n/a"} | ${Number.isFinite(db) ? mb(db) : "n/a"} | ${mem(n, "kindly", "nodes")} / ${mem(n, "floor", "nodes")} |`);
+  }
+  const total1000 = added[1000].dj + (Number.isFinite(added[1000].db) ? added[1000].db : 0);
+  p();
+  if (wm) p(`The wasm2js module starts with ${wm.pages} pages (${mb(wm.bytes)}) of linear memory, part of the backing stores above.`);
+  p(`Added at 1,000 cards (JS heap + backing stores): **${mb(total1000)}**; target < 5 MB: ${verdict(total1000 < 5 * KB * KB)}.`);
+  p();
+
+  p("## Native engine (kindly-core, release build)");
+  p();
+  p("`cargo run --release -p kindly-core --example throughput`: `suggest` reads a card, judges it and renders its three");
+  p("replies; the card set mixes English, French, German, Spanish and unknown-language cards of every kind.");
+  p();
+  if (eng.error) p(`Not measured: ${eng.error}.`);
+  else {
+    p("| Measure | Per second |");
+    p("|---|---:|");
+    p(`| Invitations judged and rendered (\`suggest\`) | ${Math.round(eng.suggest_per_s?.value ?? NaN).toLocaleString("en")} |`);
+    p(`| Cards read (\`parse_card\`) | ${Math.round(eng.parse_card_per_s?.value ?? NaN).toLocaleString("en")} |`);
+    p(`| Template renders (\`template::render\`, default library) | ${Math.round(eng.render_per_s?.value ?? NaN).toLocaleString("en")} |`);
+    p();
+    p("### Linear time on long notes");
+    p();
+    p("A note of 10 KB, 100 KB and 1 MB (plus the same text as a card line); best of three. Linear time shows as a flat");
+    p("time per byte (a last column near 1, or below 1 where a fixed cost dominates). `suggest` judges at most the first");
+    p("4,000 characters of a note (`advice.rs` `NOTE_SCAN_CHARS`), so beyond that its time is `parse_card`'s plus a constant.");
+    p();
+    p("| Function | 10 KB (ms) | 100 KB (ms) | 1 MB (ms) | ns/byte at 10 KB / 100 KB / 1 MB | 1 MB ÷ 10 KB per byte |");
+    p("|---|---:|---:|---:|---|---:|");
+    const byWhat = {};
+    for (const x of eng.linear) (byWhat[x.what] ||= []).push(x);
+    for (const [what, xs] of Object.entries(byWhat)) {
+      xs.sort((a, b) => a.bytes - b.bytes);
+      const ratio = xs[xs.length - 1].nsPerByte / xs[0].nsPerByte;
+      p(`| \`${what}\` | ${xs.map((x) => f2(x.ms)).join(" | ")} | ${xs.map((x) => f1(x.nsPerByte)).join(" / ")} | ${f2(ratio)} |`);
+    }
+  }
+  p();
+
+  // Verdicts.
+  const content = size.find((s) => s.file === "content.js");
+  const wasm = size.find((s) => s.file === "kindly_web_bg.wasm");
+  p("## Budgets");
+  p();
+  p("| Budget | Figure | |");
+  p("|---|---:|---|");
+  p(`| Content script ≤ 600 KB raw | ${kb(content.raw)} | ${verdict(content.raw <= 600 * KB)} |`);
+  p(`| WASM ≤ 200 KB raw | ${kb(wasm.raw)} | ${verdict(wasm.raw <= 200 * KB)} |`);
+  p(`| 500 cards < 100 ms | ${f1(loadRows[500].k)} ms | ${verdict(loadRows[500].k < 100)} |`);
+  p(`| 500 cards ≤ 3× floor | ${f1(loadRows[500].ratio)}× | ${verdict(loadRows[500].ratio <= 3)} |`);
+  p(`| 10 appended cards < 5 ms (work) | ${f2(appendWork)} ms | ${verdict(appendWork < 5)} |`);
+  p(`| No task > 50 ms (500 and 1,000 cards) | ${f1(worstTask)} ms | ${verdict(worstTask <= 50)} |`);
+  p(`| < 5 MB added at 1,000 cards | ${mb(total1000)} | ${verdict(total1000 < 5 * KB * KB)} |`);
+  p(`| No request beyond the page | ${foreign.length} | ${verdict(foreign.length === 0)} |`);
+  p();
+  const notes = readNotes();
+  if (notes) {
+    p(notes.trim());
+    p();
+  }
+  writeFileSync(OUT, L.join("\n"));
+  log(`\n${L.join("\n")}\n`);
+  log(`==> wrote ${OUT}`);
+}
+
+/** Hand-written explanations of missed budgets, kept next to this script. */
+function readNotes() {
+  try {
+    statSync(join(here, "NOTES.md"));
+    return readFileSync(join(here, "NOTES.md"), "utf8");
+  } catch {
+    return null;
+  }
+}
+
+main().catch((err) => {
+  console.error(err);
+  process.exit(1);
+});
