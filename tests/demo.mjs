@@ -10,10 +10,14 @@ const fixture = loadFixture(fixtureName);
 const browser = await launch({ headless: !headed });
 const { DIST } = await import("./e2e/harness.mjs");
 try {
-  const page = await browser.open(fixture);
+  const page = await browser.context.newPage();
+  // Tall enough to show several cards: LinkedIn scrolls inside <main>.
+  await page.setViewportSize({ width: 1100, height: 1500 });
+  await browser.open(fixture, { page });
   const seen = await panels(page, fixture.spec.cards.length);
   // Open "Why?" on the first panel so the picture shows the reasons too.
   await page.locator("[data-kindly-panel] details[data-kindly=why] summary").first().click();
+  await page.locator("[data-kindly-panel] details[data-kindly=why]").first().evaluate((d) => d.closest("main")?.scrollTo(0, 0));
   await page.screenshot({ path: join(DIST, "demo.png"), fullPage: true });
   await page.evaluate(() => {
     const main = document.querySelector("main");

@@ -132,17 +132,32 @@ pub fn find_cards(scope: &Element) -> Vec<Card> {
         let Some(root) = card_root(accept, previous, next, scope) else {
             continue;
         };
-        if !ignores.iter().any(|ignore| root.contains(Some(ignore))) {
+        if !holds_ignore(&root, &ignores, index) {
             continue;
         }
         // Two Accept controls can resolve to one boundary in odd markup;
-        // keep the first so a card never gets two panels.
-        if cards.iter().any(|c| c.root == root) {
+        // keep the first so a card never gets two panels. Roots come in
+        // document order and a subtree is contiguous, so a repeat can only
+        // be the last one found (checking all made this quadratic).
+        if cards.last().is_some_and(|c| c.root == root) {
             continue;
         }
         cards.push(Card { root });
     }
     cards
+}
+
+/// Whether `root` holds an Ignore control. Cards hold one Accept and one
+/// Ignore each, so the Ignore for the `index`-th Accept sits at about the
+/// same index: look there first, and search the whole list only when that
+/// fails (odd markup), which keeps a page of hundreds of cards linear.
+fn holds_ignore(root: &Element, ignores: &[Element], index: usize) -> bool {
+    let near = index.saturating_sub(2)..(index + 3).min(ignores.len());
+    let inside = |ignore: &Element| root.contains(Some(ignore));
+    ignores
+        .get(near)
+        .is_some_and(|window| window.iter().any(inside))
+        || ignores.iter().any(inside)
 }
 
 fn card_root(
