@@ -49,8 +49,11 @@ struct State {
     written: BTreeMap<String, String>,
     /// Cards found by the last full search that still wait for a panel.
     pending: Vec<page::Card>,
-    /// The page changed since the last full search for cards.
+    /// The page changed in a way that needs a full search for cards.
     dirty: bool,
+    /// Nodes the page added (or cards that lost their panel) since the last
+    /// pass: searched alone when that is enough.
+    touched: Vec<Element>,
     dark: bool,
 }
 
@@ -105,6 +108,7 @@ pub fn start() {
                 written: BTreeMap::new(),
                 pending: Vec::new(),
                 dirty: true,
+                touched: Vec::new(),
                 dark: false,
             });
         });
@@ -144,8 +148,17 @@ fn on_storage_change(changes: Vec<(String, Option<String>)>) {
 fn observe() -> DomResult<()> {
     let doc = dom::document()?;
     let callback = Closure::<dyn FnMut(js_sys::Array)>::new(|records: js_sys::Array| {
-        if records.iter().any(|r| is_relevant(&r.unchecked_into())) {
-            with_state(|state| state.dirty = true);
+        let mut relevant = false;
+        with_state(|state| {
+            for record in records.iter() {
+                let record: MutationRecord = record.unchecked_into();
+                if is_relevant(&record) {
+                    relevant = true;
+                    note_change(state, &record);
+                }
+            }
+        });
+        if relevant {
             schedule();
         }
     });
@@ -164,6 +177,39 @@ fn observe() -> DomResult<()> {
     };
     observer.observe_with_options(&root, &init)?;
     Ok(())
+}
+
+/// Remembers where the page changed: added elements, and the card a panel
+/// was removed from. Past a few dozen places, a full search is cheaper.
+fn note_change(state: &mut State, record: &MutationRecord) {
+    const MOST_TOUCHED: usize = 50;
+    if state.dirty {
+        return;
+    }
+    let removed = record.removed_nodes();
+    let lost_panel = (0..removed.length()).any(|i| {
+        removed
+            .item(i)
+            .and_then(|n| n.dyn_into::<Element>().ok())
+            .is_some_and(|e| e.has_attribute(PANEL_ATTR))
+    });
+    if lost_panel {
+        if let Some(target) = record.target().and_then(|t| t.dyn_into::<Element>().ok()) {
+            state.touched.push(target);
+        }
+    }
+    let added = record.added_nodes();
+    for i in 0..added.length() {
+        if let Some(element) = added.item(i).and_then(|n| n.dyn_into::<Element>().ok()) {
+            if !element.has_attribute(PANEL_ATTR) {
+                state.touched.push(element);
+            }
+        }
+    }
+    if state.touched.len() > MOST_TOUCHED {
+        state.touched.clear();
+        state.dirty = true;
+    }
 }
 
 /// A mutation matters unless all it did was add Kindly's own panels. A
@@ -233,8 +279,12 @@ fn scan() {
         return;
     }
     if previous != Route::Received {
+        // Arriving on the page (or back to it): search it all.
         let dark = panel::page_is_dark(&doc);
-        with_state(|state| state.dark = dark);
+        with_state(|state| {
+            state.dark = dark;
+            state.dirty = true;
+        });
     }
     if let Err(err) = annotate(&doc) {
         web_sys::console::warn_2(&JsValue::from_str("Kindly:"), &err);
@@ -278,8 +328,25 @@ fn now_ms() -> f64 {
 /// frame without searching the page again.
 fn annotate(doc: &web_sys::Document) -> DomResult<()> {
     let started = now_ms();
-    let dirty = with_state(|state| std::mem::replace(&mut state.dirty, false)).unwrap_or(true);
-    let mut queue = if dirty {
+    let (dirty, touched) = with_state(|state| {
+        (
+            std::mem::replace(&mut state.dirty, false),
+            std::mem::take(&mut state.touched),
+        )
+    })
+    .unwrap_or((true, Vec::new()));
+    let found_near = if dirty || touched.is_empty() {
+        None
+    } else {
+        page::find_cards_in(&touched)
+    };
+    let mut queue = if let Some(mut near) = found_near {
+        // Cards still waiting from an earlier slice keep their turn.
+        let mut waiting =
+            with_state(|state| std::mem::take(&mut state.pending)).unwrap_or_default();
+        waiting.append(&mut near);
+        waiting
+    } else if dirty || !touched.is_empty() {
         let scope: Element = match doc.query_selector("main")? {
             Some(main) => main,
             None => doc
@@ -385,7 +452,10 @@ fn has_panel(root: &Element) -> bool {
 fn redraw_all() {
     let Ok(doc) = dom::document() else { return };
     remove_panels(&doc);
-    with_state(|state| state.dirty = true);
+    with_state(|state| {
+        state.dirty = true;
+        state.touched.clear();
+    });
     schedule();
 }
 

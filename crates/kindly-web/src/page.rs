@@ -147,6 +147,40 @@ pub fn find_cards(scope: &Element) -> Vec<Card> {
     cards
 }
 
+/// Finds the cards in or around `touched` (nodes the page just added, or a
+/// card whose panel was removed) without searching the whole page: each
+/// Accept control's card is its nearest known card boundary. `None` when
+/// that cannot be told (markup without a known boundary, or too much
+/// changed): then the caller searches the whole page with [`find_cards`].
+pub fn find_cards_in(touched: &[Element]) -> Option<Vec<Card>> {
+    const MOST: usize = 100;
+    let mut cards: Vec<Card> = Vec::new();
+    for element in touched {
+        if !element.is_connected() || is_inside_panel(element) {
+            continue;
+        }
+        let (accepts, _) = controls(element);
+        for accept in accepts {
+            let root = accept.closest(CARD_BOUNDARIES).ok().flatten()?;
+            if root.matches(PAGE_CHROME).unwrap_or(false) || is_inside_panel(&root) {
+                return None;
+            }
+            let (in_root, ignores) = controls(&root);
+            if in_root.len() != 1 {
+                return None; // a boundary holding two cards: not a card
+            }
+            if ignores.is_empty() || cards.iter().any(|c| c.root == root) {
+                continue;
+            }
+            cards.push(Card { root });
+            if cards.len() > MOST {
+                return None;
+            }
+        }
+    }
+    Some(cards)
+}
+
 /// Whether `root` holds an Ignore control. Cards hold one Accept and one
 /// Ignore each, so the Ignore for the `index`-th Accept sits at about the
 /// same index: look there first, and search the whole list only when that
