@@ -187,25 +187,16 @@ fn note_change(state: &mut State, record: &MutationRecord) {
         return;
     }
     let removed = record.removed_nodes();
-    let lost_panel = (0..removed.length()).any(|i| {
-        removed
-            .item(i)
-            .and_then(|n| n.dyn_into::<Element>().ok())
-            .is_some_and(|e| e.has_attribute(PANEL_ATTR))
-    });
+    let lost_panel =
+        (0..removed.length()).any(|i| removed.item(i).is_some_and(|n| page::is_panel(&n)));
     if lost_panel {
         if let Some(target) = record.target().and_then(|t| t.dyn_into::<Element>().ok()) {
             state.touched.push(target);
         }
     }
-    let added = record.added_nodes();
-    for i in 0..added.length() {
-        if let Some(element) = added.item(i).and_then(|n| n.dyn_into::<Element>().ok()) {
-            if !element.has_attribute(PANEL_ATTR) {
-                state.touched.push(element);
-            }
-        }
-    }
+    state
+        .touched
+        .extend(dom::elements(record.added_nodes()).filter(|e| !page::is_panel(e)));
     if state.touched.len() > MOST_TOUCHED {
         state.touched.clear();
         state.dirty = true;
@@ -221,12 +212,7 @@ fn is_relevant(record: &MutationRecord) -> bool {
         return true;
     }
     let added = record.added_nodes();
-    !(0..added.length()).all(|i| {
-        added
-            .item(i)
-            .and_then(|n| n.dyn_into::<Element>().ok())
-            .is_some_and(|e| e.has_attribute(PANEL_ATTR))
-    })
+    !(0..added.length()).all(|i| added.item(i).is_some_and(|n| page::is_panel(&n)))
 }
 
 fn watch_navigation() {
@@ -291,16 +277,11 @@ fn scan() {
     }
 }
 
-fn panel_hosts(doc: &web_sys::Document) -> Vec<Element> {
-    let mut out = Vec::new();
-    if let Ok(list) = doc.query_selector_all(&format!("[{PANEL_ATTR}]")) {
-        for i in 0..list.length() {
-            if let Some(element) = list.item(i).and_then(|n| n.dyn_into::<Element>().ok()) {
-                out.push(element);
-            }
-        }
-    }
-    out
+/// Every panel host on the page, in document order.
+pub fn panel_hosts(doc: &web_sys::Document) -> Vec<Element> {
+    doc.query_selector_all(&format!("[{PANEL_ATTR}]"))
+        .map(|list| dom::elements(list).collect())
+        .unwrap_or_default()
 }
 
 fn remove_panels(doc: &web_sys::Document) {

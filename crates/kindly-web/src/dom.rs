@@ -1,7 +1,7 @@
 //! Small, boring DOM helpers. Text goes in only through `textContent` and
 //! attributes: nothing Kindly shows is ever parsed as HTML.
 
-use wasm_bindgen::JsValue;
+use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{Document, Element};
 
 pub type DomResult<T> = Result<T, JsValue>;
@@ -37,4 +37,9 @@ pub fn append(parent: &Element, child: Element) -> DomResult<Element> {
 
 pub fn collapse_whitespace(text: &str) -> String {
     text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// The elements of a `NodeList` (other node kinds skipped), in order.
+pub fn elements(list: web_sys::NodeList) -> impl Iterator<Item = Element> {
+    (0..list.length()).filter_map(move |i| list.item(i).and_then(|n| n.dyn_into::<Element>().ok()))
 }

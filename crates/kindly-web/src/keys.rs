@@ -5,7 +5,6 @@
 
 use crate::content;
 use crate::dom;
-use crate::page::PANEL_ATTR;
 use wasm_bindgen::prelude::*;
 use web_sys::{Element, HtmlElement, KeyboardEvent};
 
@@ -42,16 +41,9 @@ pub fn install() {
 }
 
 fn hosts() -> Vec<Element> {
-    let mut out = Vec::new();
-    let Ok(doc) = dom::document() else { return out };
-    if let Ok(list) = doc.query_selector_all(&format!("[{PANEL_ATTR}]")) {
-        for i in 0..list.length() {
-            if let Some(e) = list.item(i).and_then(|n| n.dyn_into::<Element>().ok()) {
-                out.push(e);
-            }
-        }
-    }
-    out
+    dom::document()
+        .map(|doc| content::panel_hosts(&doc))
+        .unwrap_or_default()
 }
 
 /// The panel host that holds focus (focus inside a shadow root shows as

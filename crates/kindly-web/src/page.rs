@@ -16,6 +16,12 @@ use web_sys::{Document, Element, HtmlAnchorElement, Node};
 /// Marks Kindly's own panel hosts; everything below one is ignored.
 pub const PANEL_ATTR: &str = "data-kindly-panel";
 
+/// Whether `node` is the host of one of Kindly's panels.
+pub fn is_panel(node: &web_sys::Node) -> bool {
+    node.dyn_ref::<Element>()
+        .is_some_and(|e| e.has_attribute(PANEL_ATTR))
+}
+
 /// Interactive controls that may be Accept or Ignore.
 const CONTROLS: &str = "button, a, [role=\"button\"]";
 
@@ -99,10 +105,7 @@ fn controls(scope: &Element) -> (Vec<Element>, Vec<Element>) {
     let Ok(list) = scope.query_selector_all(CONTROLS) else {
         return (accepts, ignores);
     };
-    for i in 0..list.length() {
-        let Some(element) = list.item(i).and_then(|n| n.dyn_into::<Element>().ok()) else {
-            continue;
-        };
+    for element in crate::dom::elements(list) {
         match classify_control(&control_label(&element)) {
             Control::Accept => accepts.push(element),
             Control::Ignore => ignores.push(element),

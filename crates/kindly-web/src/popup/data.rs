@@ -133,72 +133,51 @@ pub fn render(doc: &Document, panel: &Element, st: &State) -> DomResult<()> {
                 names.join(", ")
             }
         };
-        if changes.is_empty() {
-            ui::text(doc, &list, "li", "", &t("import_nothing"))?;
-        }
-        if !changes.templates_added.is_empty() {
-            let n = changes.templates_added.len().to_string();
-            ui::text(
-                doc,
-                &list,
-                "li",
-                "",
-                &tf("import_tpl_added", &[&n, &titles(&changes.templates_added)]),
-            )?;
-        }
-        if !changes.templates_replaced.is_empty() {
-            let n = changes.templates_replaced.len().to_string();
-            ui::text(
-                doc,
-                &list,
-                "li",
-                "",
-                &tf(
-                    "import_tpl_replaced",
-                    &[&n, &titles(&changes.templates_replaced)],
-                ),
-            )?;
-        }
-        if changes.templates_unchanged > 0 {
-            ui::text(
-                doc,
-                &list,
-                "li",
-                "",
-                &tf(
-                    "import_tpl_same",
-                    &[&changes.templates_unchanged.to_string()],
-                ),
-            )?;
-        }
-        if !changes.people_added.is_empty() {
-            let n = changes.people_added.len().to_string();
-            ui::text(
-                doc,
-                &list,
-                "li",
-                "",
-                &tf("import_people_added", &[&n, &names(&changes.people_added)]),
-            )?;
-        }
-        if !changes.people_updated.is_empty() {
-            let n = changes.people_updated.len().to_string();
-            ui::text(
-                doc,
-                &list,
-                "li",
-                "",
-                &tf(
-                    "import_people_updated",
-                    &[&n, &names(&changes.people_updated)],
-                ),
-            )?;
-        }
-        if changes.profile_changed {
-            ui::text(doc, &list, "li", "", &t("import_profile"))?;
-        }
-        if changes.settings_changed {
-            ui::text(doc, &list, "li", "", &t("import_settings"))?;
+        // One line per kind of change, in this order; a kind with nothing
+        // to report is left out.
+        let count = |list: &[String]| list.len().to_string();
+        let lines: [(bool, &str, Vec<String>); 8] = [
+            (changes.is_empty(), "import_nothing", vec![]),
+            (
+                !changes.templates_added.is_empty(),
+                "import_tpl_added",
+                vec![
+                    count(&changes.templates_added),
+                    titles(&changes.templates_added),
+                ],
+            ),
+            (
+                !changes.templates_replaced.is_empty(),
+                "import_tpl_replaced",
+                vec![
+                    count(&changes.templates_replaced),
+                    titles(&changes.templates_replaced),
+                ],
+            ),
+            (
+                changes.templates_unchanged > 0,
+                "import_tpl_same",
+                vec![changes.templates_unchanged.to_string()],
+            ),
+            (
+                !changes.people_added.is_empty(),
+                "import_people_added",
+                vec![count(&changes.people_added), names(&changes.people_added)],
+            ),
+            (
+                !changes.people_updated.is_empty(),
+                "import_people_updated",
+                vec![
+                    count(&changes.people_updated),
+                    names(&changes.people_updated),
+                ],
+            ),
+            (changes.profile_changed, "import_profile", vec![]),
+            (changes.settings_changed, "import_settings", vec![]),
+        ];
+        for (_, key, args) in lines.iter().filter(|(show, _, _)| *show) {
+            let args: Vec<&str> = args.iter().map(String::as_str).collect();
+            ui::text(doc, &list, "li", "", &tf(key, &args))?;
         }
         ui::text(doc, &box_, "p", "hint", &t("import_keeps"))?;
         let row = append(&box_, el(doc, "div", &[("class", "buttons")], None)?)?;
