@@ -115,14 +115,26 @@ fn to_json<T: Serialize + ?Sized>(v: &T) -> String {
 
 /// Every entry that stores `data`, in the layout above.
 pub fn to_entries(data: &Data) -> Vec<(String, String)> {
-    let mut out = vec![
-        (KEY_META.to_string(), to_json(&Meta { schema: SCHEMA })),
-        (KEY_PROFILE.to_string(), to_json(&data.profile)),
-        (KEY_SETTINGS.to_string(), to_json(&data.settings)),
-        (KEY_TEMPLATES.to_string(), to_json(&data.templates)),
-    ];
+    let mut out: Vec<(String, String)> = [KEY_META, KEY_PROFILE, KEY_SETTINGS, KEY_TEMPLATES]
+        .into_iter()
+        .filter_map(|key| part_entry(data, key))
+        .collect();
     out.extend(data.people.iter().map(|(k, p)| person_entry(k, p)));
     out
+}
+
+/// The entry of one of the store's single keys (`kindly.meta`, `.profile`,
+/// `.settings`, `.templates`), so saving one part does not serialise every
+/// person; `None` for any other key.
+pub fn part_entry(data: &Data, key: &str) -> Option<(String, String)> {
+    let value = match key {
+        KEY_META => to_json(&Meta { schema: SCHEMA }),
+        KEY_PROFILE => to_json(&data.profile),
+        KEY_SETTINGS => to_json(&data.settings),
+        KEY_TEMPLATES => to_json(&data.templates),
+        _ => return None,
+    };
+    Some((key.to_string(), value))
 }
 
 #[derive(Serialize)]

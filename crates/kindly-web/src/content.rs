@@ -562,12 +562,7 @@ pub fn save_as_template(key: &str, template_id: &str, text: &str) -> bool {
                 .unwrap_or_else(|| "en".into()),
         };
         state.data.templates.insert(0, record);
-        Some(
-            store::to_entries(&state.data)
-                .into_iter()
-                .filter(|(k, _)| k == store::KEY_TEMPLATES)
-                .collect::<Vec<_>>(),
-        )
+        store::part_entry(&state.data, store::KEY_TEMPLATES).map(|entry| vec![entry])
     })
     .flatten();
     match entries {

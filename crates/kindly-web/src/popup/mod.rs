@@ -613,11 +613,26 @@ fn push_error(st: &mut State, text: &str) {
 }
 
 /// Entries of `data` whose key satisfies `pick` (one part of the store).
+/// The single keys are serialised alone; people only when asked for.
 pub fn entries_of(data: &Data, pick: impl Fn(&str) -> bool) -> Vec<(String, String)> {
-    store::to_entries(data)
+    let parts = [
+        store::KEY_META,
+        store::KEY_PROFILE,
+        store::KEY_SETTINGS,
+        store::KEY_TEMPLATES,
+    ];
+    let mut out: Vec<(String, String)> = parts
         .into_iter()
-        .filter(|(k, _)| pick(k))
-        .collect()
+        .filter(|k| pick(k))
+        .filter_map(|k| store::part_entry(data, k))
+        .collect();
+    out.extend(
+        data.people
+            .iter()
+            .filter(|(k, _)| pick(&store::person_storage_key(k)))
+            .map(|(k, p)| store::person_entry(k, p)),
+    );
+    out
 }
 
 /// Writes `set`, removes `remove`, then says `done`. Refused (with the
