@@ -566,6 +566,9 @@ fn time_line(line: &str, langs: &[&'static Lang]) -> Option<u32> {
     if line.chars().nth(40).is_some() {
         return None;
     }
+    // Folded once: every word is then compared with table entries (folded
+    // too) by plain equality, many times per line.
+    let line: String = line.chars().map(fold).collect();
     let words: Vec<&str> = line
         .split(|c: char| c.is_whitespace() || matches!(c, ',' | ':' | '(' | ')' | '·' | '•'))
         .map(|w| w.trim_matches(|c: char| matches!(c, '.' | '!' | '\u{2026}')))
@@ -576,13 +579,13 @@ fn time_line(line: &str, langs: &[&'static Lang]) -> Option<u32> {
         let rest: Vec<&str> = words
             .iter()
             .copied()
-            .filter(|w| !lang.time_fillers.iter().any(|f| eq_ci(w, f)))
+            .filter(|w| !lang.time_fillers.contains(w))
             .collect();
         let joined = rest.join(" ");
-        if lang.today.iter().any(|t| eq_ci(&joined, t)) {
+        if lang.today.contains(&joined.as_str()) {
             return Some(0);
         }
-        if lang.yesterday.iter().any(|t| eq_ci(&joined, t)) {
+        if lang.yesterday.contains(&joined.as_str()) {
             return Some(1);
         }
         if let Some(days) = relative_time(&rest, lang) {
@@ -604,6 +607,7 @@ const COMPACT_UNITS: &[(&str, u32)] = &[
     ("yr", 365),
 ];
 
+/// `words` are folded (see [`time_line`]).
 fn relative_time(words: &[&str], lang: &Lang) -> Option<u32> {
     let (mut number, mut unit, mut ago) = (None::<u32>, None::<u32>, false);
     for w in words {
@@ -613,18 +617,18 @@ fn relative_time(words: &[&str], lang: &Lang) -> Option<u32> {
             // "3d": the compact form needs no "ago".
             let u = COMPACT_UNITS
                 .iter()
-                .find(|(s, _)| eq_ci(tail, s))
+                .find(|(s, _)| tail == *s)
                 .map(|(_, d)| *d)?;
             number = num.parse().ok();
             unit = Some(u);
             ago = true;
         } else if !num.is_empty() {
             number = num.parse().ok();
-        } else if let Some((_, d)) = lang.units.iter().find(|(s, _)| eq_ci(w, s)) {
+        } else if let Some((_, d)) = lang.units.iter().find(|(s, _)| w == s) {
             unit = Some(*d);
-        } else if lang.ago_words.iter().any(|a| eq_ci(w, a)) {
+        } else if lang.ago_words.contains(w) {
             ago = true;
-        } else if let Some((_, n)) = lang.number_words.iter().find(|(s, _)| eq_ci(w, s)) {
+        } else if let Some((_, n)) = lang.number_words.iter().find(|(s, _)| w == s) {
             number = Some(*n);
         } else {
             return None;

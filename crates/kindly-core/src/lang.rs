@@ -1196,21 +1196,27 @@ impl Folded {
 
     /// Whether `needle` (already folded, as table entries are) occurs.
     pub fn contains(&self, needle: &str) -> bool {
-        !needle.is_empty() && self.0.contains(needle)
+        find_bytes(&self.0, needle, 0).is_some()
     }
 
     /// Whether `needle` occurs as whole words: no letter or digit touches
     /// either end. Same answers as [`find_word_ci`], found faster.
     pub fn contains_word(&self, needle: &str) -> bool {
-        if needle.is_empty() {
-            return false;
-        }
-        self.0.match_indices(needle).any(|(start, m)| {
+        let mut from = 0;
+        while let Some(start) = find_bytes(&self.0, needle, from) {
             let before = self.0.get(..start).and_then(|b| b.chars().next_back());
-            let after = self.0.get(start + m.len()..).and_then(|a| a.chars().next());
-            before.is_none_or(|c| !c.is_alphanumeric())
+            let after = self
+                .0
+                .get(start + needle.len()..)
+                .and_then(|a| a.chars().next());
+            if before.is_none_or(|c| !c.is_alphanumeric())
                 && after.is_none_or(|c| !c.is_alphanumeric())
-        })
+            {
+                return true;
+            }
+            from = start + 1;
+        }
+        false
     }
 
     /// The first of `needles` that occurs as whole words.
@@ -1219,49 +1225,92 @@ impl Folded {
     }
 }
 
+/// The char at byte `i` of `s`, folded, and the byte just after it. ASCII
+/// (most of LinkedIn's words, in every language) is folded from its byte
+/// without decoding: this is the engine's innermost loop, and as wasm2js in
+/// the content script every avoided step counts.
+#[inline]
+fn folded_at(s: &str, i: usize) -> Option<(char, usize)> {
+    let byte = *s.as_bytes().get(i)?;
+    if byte.is_ascii() {
+        return Some((char::from(byte.to_ascii_lowercase()), i + 1));
+    }
+    let c = s.get(i..)?.chars().next()?;
+    Some((fold(c), i + c.len_utf8()))
+}
+
+/// Byte offset of the first `needle` in `hay` at or after `from`; never
+/// for an empty needle. A plain scan on the first byte: the needles are
+/// short phrases, and std's Two-Way searcher spent more time setting up
+/// per phrase than searching (a card tries hundreds of phrases), so this
+/// stays linear in `hay` times a phrase's length.
+fn find_bytes(hay: &str, needle: &str, from: usize) -> Option<usize> {
+    let needle = needle.as_bytes();
+    let first = *needle.first()?;
+    let bytes = hay.as_bytes();
+    let last_start = bytes.len().checked_sub(needle.len())?;
+    (from..=last_start)
+        .find(|&i| bytes.get(i) == Some(&first) && bytes.get(i..i + needle.len()) == Some(needle))
+}
+
 /// Byte offset just past `needle` when `hay[start..]` begins with it (folded).
 fn match_at(hay: &str, start: usize, needle: &str) -> Option<usize> {
-    let rest = hay.get(start..)?;
-    let mut chars = rest.char_indices();
-    for n in needle.chars() {
-        let (_, c) = chars.next()?;
-        if fold(c) != n {
+    let mut at = start;
+    let mut from = 0;
+    while from < needle.len() {
+        // Needle entries are folded already: read them raw.
+        let n = needle.get(from..)?.chars().next()?;
+        from += n.len_utf8();
+        let (c, next) = folded_at(hay, at)?;
+        if c != n {
             return None;
         }
+        at = next;
     }
-    Some(start + chars.next().map_or(rest.len(), |(i, _)| i))
+    Some(at)
+}
+
+/// Whether byte `i` starts a char of `s` whose fold may equal `first`: the
+/// cheap pre-test before [`match_at`].
+#[inline]
+fn may_start(s: &[u8], i: usize, first: char) -> bool {
+    match s.get(i) {
+        Some(&b) if b.is_ascii() => char::from(b.to_ascii_lowercase()) == first,
+        // A UTF-8 lead byte (continuation bytes are 0b10xx_xxxx).
+        Some(&b) => b >= 0xC0,
+        None => false,
+    }
 }
 
 /// First occurrence of `needle` (folded) in `hay`: (start, end) byte offsets.
 pub fn find_ci(hay: &str, needle: &str) -> Option<(usize, usize)> {
     let first = needle.chars().next()?;
-    hay.char_indices()
-        .filter(|&(_, c)| fold(c) == first)
-        .find_map(|(i, _)| match_at(hay, i, needle).map(|end| (i, end)))
+    let bytes = hay.as_bytes();
+    (0..bytes.len())
+        .filter(|&i| may_start(bytes, i, first))
+        .find_map(|i| match_at(hay, i, needle).map(|end| (i, end)))
 }
 
 /// Like [`find_ci`] but only where the match is a whole word (or words): no
 /// letter or digit touches either end.
 pub fn find_word_ci(hay: &str, needle: &str) -> Option<(usize, usize)> {
     let first = needle.chars().next()?;
-    let mut prev: Option<char> = None;
-    for (i, c) in hay.char_indices() {
-        let before_ok = prev.is_none_or(|p| !p.is_alphanumeric());
-        prev = Some(c);
-        if fold(c) != first || !before_ok {
-            continue;
-        }
-        if let Some(end) = match_at(hay, i, needle) {
+    let bytes = hay.as_bytes();
+    (0..bytes.len())
+        .filter(|&i| may_start(bytes, i, first))
+        .filter(|&i| {
+            hay.get(..i)
+                .and_then(|b| b.chars().next_back())
+                .is_none_or(|p| !p.is_alphanumeric())
+        })
+        .find_map(|i| {
+            let end = match_at(hay, i, needle)?;
             let after_ok = hay
                 .get(end..)
                 .and_then(|r| r.chars().next())
                 .is_none_or(|a| !a.is_alphanumeric());
-            if after_ok {
-                return Some((i, end));
-            }
-        }
-    }
-    None
+            after_ok.then_some((i, end))
+        })
 }
 
 /// `hay` begins with `prefix` (folded): the byte offset after it.
@@ -1285,6 +1334,9 @@ pub fn strip_suffix_ci<'a>(hay: &'a str, suffix: &str) -> Option<&'a str> {
 
 /// Equal when folded.
 pub fn eq_ci(a: &str, b: &str) -> bool {
+    if a.is_ascii() && b.is_ascii() {
+        return a.eq_ignore_ascii_case(b);
+    }
     a.chars().map(fold).eq(b.chars().map(fold))
 }
 
