@@ -8,7 +8,10 @@ mod clipboard;
 mod content;
 mod dom;
 mod keys;
-mod page;
+// Public for the native tests (`tests/extraction.rs`), which run the page
+// adapter over HTML fixtures through their own `markup::DomElement`.
+pub mod markup;
+pub mod page;
 mod panel;
 mod popup;
 mod storage;

@@ -6,12 +6,16 @@
 //! names, which changed at every redesign. Known eras only help to pick the
 //! card boundary and the note; a page nobody has seen still gets panels.
 //! Nothing here decides anything about an invitation.
+//!
+//! The algorithms read the page through [`DomElement`], so native tests run
+//! them over HTML fixtures; the browser uses `web_sys::Element`.
 
 use crate::dom::collapse_whitespace;
+use crate::markup::{Child, DomElement};
 use kindly_core::controls::{classify_control, Control};
 use kindly_core::{CardLink, CardText};
 use wasm_bindgen::JsCast;
-use web_sys::{Document, Element, HtmlAnchorElement, Node};
+use web_sys::{Document, Element};
 
 /// Marks Kindly's own panel hosts; everything below one is ignored.
 pub const PANEL_ATTR: &str = "data-kindly-panel";
@@ -68,19 +72,19 @@ const NAME_SELECTORS: &str =
     ".invitation-card__title, .invitation-card__tvm-title strong, a[href*=\"/in/\"] strong";
 
 /// One invitation card found on the page.
-pub struct Card {
-    pub root: Element,
+pub struct Card<E = Element> {
+    pub root: E,
 }
 
 /// Button text longer than this is content, not a control's label.
 const MAX_CONTROL_TEXT: usize = 60;
 
 /// The label a control announces: its aria-label, else its (short) text.
-fn control_label(control: &Element) -> String {
-    match control.get_attribute("aria-label") {
+fn control_label<E: DomElement>(control: &E) -> String {
+    match control.attr("aria-label") {
         Some(label) if !label.trim().is_empty() => collapse_whitespace(&label),
         _ => {
-            let text = collapse_whitespace(&control.text_content().unwrap_or_default());
+            let text = collapse_whitespace(&control.text_content());
             if text.chars().count() > MAX_CONTROL_TEXT {
                 String::new()
             } else {
@@ -90,22 +94,15 @@ fn control_label(control: &Element) -> String {
     }
 }
 
-fn is_inside_panel(element: &Element) -> bool {
-    element
-        .closest(&format!("[{PANEL_ATTR}]"))
-        .ok()
-        .flatten()
-        .is_some()
+fn is_inside_panel<E: DomElement>(element: &E) -> bool {
+    element.closest(&format!("[{PANEL_ATTR}]")).is_some()
 }
 
 /// All Accept and Ignore controls under `scope`, in document order.
-fn controls(scope: &Element) -> (Vec<Element>, Vec<Element>) {
+fn controls<E: DomElement>(scope: &E) -> (Vec<E>, Vec<E>) {
     let mut accepts = Vec::new();
     let mut ignores = Vec::new();
-    let Ok(list) = scope.query_selector_all(CONTROLS) else {
-        return (accepts, ignores);
-    };
-    for element in crate::dom::elements(list) {
+    for element in scope.select_all(CONTROLS) {
         match classify_control(&control_label(&element)) {
             Control::Accept => accepts.push(element),
             Control::Ignore => ignores.push(element),
@@ -123,9 +120,9 @@ fn controls(scope: &Element) -> (Vec<Element>, Vec<Element>) {
 /// is linear in cards × depth. A known card boundary on the way up wins; page
 /// chrome (`main`, `nav`, the list itself) is never crossed. A row without an
 /// Ignore control (suggestions, "is now a connection") is not a card.
-pub fn find_cards(scope: &Element) -> Vec<Card> {
+pub fn find_cards<E: DomElement>(scope: &E) -> Vec<Card<E>> {
     let (accepts, ignores) = controls(scope);
-    let mut cards: Vec<Card> = Vec::new();
+    let mut cards: Vec<Card<E>> = Vec::new();
     for (index, accept) in accepts.iter().enumerate() {
         if is_inside_panel(accept) {
             continue;
@@ -155,17 +152,17 @@ pub fn find_cards(scope: &Element) -> Vec<Card> {
 /// Accept control's card is its nearest known card boundary. `None` when
 /// that cannot be told (markup without a known boundary, or too much
 /// changed): then the caller searches the whole page with [`find_cards`].
-pub fn find_cards_in(touched: &[Element]) -> Option<Vec<Card>> {
+pub fn find_cards_in<E: DomElement>(touched: &[E]) -> Option<Vec<Card<E>>> {
     const MOST: usize = 100;
-    let mut cards: Vec<Card> = Vec::new();
+    let mut cards: Vec<Card<E>> = Vec::new();
     for element in touched {
         if !element.is_connected() || is_inside_panel(element) {
             continue;
         }
         let (accepts, _) = controls(element);
         for accept in accepts {
-            let root = accept.closest(CARD_BOUNDARIES).ok().flatten()?;
-            if root.matches(PAGE_CHROME).unwrap_or(false) || is_inside_panel(&root) {
+            let root = accept.closest(CARD_BOUNDARIES)?;
+            if root.matches(PAGE_CHROME) || is_inside_panel(&root) {
                 return None;
             }
             let (in_root, ignores) = controls(&root);
@@ -188,63 +185,64 @@ pub fn find_cards_in(touched: &[Element]) -> Option<Vec<Card>> {
 /// Ignore each, so the Ignore for the `index`-th Accept sits at about the
 /// same index: look there first, and search the whole list only when that
 /// fails (odd markup), which keeps a page of hundreds of cards linear.
-fn holds_ignore(root: &Element, ignores: &[Element], index: usize) -> bool {
+fn holds_ignore<E: DomElement>(root: &E, ignores: &[E], index: usize) -> bool {
     let near = index.saturating_sub(2)..(index + 3).min(ignores.len());
-    let inside = |ignore: &Element| root.contains(Some(ignore));
+    let inside = |ignore: &E| root.contains(ignore);
     ignores
         .get(near)
         .is_some_and(|window| window.iter().any(inside))
         || ignores.iter().any(inside)
 }
 
-fn card_root(
-    accept: &Element,
-    previous: Option<&Element>,
-    next: Option<&Element>,
-    scope: &Element,
-) -> Option<Element> {
-    let holds_other = |e: &Element| {
-        previous.is_some_and(|p| e.contains(Some(p))) || next.is_some_and(|n| e.contains(Some(n)))
-    };
-    let mut best: Option<Element> = None;
-    let mut current = accept.parent_element();
+fn card_root<E: DomElement>(
+    accept: &E,
+    previous: Option<&E>,
+    next: Option<&E>,
+    scope: &E,
+) -> Option<E> {
+    let holds_other =
+        |e: &E| previous.is_some_and(|p| e.contains(p)) || next.is_some_and(|n| e.contains(n));
+    let mut best: Option<E> = None;
+    let mut current = accept.parent();
     while let Some(element) = current {
-        if holds_other(&element) || element.matches(PAGE_CHROME).unwrap_or(false) {
+        if holds_other(&element) || element.matches(PAGE_CHROME) {
             break;
         }
         let at_scope = element == *scope;
         best = Some(element.clone());
-        if element.matches(CARD_BOUNDARIES).unwrap_or(false) || at_scope {
+        if element.matches(CARD_BOUNDARIES) || at_scope {
             break;
         }
-        current = element.parent_element();
+        current = element.parent();
     }
     best
 }
 
 /// Pulls the plain texts of one card.
 pub fn card_text(doc: &Document, card: &Card) -> CardText {
-    let root = &card.root;
+    let lang = doc
+        .document_element()
+        .and_then(|e| e.get_attribute("lang"))
+        .unwrap_or_default();
+    card_text_of(&card.root, lang)
+}
+
+/// Pulls the plain texts of the card at `root`, on a page in `lang` (its
+/// `<html lang>`).
+pub fn card_text_of<E: DomElement>(root: &E, lang: String) -> CardText {
     let (accepts, ignores) = controls(root);
     let accept_label = accepts.first().map(control_label);
     let ignore_label = ignores.first().map(control_label);
     let name = root
-        .query_selector(NAME_SELECTORS)
-        .ok()
-        .flatten()
+        .select_first(NAME_SELECTORS)
         .map(|e| name_text(&e))
         .filter(|n| !n.is_empty());
     let note = root
-        .query_selector(NOTE_SELECTORS)
-        .ok()
-        .flatten()
+        .select_first(NOTE_SELECTORS)
         .map(|e| name_text(&e))
         .filter(|n| !n.is_empty());
     CardText {
-        lang: doc
-            .document_element()
-            .and_then(|e| e.get_attribute("lang"))
-            .unwrap_or_default(),
+        lang,
         name,
         lines: lines(root),
         note,
@@ -257,45 +255,35 @@ pub fn card_text(doc: &Document, card: &Card) -> CardText {
 
 /// A name element's text without badges drawn as icons: the text of its
 /// text nodes only, skipping `svg` and `[aria-hidden]` decorations.
-fn name_text(element: &Element) -> String {
+fn name_text<E: DomElement>(element: &E) -> String {
     let mut out = String::new();
-    collect_text(element.as_ref(), &mut out);
+    collect_text(element, &mut out);
     collapse_whitespace(&out)
 }
 
-/// Appends the visible text under `node`, skipping controls (their words are
-/// labels, not content: "Accept", "… see more"), icons, scripts and Kindly's
-/// own panels.
-fn collect_text(node: &Node, out: &mut String) {
-    let children = node.child_nodes();
-    for i in 0..children.length() {
-        let Some(child) = children.item(i) else {
-            continue;
-        };
-        match child.node_type() {
-            Node::TEXT_NODE => {
-                out.push_str(&child.text_content().unwrap_or_default());
-            }
-            Node::ELEMENT_NODE => {
-                let Some(element) = child.dyn_ref::<Element>() else {
-                    continue;
-                };
-                if skip_element(element) {
+/// Appends the visible text under `element`, skipping controls (their words
+/// are labels, not content: "Accept", "… see more"), icons, scripts and
+/// Kindly's own panels.
+fn collect_text<E: DomElement>(element: &E, out: &mut String) {
+    for child in element.children() {
+        match child {
+            Child::Text(text) => out.push_str(&text),
+            Child::Element(child) => {
+                if skip_element(&child, &child.tag_name()) {
                     continue;
                 }
                 out.push(' ');
                 collect_text(&child, out);
                 out.push(' ');
             }
-            _ => {}
         }
     }
 }
 
-fn skip_element(element: &Element) -> bool {
-    let tag = element.tag_name();
+/// Whether `element` (whose `tagName` is `tag`) holds no content to read.
+fn skip_element<E: DomElement>(element: &E, tag: &str) -> bool {
     matches!(
-        tag.as_str(),
+        tag,
         "SCRIPT"
             | "STYLE"
             | "TEMPLATE"
@@ -306,34 +294,28 @@ fn skip_element(element: &Element) -> bool {
             | "BUTTON"
             | "SELECT"
             | "TEXTAREA"
-    ) || element.get_attribute("role").as_deref() == Some("button")
-        || element.has_attribute(PANEL_ATTR)
+    ) || element.attr("role").as_deref() == Some("button")
+        || element.has_attr(PANEL_ATTR)
 }
 
 /// The card's text blocks in document order: each block element's own text
 /// (text nodes and inline children), controls left out.
-fn lines(root: &Element) -> Vec<String> {
+fn lines<E: DomElement>(root: &E) -> Vec<String> {
     let mut out = Vec::new();
-    walk_blocks(root.as_ref(), &mut out, &mut String::new());
+    walk_blocks(root, &mut out, &mut String::new());
     out
 }
 
-fn walk_blocks(node: &Node, out: &mut Vec<String>, current: &mut String) {
-    let children = node.child_nodes();
-    for i in 0..children.length() {
-        let Some(child) = children.item(i) else {
-            continue;
-        };
-        match child.node_type() {
-            Node::TEXT_NODE => current.push_str(&child.text_content().unwrap_or_default()),
-            Node::ELEMENT_NODE => {
-                let Some(element) = child.dyn_ref::<Element>() else {
-                    continue;
-                };
-                if skip_element(element) {
+fn walk_blocks<E: DomElement>(element: &E, out: &mut Vec<String>, current: &mut String) {
+    for child in element.children() {
+        match child {
+            Child::Text(text) => current.push_str(&text),
+            Child::Element(child) => {
+                let tag = child.tag_name();
+                if skip_element(&child, &tag) {
                     continue;
                 }
-                if BLOCKS.contains(&element.tag_name().as_str()) {
+                if BLOCKS.contains(&tag.as_str()) {
                     flush(out, current);
                     walk_blocks(&child, out, current);
                     flush(out, current);
@@ -343,7 +325,6 @@ fn walk_blocks(node: &Node, out: &mut Vec<String>, current: &mut String) {
                     current.push(' ');
                 }
             }
-            _ => {}
         }
     }
 }
@@ -357,43 +338,36 @@ fn flush(out: &mut Vec<String>, current: &mut String) {
 }
 
 /// Links in document order, as path (no host, no query) and text.
-fn links(root: &Element) -> Vec<CardLink> {
-    let mut out = Vec::new();
-    let Ok(list) = root.query_selector_all("a[href]") else {
-        return out;
-    };
-    for i in 0..list.length() {
-        let Some(anchor) = list
-            .item(i)
-            .and_then(|n| n.dyn_into::<HtmlAnchorElement>().ok())
-        else {
-            continue;
-        };
-        if is_inside_panel(&anchor) {
-            continue;
-        }
-        out.push(CardLink {
-            path: anchor.pathname(),
-            text: name_text(&anchor),
-        });
-    }
-    out
+fn links<E: DomElement>(root: &E) -> Vec<CardLink> {
+    root.select_all("a[href]")
+        .iter()
+        .filter_map(|anchor| {
+            let path = anchor.link_path()?;
+            if is_inside_panel(anchor) {
+                return None;
+            }
+            Some(CardLink {
+                path,
+                text: name_text(anchor),
+            })
+        })
+        .collect()
 }
 
 /// A page-given identity: a `componentkey` on the card or its wrappers (a few
 /// levels up, never the list's own key), else an element id that is not
 /// Ember's per-render `emberNNN`.
-fn key_hint(root: &Element) -> Option<String> {
+fn key_hint<E: DomElement>(root: &E) -> Option<String> {
     let mut current = Some(root.clone());
     for _ in 0..4 {
         let Some(element) = current else { break };
-        if element.matches(PAGE_CHROME).unwrap_or(false) {
+        if element.matches(PAGE_CHROME) {
             break;
         }
-        if let Some(key) = element.get_attribute("componentkey") {
+        if let Some(key) = element.attr("componentkey") {
             return Some(key);
         }
-        current = element.parent_element();
+        current = element.parent();
     }
     let id = root.id();
     (!id.is_empty() && !id.starts_with("ember")).then_some(id)

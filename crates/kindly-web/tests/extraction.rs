@@ -1,0 +1,290 @@
+//! The page adapter (`page::find_cards` + `page::card_text_of`) run natively
+//! over the HTML fixtures in `tests/fixtures/`, checked against each
+//! fixture's sidecar `<name>.json` the way `tests/e2e/fixtures.test.mjs`
+//! checks the panels in Chromium: one card per invitation, in order, each of
+//! the right kind and key, and a person's first reply greeting them by the
+//! right first name. Here it takes milliseconds and no browser.
+//!
+//! What this covers and what it does not:
+//! - Every fixture's markup is static HTML (`many-500` is generated, but
+//!   committed as static HTML). The pages' scripts render nothing at load:
+//!   they only define `window.fixture.step` and attach an empty shadow root.
+//!   So the page as parsed here is the page Kindly first sees.
+//! - Steps (`append`, `rerender`, `scroll`, `go-invitations` …) run the
+//!   page's script later and are left to the browser tests. The markup they
+//!   insert sits in `<template>`s, whose content is not part of the document
+//!   here either (see `support`), so it cannot leak into the count.
+//! - Off the Received tab (`sent-tab`, and `pushstate`, which starts on
+//!   `/mynetwork/`) the content script never searches the page: the sidecar
+//!   must then list no card. The adapter is still run there, and must find
+//!   nothing by structure alone.
+//! - The day is today's, as in the browser.
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::indexing_slicing,
+    clippy::panic
+)]
+
+mod support;
+
+use kindly_core::route::{classify, Route};
+use kindly_core::{store, Day, Kind};
+use kindly_web::markup::DomElement;
+use kindly_web::page;
+use serde::Deserialize;
+use std::path::PathBuf;
+use support::{pathname, ParsedElement};
+
+#[derive(Deserialize)]
+struct Sidecar {
+    url: String,
+    lang: String,
+    cards: Vec<Expected>,
+}
+
+#[derive(Deserialize)]
+struct Expected {
+    kind: String,
+    key: Option<String>,
+    first_name: Option<String>,
+}
+
+fn fixtures_dir() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../tests/fixtures")
+}
+
+/// Days since the epoch, like the content script's `today()`.
+fn today() -> Day {
+    std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| Day::try_from(d.as_secs() / 86_400).unwrap_or(0))
+}
+
+/// JavaScript's `\s` (with the `u` flag), for the placeholder check.
+fn js_space(c: char) -> bool {
+    c.is_whitespace() || c == '\u{FEFF}'
+}
+
+/// `/[{}]|Hi ,|\s,/u` from the browser test: a placeholder left unfilled.
+fn unfilled_placeholder(reply: &str) -> bool {
+    reply.contains(['{', '}'])
+        || reply.contains("Hi ,")
+        || reply
+            .chars()
+            .zip(reply.chars().skip(1))
+            .any(|(a, b)| js_space(a) && b == ',')
+}
+
+/// Checks one fixture; returns how many cards were checked, or every
+/// failure found (each naming the fixture and the card).
+fn check_fixture(name: &str) -> Result<usize, Vec<String>> {
+    let dir = fixtures_dir();
+    let html = std::fs::read_to_string(dir.join(format!("{name}.html")))
+        .unwrap_or_else(|e| panic!("{name}: cannot read the fixture: {e}"));
+    let sidecar: Sidecar = serde_json::from_str(
+        &std::fs::read_to_string(dir.join(format!("{name}.json")))
+            .unwrap_or_else(|e| panic!("{name}: cannot read the sidecar: {e}")),
+    )
+    .unwrap_or_else(|e| panic!("{name}: bad sidecar: {e}"));
+
+    let document = scraper::Html::parse_document(&html);
+    let root = ParsedElement::new(document.root_element(), &sidecar.url);
+    // The content script's scope: `main`, else `body`.
+    let scope = root
+        .select_first("main")
+        .or_else(|| root.select_first("body"))
+        .unwrap_or_else(|| panic!("{name}: no main and no body"));
+    let lang = root.attr("lang").unwrap_or_default();
+
+    let mut failures = Vec::new();
+    if lang != sidecar.lang {
+        failures.push(format!(
+            "{name}: <html lang> is {lang:?}, the sidecar says {:?}",
+            sidecar.lang
+        ));
+    }
+    let found = page::find_cards(&scope);
+    let route = classify(&pathname(&sidecar.url, &sidecar.url));
+    if route != Route::Received {
+        // The browser shows no panel here whatever the markup holds.
+        if !sidecar.cards.is_empty() {
+            failures.push(format!(
+                "{name}: the sidecar lists {} cards on a {route:?} page, where Kindly shows none",
+                sidecar.cards.len()
+            ));
+        }
+        if !found.is_empty() {
+            failures.push(format!(
+                "{name}: found {} cards on a {route:?} page (routing hides them in the browser)",
+                found.len()
+            ));
+        }
+        return if failures.is_empty() {
+            Ok(0)
+        } else {
+            Err(failures)
+        };
+    }
+
+    let data = store::new_user_data();
+    let today = today();
+    let models: Vec<_> = found
+        .iter()
+        .map(|card| {
+            kindly_core::suggest(&page::card_text_of(&card.root, lang.clone()), &data, today)
+        })
+        .collect();
+    if models.len() != sidecar.cards.len() {
+        let keys: Vec<&str> = models.iter().map(|m| m.key.as_str()).collect();
+        failures.push(format!(
+            "{name}: one card per invitation: found {}, the sidecar lists {} (found keys: {keys:?})",
+            models.len(),
+            sidecar.cards.len()
+        ));
+    }
+    for (index, (card, model)) in sidecar.cards.iter().zip(&models).enumerate() {
+        let label = card.key.as_deref().unwrap_or(&card.kind);
+        let at = format!("{name} card {index} ({label})");
+        if model.kind.as_str() != card.kind {
+            failures.push(format!(
+                "{at}: kind is {:?}, expected {:?}",
+                model.kind.as_str(),
+                card.kind
+            ));
+        }
+        if let Some(key) = &card.key {
+            if &model.key != key {
+                failures.push(format!("{at}: key is {:?}, expected {key:?}", model.key));
+            }
+        }
+        if model.reasons.is_empty() {
+            failures.push(format!("{at}: no reasons"));
+        }
+        let first = model.suggestions.first().map(|s| s.text.as_str());
+        if card.kind == Kind::Person.as_str() {
+            if let Some(first) = first {
+                if let Some(first_name) = &card.first_name {
+                    if !first.contains(first_name.as_str()) {
+                        let start: String = first.chars().take(80).collect();
+                        failures.push(format!("{at}: first reply greets {first_name}: {start}"));
+                    }
+                }
+                if unfilled_placeholder(first) {
+                    failures.push(format!("{at}: unfilled placeholder in {first:?}"));
+                }
+            }
+        } else if !model.suggestions.is_empty() {
+            failures.push(format!(
+                "{at}: {} person replies on a {} invitation",
+                model.suggestions.len(),
+                card.kind
+            ));
+        }
+    }
+    if failures.is_empty() {
+        Ok(models.len())
+    } else {
+        Err(failures)
+    }
+}
+
+fn run(name: &str) {
+    match check_fixture(name) {
+        Ok(cards) => println!("{name}: {cards} cards checked"),
+        Err(failures) => panic!("{}", failures.join("\n")),
+    }
+}
+
+/// One test per fixture, so a run names the fixture that fails.
+macro_rules! fixtures {
+    ($($test:ident => $name:literal),* $(,)?) => {
+        $(
+            #[test]
+            fn $test() {
+                run($name);
+            }
+        )*
+        const FIXTURES: &[&str] = &[$($name),*];
+    };
+}
+
+fixtures! {
+    append_on_scroll => "append-on-scroll",
+    badges_names => "badges-names",
+    e1_received_en => "e1-received-en",
+    e2a_received_en => "e2a-received-en",
+    e2b_received_de => "e2b-received-de",
+    e2b_received_en => "e2b-received-en",
+    e2b_received_es => "e2b-received-es",
+    e2b_received_fr => "e2b-received-fr",
+    empty => "empty",
+    future_markup => "future-markup",
+    hostile => "hostile",
+    many_500 => "many-500",
+    non_person => "non-person",
+    pushstate => "pushstate",
+    rerender => "rerender",
+    sent_tab => "sent-tab",
+    unknown_language => "unknown-language",
+    virtualized => "virtualized",
+}
+
+/// A fixture added with a sidecar but not to the list above would go
+/// unchecked: fail instead.
+#[test]
+fn every_fixture_with_a_sidecar_is_checked() {
+    let mut on_disk: Vec<String> = std::fs::read_dir(fixtures_dir())
+        .expect("tests/fixtures")
+        .filter_map(|entry| {
+            let file = entry.ok()?.file_name().into_string().ok()?;
+            let name = file.strip_suffix(".json")?.to_owned();
+            fixtures_dir()
+                .join(format!("{name}.html"))
+                .exists()
+                .then_some(name)
+        })
+        .collect();
+    on_disk.sort();
+    let mut listed: Vec<String> = FIXTURES.iter().map(|s| s.to_string()).collect();
+    listed.sort();
+    assert_eq!(
+        listed, on_disk,
+        "fixtures with a sidecar vs. the list in this file"
+    );
+}
+
+/// The native `pathname` must agree with the browser's. The expected values
+/// are what Chromium's `HTMLAnchorElement.pathname` gave for each `href` on
+/// a page at this URL.
+#[test]
+fn pathname_matches_the_browser() {
+    let page = "https://www.linkedin.com/mynetwork/invitation-manager/";
+    let cases = [
+        ("/in/avery-quinn-0a1b2c/", "/in/avery-quinn-0a1b2c/"),
+        (
+            "https://www.linkedin.com/in/avery-quinn-0a1b2c/?mini=true#x",
+            "/in/avery-quinn-0a1b2c/",
+        ),
+        ("//www.linkedin.com/company/fabrikam", "/company/fabrikam"),
+        ("#", "/mynetwork/invitation-manager/"),
+        ("", "/mynetwork/invitation-manager/"),
+        ("?q=1", "/mynetwork/invitation-manager/"),
+        ("sent/", "/mynetwork/invitation-manager/sent/"),
+        ("../feed/", "/mynetwork/feed/"),
+        ("/in/./a/../b", "/in/b"),
+        ("/in/jürgen-weiß/", "/in/j%C3%BCrgen-wei%C3%9F/"),
+        ("/in/j%C3%BCrgen/", "/in/j%C3%BCrgen/"),
+        ("/a b\"<>`{}", "/a%20b%22%3C%3E%60%7B%7D"),
+        ("/a^|b", "/a%5E%7Cb"),
+        ("/x/%2e%2E/y", "/y"),
+        (" /t\tab\n/ ", "/tab/"),
+        ("https://www.linkedin.com", "/"),
+        ("\\in\\x", "/in/x"),
+        ("javascript:alert(2)", "alert(2)"),
+        ("mailto:a@example.com", "a@example.com"),
+    ];
+    for (href, want) in cases {
+        assert_eq!(pathname(href, page), want, "{href}");
+    }
+}
