@@ -151,12 +151,41 @@ export async function assertClean(t, browser, page, assert) {
 }
 
 /** Waits for `count` panels, then returns what each says (host attributes + shadow parts). */
+/**
+ * Panels are drawn when their card comes near the viewport; until then the
+ * host is a marker (key, kind, action). This scrolls each undrawn card into
+ * view, as a person would, until every panel is drawn, then back to the top.
+ * Fails naming the card whose panel never appeared.
+ */
+export async function drawAll(page) {
+  const stuck = await page.evaluate(async () => {
+    // A timer, not requestAnimationFrame: a hostile fixture replaces that.
+    const frame = () => new Promise((r) => setTimeout(r, 16));
+    const undrawn = () => document.querySelector("[data-kindly-panel]:not([data-kindly-drawn])");
+    for (let host = undrawn(); host; host = undrawn()) {
+      (host.parentElement || host).scrollIntoView({ block: "start" });
+      let frames = 0;
+      while (!host.hasAttribute("data-kindly-drawn") && host.isConnected && frames < 20) {
+        await frame();
+        frames++;
+      }
+      if (frames >= 20) return host.getAttribute("data-kindly-key");
+    }
+    window.scrollTo(0, 0);
+    for (const el of document.querySelectorAll("*")) if (el.scrollTop) el.scrollTop = 0;
+    await frame();
+    return null;
+  });
+  if (stuck !== null) throw new Error(`the panel of card ${stuck} was not drawn when its card was scrolled into view`);
+}
+
 export async function panels(page, count, { timeout = 5000 } = {}) {
   if (count > 0) {
     await page.waitForFunction((n) => document.querySelectorAll("[data-kindly-panel]").length >= n, count, { timeout });
   } else {
     await page.waitForTimeout(300);
   }
+  await drawAll(page);
   return page.evaluate(() =>
     [...document.querySelectorAll("[data-kindly-panel]")].map((host) => {
       const root = host.shadowRoot;

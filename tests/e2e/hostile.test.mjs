@@ -6,7 +6,7 @@
 // panels, no CSP report, no request.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { launch, loadFixture, cspHeader } from "./harness.mjs";
+import { launch, loadFixture, cspHeader, drawAll } from "./harness.mjs";
 import { generate } from "../fixtures/generate.mjs";
 
 const URL = "https://www.linkedin.com/mynetwork/invitation-manager/received/";
@@ -182,6 +182,7 @@ test("a page whose own script throws and patches globals", async () => {
   const { page, baseline } = await openBoth(html);
   try {
     assert.equal(await waitPanels(page, 10), 10, "a panel per card despite the page's errors");
+    await drawAll(page);
     const shadows = await page.evaluate(() => [...document.querySelectorAll("[data-kindly-panel]")].filter((p) => p.shadowRoot).length);
     assert.equal(shadows, 10, "panels built in Kindly's own world (the page's attachShadow patch is not seen)");
     await page.waitForTimeout(400);

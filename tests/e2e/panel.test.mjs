@@ -693,3 +693,43 @@ test("light and dark follow the page; screenshots at 100% and 200% zoom", async 
   await page.setViewportSize({ width: 1100, height: 900 });
   await assertClean(null, browser, page, assert);
 });
+
+test("a long page: every card gets its marker at once, panels are drawn as cards come into view", async () => {
+  const many = loadFixture("many-500");
+  const page = await browser.open(many);
+  try {
+    await page.waitForFunction(() => document.querySelectorAll("[data-kindly-panel]").length >= 500, null, { timeout: 30_000 });
+    // Give the viewport observer time to report, then count what was drawn.
+    await page.waitForTimeout(500);
+    const state = () =>
+      page.evaluate(() => {
+        const hosts = [...document.querySelectorAll("[data-kindly-panel]")];
+        return {
+          hosts: hosts.length,
+          marked: hosts.filter((h) => h.getAttribute("data-kindly-key") && h.getAttribute("data-kindly-kind") && h.getAttribute("data-kindly-action")).length,
+          drawn: hosts.filter((h) => h.hasAttribute("data-kindly-drawn")).length,
+          firstDrawn: hosts[0]?.hasAttribute("data-kindly-drawn") ?? false,
+          lastDrawn: hosts.at(-1)?.hasAttribute("data-kindly-drawn") ?? true,
+          undrawnWithShadow: hosts.filter((h) => !h.hasAttribute("data-kindly-drawn") && h.shadowRoot).length,
+        };
+      });
+    const before = await state();
+    assert.equal(before.marked, 500, "every card's marker carries key, kind and action");
+    assert.ok(before.firstDrawn, "the first card, in view, has its panel");
+    assert.ok(!before.lastDrawn, "the last card, far below, has none yet");
+    assert.ok(before.drawn > 0 && before.drawn < 60, `only cards near the view are drawn (${before.drawn})`);
+    assert.equal(before.undrawnWithShadow, 0, "a marker has no panel inside");
+    // Scroll to the last card, as a person would: its panel appears.
+    await page.evaluate(() => [...document.querySelectorAll("[data-kindly-panel]")].at(-1).parentElement.scrollIntoView());
+    await page.waitForFunction(() => {
+      const last = [...document.querySelectorAll("[data-kindly-panel]")].at(-1);
+      return last.hasAttribute("data-kindly-drawn") && last.shadowRoot?.querySelector("[data-kindly=suggestion] [data-kindly=text]");
+    }, null, { timeout: 5000 });
+    const last = many.spec.cards.at(-1);
+    const reply = await page.evaluate(() => [...document.querySelectorAll("[data-kindly-panel]")].at(-1).shadowRoot.querySelector("[data-kindly=text]").textContent);
+    assert.ok(reply.includes(last.first_name), `the last card's reply greets ${last.first_name}: ${reply}`);
+    await assertClean(null, browser, page, assert);
+  } finally {
+    await page.close();
+  }
+});

@@ -16,12 +16,13 @@
 //!    disagree and the advice is `review`.
 
 use crate::card::company_in_headline;
-use crate::lang::{find_ci, Folded, LANGS};
+use crate::lang::{find_ci, fold, Folded, LANGS};
 use crate::model::{
     Action, Data, Day, Invitation, Kind, Person, Policy, Profile, Relationship, Situation,
     TemplateRecord,
 };
 use serde::Serialize;
+use std::collections::{BTreeMap, BTreeSet};
 
 /// One reason behind the advice, with a stable id for translations and the
 /// values its text uses (a name, a count, a phrase).
@@ -239,6 +240,28 @@ pub struct Context<'a> {
 impl<'a> Context<'a> {
     /// The context for an invitation from the user's stored data.
     pub fn from_data(invitation: &Invitation, data: &'a Data, today: Day) -> Context<'a> {
+        let recent = same_company_recent(invitation, data, today);
+        Context::with_company_count(invitation, data, today, recent)
+    }
+
+    /// The same, with "others at this company" counted by a [`Companies`]
+    /// index instead of reading every remembered headline.
+    pub fn with_companies(
+        invitation: &Invitation,
+        data: &'a Data,
+        today: Day,
+        companies: &Companies,
+    ) -> Context<'a> {
+        let recent = companies.recent_others(invitation, today);
+        Context::with_company_count(invitation, data, today, recent)
+    }
+
+    fn with_company_count(
+        invitation: &Invitation,
+        data: &'a Data,
+        today: Day,
+        same_company_recent: u32,
+    ) -> Context<'a> {
         let person = data.people.get(&invitation.key);
         let inviter = invitation
             .inviter_key
@@ -252,7 +275,7 @@ impl<'a> Context<'a> {
             relationship,
             person,
             today,
-            same_company_recent: same_company_recent(invitation, data, today),
+            same_company_recent,
         }
     }
 }
@@ -709,7 +732,8 @@ fn same_company_recent(invitation: &Invitation, data: &Data, today: Day) -> u32 
     let Some(company) = invitation
         .company
         .as_deref()
-        .filter(|c| !c.trim().is_empty())
+        .map(company_key)
+        .filter(|c| !c.is_empty())
     else {
         return 0;
     };
@@ -718,17 +742,94 @@ fn same_company_recent(invitation: &Invitation, data: &Data, today: Day) -> u32 
         .iter()
         .filter(|(key, p)| {
             key.as_str() != invitation.key
-                && p.kind == Kind::Person
                 && today.saturating_sub(p.last_seen) <= VOLUME_WINDOW_DAYS
-                // A plain substring test first: this runs for every person
-                // remembered, on every card, so the full headline parse is
-                // kept for the few that can match.
-                && p.headline.contains(company.trim())
-                && company_in_headline(&p.headline, "")
-                    .is_some_and(|c| crate::lang::eq_ci(c.trim(), company.trim()))
+                // A substring test first: the headline parse is for the few
+                // that can match.
+                && find_ci(&p.headline, &company).is_some()
+                && person_company(p).is_some_and(|c| c == company)
         })
         .count();
     u32::try_from(count).unwrap_or(u32::MAX)
+}
+
+/// A company name as compared: trimmed and folded.
+fn company_key(company: &str) -> String {
+    company.trim().chars().map(fold).collect()
+}
+
+/// The company a remembered person works at, when their headline says so.
+fn person_company(person: &Person) -> Option<String> {
+    if person.kind != Kind::Person {
+        return None;
+    }
+    company_in_headline(&person.headline, "")
+        .map(|c| company_key(&c))
+        .filter(|c| !c.is_empty())
+}
+
+/// Remembered people by the company in their headline. "Others from this
+/// company invited you lately" is then one lookup per card: reading every
+/// remembered headline on every card made a page of 500 cards quadratic.
+/// Kept in step with [`Companies::note`] as cards are recorded.
+#[derive(Clone, Debug, Default)]
+pub struct Companies {
+    /// Person key → (company key, last seen).
+    people: BTreeMap<String, (String, Day)>,
+    /// Company key → person keys.
+    members: BTreeMap<String, BTreeSet<String>>,
+}
+
+impl Companies {
+    pub fn from_data(data: &Data) -> Companies {
+        let mut index = Companies::default();
+        for (key, person) in &data.people {
+            index.note(key, person);
+        }
+        index
+    }
+
+    /// Records what is now stored for `key`.
+    pub fn note(&mut self, key: &str, person: &Person) {
+        let company = person_company(person);
+        if let Some((old, _)) = self.people.get(key) {
+            if company.as_ref() != Some(old) {
+                if let Some(keys) = self.members.get_mut(old) {
+                    keys.remove(key);
+                }
+            }
+        }
+        match company {
+            Some(company) => {
+                self.members
+                    .entry(company.clone())
+                    .or_default()
+                    .insert(key.to_string());
+                self.people
+                    .insert(key.to_string(), (company, person.last_seen));
+            }
+            None => {
+                self.people.remove(key);
+            }
+        }
+    }
+
+    /// Others at the invitation's company seen within the volume window: the
+    /// same count as [`Context::from_data`] makes.
+    pub fn recent_others(&self, invitation: &Invitation, today: Day) -> u32 {
+        let Some(company) = invitation.company.as_deref().map(company_key) else {
+            return 0;
+        };
+        let Some(keys) = self.members.get(&company) else {
+            return 0;
+        };
+        let count = keys
+            .iter()
+            .filter(|key| key.as_str() != invitation.key)
+            .filter_map(|key| self.people.get(key))
+            .filter(|(_, seen)| today.saturating_sub(*seen) <= VOLUME_WINDOW_DAYS)
+            .count();
+        u32::try_from(count).unwrap_or(u32::MAX)
+    }
 }
 
 // ---------------------------------------------------------------------------

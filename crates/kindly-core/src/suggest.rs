@@ -6,7 +6,7 @@
 //! [`record_seen`], which reports whether anything changed so the web crate
 //! writes storage only when needed.
 
-use crate::advice::{advise, is_new_invitation, Context};
+use crate::advice::{advise, is_new_invitation, Companies, Context};
 use crate::card::{parse_card, CardText};
 use crate::model::{
     AccountType, Action, Data, Day, Invitation, Kind, Person, Profile, Situation, Target,
@@ -59,7 +59,28 @@ pub fn suggest(card: &CardText, data: &Data, today: Day) -> PanelModel {
 /// The same, from an already-parsed invitation (after the user changes the
 /// relationship, say).
 pub fn suggest_for(invitation: &Invitation, data: &Data, today: Day) -> PanelModel {
-    let context = Context::from_data(invitation, data, today);
+    suggest_in(
+        invitation,
+        data,
+        Context::from_data(invitation, data, today),
+    )
+}
+
+/// The same, with remembered people indexed by company (see [`judge`]).
+pub fn suggest_indexed(
+    invitation: &Invitation,
+    data: &Data,
+    today: Day,
+    companies: &Companies,
+) -> PanelModel {
+    suggest_in(
+        invitation,
+        data,
+        Context::with_companies(invitation, data, today, companies),
+    )
+}
+
+fn suggest_in(invitation: &Invitation, data: &Data, context: Context<'_>) -> PanelModel {
     let advice = advise(invitation, &context, &data.templates);
     let facts = facts_for(invitation, &data.profile);
     let suggestions = advice
@@ -94,6 +115,24 @@ pub fn suggest_for(invitation: &Invitation, data: &Data, today: Day) -> PanelMod
         invited_before: advice.invited_before,
         readable: invitation.readable,
     }
+}
+
+/// What a card's marker carries before its panel is drawn: the reading and
+/// the action, without rendering any reply (most cards of a long page are
+/// never scrolled to).
+#[derive(Clone, Debug, PartialEq)]
+pub struct Verdict {
+    pub invitation: Invitation,
+    pub action: Action,
+}
+
+/// Reads and judges one card; [`suggest_for`] renders its replies later.
+/// `companies` indexes `data.people` (see [`Companies`]).
+pub fn judge(card: &CardText, data: &Data, today: Day, companies: &Companies) -> Verdict {
+    let invitation = parse_card(card);
+    let context = Context::with_companies(&invitation, data, today, companies);
+    let action = advise(&invitation, &context, &data.templates).action;
+    Verdict { invitation, action }
 }
 
 /// The values templates may use, from the invitation and the user's profile

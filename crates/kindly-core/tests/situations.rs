@@ -515,3 +515,64 @@ fn record_seen_ignores_keyless_invitations() {
     ));
     assert!(data.people.is_empty());
 }
+
+/// The content script judges every card through a [`Companies`] index and
+/// draws panels later with `suggest_indexed`: both must agree with the
+/// plain path, also while cards are being recorded one after another.
+#[test]
+fn the_company_index_counts_what_a_full_scan_counts() {
+    use kindly_core::advice::Companies;
+    use kindly_core::suggest::{judge, record_seen, suggest_indexed};
+    let recruiter = |slug: &str, name: &str, company: &str| CardText {
+        lang: "en".into(),
+        name: Some(name.into()),
+        lines: vec![
+            name.into(),
+            format!("Recruiter at {company}"),
+            "Yesterday".into(),
+        ],
+        note: Some("Hi, I have an exciting opportunity for you, open to a quick call?".into()),
+        links: vec![CardLink {
+            path: format!("/in/{slug}/"),
+            text: name.into(),
+        }],
+        ..CardText::default()
+    };
+    let cards = [
+        recruiter("a-one", "Ana One", "Fabrikam"),
+        recruiter("b-two", "Ben Two", "Contoso"),
+        recruiter("c-three", "Cy Three", "fabrikam "),
+        recruiter("d-four", "Di Four", "Fabrikam"),
+        recruiter("e-five", "Ed Five", "FABRIKAM"),
+        person_card(None, "Yesterday"),
+    ];
+    let mut data = new_user_data();
+    // Someone from long ago at the same company does not count.
+    data.people
+        .insert("old-one".into(), seen(TODAY - 400, "Recruiter at Fabrikam"));
+    let mut companies = Companies::from_data(&data);
+    let mut counts = Vec::new();
+    for card in &cards {
+        let verdict = judge(card, &data, TODAY, &companies);
+        let scan = kindly_core::advice::Context::from_data(&verdict.invitation, &data, TODAY);
+        assert_eq!(
+            companies.recent_others(&verdict.invitation, TODAY),
+            scan.same_company_recent,
+            "{}",
+            verdict.invitation.key
+        );
+        counts.push(scan.same_company_recent);
+        let full = suggest(card, &data, TODAY);
+        assert_eq!(verdict.action, full.action, "{}", verdict.invitation.key);
+        assert_eq!(
+            suggest_indexed(&verdict.invitation, &data, TODAY, &companies),
+            full
+        );
+        record_seen(&mut data, &verdict.invitation, verdict.action, TODAY);
+        if let Some(person) = data.people.get(&verdict.invitation.key) {
+            companies.note(&verdict.invitation.key, person);
+        }
+    }
+    // Fabrikam, in any case or spacing, is one company; Contoso another.
+    assert_eq!(counts, vec![0, 0, 1, 2, 3, 0]);
+}

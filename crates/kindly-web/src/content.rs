@@ -12,6 +12,8 @@ use crate::dom::{self, DomResult};
 use crate::page::{self, PANEL_ATTR};
 use crate::panel::{self, View};
 use crate::storage;
+use crate::viewport;
+use kindly_core::advice::Companies;
 use kindly_core::route::{classify, Route};
 use kindly_core::store;
 use kindly_core::{Bucket, Data, Day, Invitation, Relationship, Target, TemplateRecord};
@@ -33,10 +35,15 @@ struct CardState {
     collapsed: Option<bool>,
     /// The person asked for everything (all replies, relationship, note).
     full: bool,
+    /// Its panel was drawn on this page: after a re-render it is drawn again
+    /// at once, not when the card next comes into view.
+    drawn: bool,
 }
 
 struct State {
     data: Data,
+    /// `data.people` by company, kept in step as cards are recorded.
+    companies: Companies,
     /// False when the store belongs to a newer Kindly: read, never write.
     writable: bool,
     today: Day,
@@ -98,6 +105,7 @@ pub fn start() {
         };
         STATE.with(|state| {
             *state.borrow_mut() = Some(State {
+                companies: Companies::from_data(&data),
                 data,
                 writable,
                 today: today(),
@@ -139,6 +147,7 @@ fn on_storage_change(changes: Vec<(String, Option<String>)>) {
         let loaded = store::load(&entries);
         with_state(|state| {
             state.writable = loaded.may_write();
+            state.companies = Companies::from_data(&loaded.data);
             state.data = loaded.data;
         });
         redraw_all();
@@ -366,9 +375,11 @@ fn annotate_card(
     writes: &mut Vec<(String, String)>,
 ) -> DomResult<()> {
     let text = page::card_text(doc, card);
-    let Some(host) = with_state(|state| {
-        let model = kindly_core::suggest(&text, &state.data, state.today);
-        if !model.readable && state.reported.insert(model.key.clone()) {
+    let Some(made) = with_state(|state| {
+        let verdict =
+            kindly_core::suggest::judge(&text, &state.data, state.today, &state.companies);
+        let invitation = &verdict.invitation;
+        if !invitation.readable && state.reported.insert(invitation.key.clone()) {
             // Which parts were missing, never the person's text.
             web_sys::console::info_1(&JsValue::from_str(&format!(
                 "Kindly: could not read a card's name ({} text lines, {} links); it shows general advice.",
@@ -379,33 +390,73 @@ fn annotate_card(
         if state.writable
             && kindly_core::suggest::record_seen(
                 &mut state.data,
-                &model.invitation,
-                model.action,
+                invitation,
+                verdict.action,
                 state.today,
             )
         {
-            if let Some(person) = state.data.people.get(&model.key) {
-                writes.push(store::person_entry(&model.key, person));
+            if let Some(person) = state.data.people.get(&invitation.key) {
+                writes.push(store::person_entry(&invitation.key, person));
+                state.companies.note(&invitation.key, person);
             }
         }
-        let card_state = state.cards.entry(model.key.clone()).or_default();
-        card_state.invitation = model.invitation.clone();
-        build_view(doc, state, &model)
+        let card_state = state.cards.entry(invitation.key.clone()).or_default();
+        let drawn_before = card_state.drawn;
+        card_state.invitation = verdict.invitation.clone();
+        let host = panel::host(
+            doc,
+            &invitation.key,
+            invitation.kind,
+            verdict.action,
+            state.dark,
+        );
+        (host, drawn_before)
     }) else {
         return Ok(());
     };
+    let (host, drawn_before) = made;
     let host = host?;
     card.root.append_child(&host)?;
+    if drawn_before {
+        // It was on screen before LinkedIn re-rendered it: back at once.
+        draw(doc, &host);
+    } else {
+        viewport::watch(&card.root);
+    }
     Ok(())
 }
 
-fn build_view(
-    doc: &web_sys::Document,
-    state: &State,
-    model: &kindly_core::PanelModel,
-) -> DomResult<Element> {
+/// Draws the panel in `host` (a marker until now) from what the card said.
+pub fn draw(doc: &web_sys::Document, host: &Element) {
+    if panel::is_drawn(host) {
+        return;
+    }
+    let Some(key) = host.get_attribute("data-kindly-key") else {
+        return;
+    };
+    let done = with_state(|state| {
+        let invitation = &state.cards.get(&key)?.invitation;
+        let model = kindly_core::suggest::suggest_indexed(
+            invitation,
+            &state.data,
+            state.today,
+            &state.companies,
+        );
+        let result = fill_view(doc, host, state, &model);
+        if let Some(card) = state.cards.get_mut(&key) {
+            card.drawn = true;
+        }
+        Some(result)
+    })
+    .flatten();
+    if let Some(Err(err)) = done {
+        web_sys::console::warn_2(&JsValue::from_str("Kindly:"), &err);
+    }
+}
+
+fn view<'a>(state: &'a State, model: &'a kindly_core::PanelModel) -> View<'a> {
     let card = state.cards.get(&model.key);
-    let view = View {
+    View {
         model,
         person: state.data.people.get(&model.key),
         collapsed: card
@@ -415,8 +466,24 @@ fn build_view(
         dark: state.dark,
         data: &state.data,
         full: card.is_some_and(|c| c.full),
-    };
-    panel::build(doc, &view)
+    }
+}
+
+fn fill_view(
+    doc: &web_sys::Document,
+    host: &Element,
+    state: &State,
+    model: &kindly_core::PanelModel,
+) -> DomResult<()> {
+    panel::fill(doc, host, &view(state, model))
+}
+
+fn build_view(
+    doc: &web_sys::Document,
+    state: &State,
+    model: &kindly_core::PanelModel,
+) -> DomResult<Element> {
+    panel::build(doc, &view(state, model))
 }
 
 /// A card has a panel when one of its direct children is Kindly's host.
@@ -451,7 +518,12 @@ fn redraw(key: &str, focus: Option<&str>) {
     };
     let built = with_state(|state| {
         let invitation = state.cards.get(key)?.invitation.clone();
-        let model = kindly_core::suggest::suggest_for(&invitation, &state.data, state.today);
+        let model = kindly_core::suggest::suggest_indexed(
+            &invitation,
+            &state.data,
+            state.today,
+            &state.companies,
+        );
         Some(build_view(&doc, state, &model))
     })
     .flatten();

@@ -71,6 +71,10 @@ fn move_focus(step: isize) -> bool {
 }
 
 fn focus_first(host: &Element) -> bool {
+    // A panel far from view is only a marker until now.
+    if let Ok(doc) = dom::document() {
+        content::draw(&doc, host);
+    }
     let Some(root) = host.shadow_root() else {
         return false;
     };

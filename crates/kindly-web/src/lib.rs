@@ -15,6 +15,7 @@ pub mod page;
 mod panel;
 mod popup;
 mod storage;
+mod viewport;
 
 use wasm_bindgen::prelude::*;
 

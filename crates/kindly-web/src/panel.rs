@@ -73,29 +73,66 @@ pub fn page_is_dark(doc: &Document) -> bool {
     }
 }
 
-/// Builds the host element for one card's panel.
+/// Set on a host once its panel is drawn inside it. Until then the host is
+/// an empty, hidden marker that already carries the card's key, kind and
+/// action (the stable contract): panels are drawn when their card comes near
+/// the viewport, so a page of hundreds of cards costs only what is seen.
+pub const DRAWN_ATTR: &str = "data-kindly-drawn";
+
+/// Builds one card's panel, drawn (for a panel that replaces another).
 pub fn build(doc: &Document, view: &View) -> DomResult<Element> {
     let model = view.model;
+    let host = host(doc, &model.key, model.kind, model.action, view.dark)?;
+    fill(doc, &host, view)?;
+    Ok(host)
+}
+
+/// The host element for one card's panel, not drawn yet.
+pub fn host(
+    doc: &Document,
+    key: &str,
+    kind: Kind,
+    action: Action,
+    dark: bool,
+) -> DomResult<Element> {
     let host = el(
         doc,
         "div",
         &[
             (PANEL_ATTR, ""),
-            ("data-kindly-key", &model.key),
-            ("data-kindly-kind", model.kind.as_str()),
-            ("data-kindly-action", model.action.as_str()),
+            ("data-kindly-key", key),
+            ("data-kindly-kind", kind.as_str()),
+            ("data-kindly-action", action.as_str()),
+            ("hidden", ""),
         ],
         None,
     )?;
-    if view.dark {
+    if dark {
         host.set_attribute("data-kindly-theme", "dark")?;
     }
+    Ok(host)
+}
+
+/// Whether the panel in `host` has been drawn.
+pub fn is_drawn(host: &Element) -> bool {
+    host.has_attribute(DRAWN_ATTR)
+}
+
+/// Draws the panel inside `host` (once: a drawn host is left as it is).
+pub fn fill(doc: &Document, host: &Element, view: &View) -> DomResult<()> {
+    if host.shadow_root().is_some() {
+        return Ok(());
+    }
+    let model = view.model;
     let shadow = host.attach_shadow(&ShadowRootInit::new(ShadowRootMode::Open))?;
     SHEET.with(|sheet| {
         if let Some(sheet) = sheet {
             shadow.set_adopted_style_sheets(&js_sys::Array::of1(sheet));
         }
     });
+    // The action can change between the marker and the drawing (the
+    // person's relationship arrived from another tab): the host tells the truth.
+    host.set_attribute("data-kindly-action", model.action.as_str())?;
     let name = display_name(model);
     let section = doc.create_element("section")?;
     section.set_attribute("data-kindly", "panel")?;
@@ -321,7 +358,9 @@ pub fn build(doc: &Document, view: &View) -> DomResult<Element> {
         )?,
     )?;
     let _ = view.data; // settings reach the panel through `View` as it grows
-    Ok(host)
+    host.remove_attribute("hidden")?;
+    host.set_attribute(DRAWN_ATTR, "")?;
+    Ok(())
 }
 
 fn display_name(model: &PanelModel) -> String {

@@ -1,0 +1,74 @@
+//! Which cards are near the viewport: their panels are drawn then, not
+//! before. One IntersectionObserver for the page; it reports a card once it
+//! comes within a screen of being visible, and forgets it once drawn.
+//!
+//! Why: a page of 500 cards holds ~50,000 nodes. Drawing every panel up front
+//! cost seconds of script and of the browser's own layout and paint, for
+//! panels nobody scrolled to. Markers (hosts with key, kind and action) still
+//! go on every card at once.
+
+use crate::content;
+use crate::dom;
+use crate::page::PANEL_ATTR;
+use std::cell::RefCell;
+use wasm_bindgen::prelude::*;
+use web_sys::{Element, IntersectionObserver, IntersectionObserverEntry, IntersectionObserverInit};
+
+thread_local! {
+    static OBSERVER: RefCell<Option<IntersectionObserver>> = const { RefCell::new(None) };
+}
+
+/// How far beyond the visible area a card counts as near: one screen above
+/// and below, so scrolling finds its panel ready where the window scrolls.
+const NEAR: &str = "100% 0px 100% 0px";
+
+fn observer() -> Option<IntersectionObserver> {
+    OBSERVER.with(|cell| {
+        if let Some(existing) = cell.borrow().as_ref() {
+            return Some(existing.clone());
+        }
+        let callback = Closure::<dyn FnMut(js_sys::Array, IntersectionObserver)>::new(
+            |entries: js_sys::Array, observer: IntersectionObserver| on_near(&entries, &observer),
+        );
+        let init = IntersectionObserverInit::new();
+        init.set_root_margin(NEAR);
+        let made = IntersectionObserver::new_with_options(callback.as_ref().unchecked_ref(), &init)
+            .ok()?;
+        callback.forget(); // lives as long as the page
+        *cell.borrow_mut() = Some(made.clone());
+        Some(made)
+    })
+}
+
+/// Draws `card`'s panel when the card comes near the viewport. Without
+/// IntersectionObserver (never in supported browsers) it is drawn at once.
+pub fn watch(card: &Element) {
+    match observer() {
+        Some(observer) => observer.observe(card),
+        None => draw_in(card),
+    }
+}
+
+fn on_near(entries: &js_sys::Array, observer: &IntersectionObserver) {
+    for entry in entries.iter() {
+        let entry: IntersectionObserverEntry = entry.unchecked_into();
+        if !entry.is_intersecting() {
+            continue;
+        }
+        let card = entry.target();
+        observer.unobserve(&card);
+        draw_in(&card);
+    }
+}
+
+/// Draws the panel whose marker sits in `card`, if it is still there.
+fn draw_in(card: &Element) {
+    let Ok(doc) = dom::document() else { return };
+    let children = card.children();
+    let host = (0..children.length())
+        .filter_map(|i| children.item(i))
+        .find(|c| c.has_attribute(PANEL_ATTR));
+    if let Some(host) = host {
+        content::draw(&doc, &host);
+    }
+}
