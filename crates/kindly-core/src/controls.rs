@@ -79,9 +79,17 @@ pub fn classify_control(label: &str) -> Control {
     let mut accept = false;
     let mut ignore = false;
     for word in words(label) {
-        let word = word.to_lowercase();
-        accept |= ACCEPT_WORDS.contains(&word.as_str());
-        ignore |= IGNORE_WORDS.contains(&word.as_str());
+        // Every control on the page comes here; most words are ASCII and
+        // compare without allocating a lower-case copy.
+        if word.is_ascii() {
+            let is = |list: &[&str]| list.iter().any(|w| w.eq_ignore_ascii_case(word));
+            accept |= is(ACCEPT_WORDS);
+            ignore |= is(IGNORE_WORDS);
+        } else {
+            let word = word.to_lowercase();
+            accept |= ACCEPT_WORDS.contains(&word.as_str());
+            ignore |= IGNORE_WORDS.contains(&word.as_str());
+        }
     }
     match (accept, ignore) {
         (true, false) => Control::Accept,

@@ -407,3 +407,31 @@ fn a_megabyte_import_and_store_finish() {
     assert!(parse_import(&deep).is_err());
     let _ = load(&[("kindly.profile".to_string(), deep)]);
 }
+
+/// Words and joints the phrase tables use, to build texts that match often.
+const PIECES: &[&str] = &[
+    "free", "trial", "i'd", "like", "to", "add", "you", "invest", "crypto", "c++", "naïve",
+    "Straße", "DÉJÀ", "vu", " ", " ", ",", "’", "-", "!", "x", "é", "ß", "İ",
+];
+
+fn pieces() -> impl Strategy<Value = String> {
+    proptest::collection::vec(proptest::sample::select(PIECES), 0..12).prop_map(|v| v.concat())
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 2000, ..ProptestConfig::default() })]
+
+    /// The note is folded once and searched by word index (`lang::Folded`);
+    /// that shortcut must give the answers of the plain scan, `find_word_ci`.
+    #[test]
+    fn folded_word_search_agrees_with_the_plain_scan(text in pieces(), needle in pieces()) {
+        let needle: String = needle.trim().chars().map(kindly_core::lang::fold).collect();
+        prop_assume!(!needle.is_empty());
+        let folded = kindly_core::lang::Folded::new(&text);
+        prop_assert_eq!(
+            folded.contains_word(&needle),
+            kindly_core::lang::find_word_ci(&text, &needle).is_some(),
+            "text {:?} needle {:?}", text, needle
+        );
+    }
+}

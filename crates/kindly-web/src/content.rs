@@ -325,6 +325,7 @@ fn annotate(doc: &web_sys::Document) -> DomResult<()> {
         )
     })
     .unwrap_or((true, Vec::new()));
+    let touched_none = touched.is_empty();
     let found_near = if dirty || touched.is_empty() {
         None
     } else {
@@ -350,15 +351,22 @@ fn annotate(doc: &web_sys::Document) -> DomResult<()> {
     };
     let mut writes = Vec::new();
     let mut next = 0;
+    let searched = dirty || !touched_none;
+    let mut done = 0;
     while let Some(card) = queue.get(next) {
+        // Checked before each card, not after: when the search alone used
+        // the frame (a cold start on a long page), the cards wait for the
+        // next frame rather than making one long task. A frame that did
+        // not search always does at least one card, so work moves on.
+        if (done > 0 || searched) && now_ms() - started > FRAME_BUDGET_MS {
+            break;
+        }
+        done += 1;
         next += 1;
         if !card.root.is_connected() || has_panel(&card.root) {
             continue;
         }
         annotate_card(doc, card, &mut writes)?;
-        if now_ms() - started > FRAME_BUDGET_MS {
-            break;
-        }
     }
     save(writes);
     let rest: Vec<page::Card> = queue.split_off(next.min(queue.len()));
