@@ -100,6 +100,7 @@ build() {
   "$TOOLS/wasm-opt" -Oz "$PKG/kindly_web_bg.wasm" -o "$PKG/kindly_web_bg.wasm"
   "$TOOLS/wasm2js" -Oz "$PKG/kindly_web_bg.wasm" -o "$PKG/kindly_web_bg.wasm.js"
   patch_stale_memory_views "$PKG/kindly_web_bg.js"
+  defer_instantiation "$PKG/kindly_web_bg.wasm.js"
 
   say "bundling the content script and the popup (esbuild)"
   rm -rf "$DIST" && mkdir -p "$DIST"
@@ -176,6 +177,33 @@ pattern = re.compile(r"if \((cached(\w+)Memory0) === null \|\|[^{]*\) \{")
 src, n = pattern.subn(lambda m: f"if ({m.group(1)} === null || {m.group(1)}.buffer !== wasm.memory.buffer) {{", src)
 if n < 2 or "byteLength === 0" in src or ".detached" in src:
     sys.exit(f"patch_stale_memory_views: wasm-bindgen's memory-view cache checks changed ({n} patched); update build.sh")
+open(path, "w").write(src)
+PY
+}
+
+# wasm2js instantiates the module as its file is evaluated, and the content
+# script is evaluated on every LinkedIn page. Export `instantiate()` instead,
+# so the loader builds the module (memory, data, storage reads) only where
+# Kindly may work.
+defer_instantiation() {
+  local module="$1"
+  python3 - "$module" <<'PY'
+import re, sys
+path = sys.argv[1]
+src = open(path).read()
+start = "var retasmFunc = asmFunc({"
+i = src.find(start)
+j = src.find("});", i)
+if i < 0 or j < 0 or src.count(start) != 1:
+    sys.exit("defer_instantiation: wasm2js output changed shape (no single `var retasmFunc = asmFunc({`); update build.sh")
+call = src[i + len("var retasmFunc = "):j + 2]
+exports = re.findall(r"^export var (\w+) = retasmFunc\.\1;$", src, re.M)
+if "start_content" not in exports:
+    sys.exit("defer_instantiation: no `export var start_content` in the wasm2js output; update build.sh")
+rest = re.sub(r"^export var \w+ = retasmFunc\.\w+;\n?", "", src[j + 3:], flags=re.M)
+if "retasmFunc" in rest:
+    sys.exit("defer_instantiation: retasmFunc is used beyond the exports; update build.sh")
+src = src[:i] + "export function instantiate() {\n  return " + call + ";\n}\n" + rest
 open(path, "w").write(src)
 PY
 }

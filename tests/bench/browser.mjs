@@ -6,8 +6,9 @@
 // The probe lives in the page's main world (content scripts run in an
 // isolated world, but they share the DOM): at DOMContentLoaded it records
 // performance.now() and starts a MutationObserver that counts added
-// `[data-kindly-panel]` / `[data-floor-panel]` elements and keeps the time of
-// the last one. A `performance.mark("bench-dcl")` ties performance.now() to
+// `[data-kindly-panel]` / `[data-floor-panel]` elements (markers) and keeps the
+// time of the first and the last one, and the times Kindly drew panels
+// (`data-kindly-drawn` set on a marker: the cards near the viewport). A `performance.mark("bench-dcl")` ties performance.now() to
 // the trace clock, so the content script's own start (its EvaluateScript
 // trace event) can be put on the same time line.
 import { chromium } from "playwright-core";
@@ -22,21 +23,31 @@ export const PANEL_SELECTOR = "[data-kindly-panel],[data-floor-panel]";
 const withNonces = (html) => html.replace(/<(style|script)(?![^>]*\bnonce=)/gi, `<$1 nonce="${NONCE}"`);
 
 function probe(selector) {
-  const b = (window.__bench = { dcl: null, count: 0, last: null, marks: [] });
+  const b = (window.__bench = { dcl: null, count: 0, first: null, last: null, marks: [], drawn: 0, firstDrawn: null, lastDrawn: null });
   const seen = (n) => (n.nodeType === 1 ? (n.matches(selector) ? 1 : 0) + n.querySelectorAll(selector).length : 0);
   document.addEventListener("DOMContentLoaded", () => {
     b.dcl = performance.now();
     performance.mark("bench-dcl");
     new MutationObserver((records) => {
       let added = 0;
-      for (const r of records) for (const n of r.addedNodes) added += seen(n);
+      for (const r of records) {
+        if (r.type === "attributes") {
+          // Kindly draws a marker's panel when its card comes near the view.
+          b.drawn++;
+          b.lastDrawn = performance.now();
+          b.firstDrawn ??= b.lastDrawn;
+          continue;
+        }
+        for (const n of r.addedNodes) added += seen(n);
+      }
       if (added) {
         b.count += added;
         b.last = performance.now();
+        b.first ??= b.last;
         // Milestones for the step measures.
         b.marks.push([b.count, b.last]);
       }
-    }).observe(document, { childList: true, subtree: true });
+    }).observe(document, { childList: true, subtree: true, attributes: true, attributeFilter: ["data-kindly-drawn"] });
   });
 }
 

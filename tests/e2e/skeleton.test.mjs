@@ -78,3 +78,25 @@ test("the popup opens without errors", async () => {
   await assertClean(null, browser, page, assert);
   await page.close();
 });
+
+test("arriving from elsewhere on LinkedIn (the feed) by pushState: Kindly starts and annotates", async () => {
+  // The content script runs on every LinkedIn page but builds its module
+  // only under /mynetwork/; LinkedIn gets there by pushState from the feed.
+  browser.reset();
+  const spa = loadFixture("pushstate");
+  const page = await browser.open(spa, { url: "https://www.linkedin.com/feed/" });
+  try {
+    await page.waitForTimeout(400);
+    assert.equal(await page.evaluate(() => document.querySelectorAll("[data-kindly-panel]").length), 0, "no panels on the feed");
+    await page.evaluate(() => window.fixture.step("go-invitations"));
+    const seen = await panels(page, 3);
+    assert.deepEqual(
+      seen.map((p) => p.kind),
+      ["person", "person", "page"],
+    );
+    assert.ok(seen[0].suggestions[0]?.includes("Vera"), `the first reply greets Vera: ${seen[0].suggestions[0]}`);
+    await assertClean(null, browser, page, assert);
+  } finally {
+    await page.close();
+  }
+});
