@@ -77,36 +77,51 @@ ensure_chromium() {
   die "Chromium is needed for the end-to-end tests: install it (Debian/Ubuntu: sudo apt-get install chromium chromium-driver) or set KINDLY_CHROMIUM=/path/to/chromium."
 }
 
+# One release build of kindly-web for the MVP target; extra cargo flags
+# (features) are passed through.
+wasm_build() {
+  RUSTC_BOOTSTRAP=1 RUSTFLAGS="-C target-cpu=mvp -Zlocation-detail=none -Zfmt-debug=none" \
+    cargo build -p kindly-web --release --target "$WASM_TARGET" \
+      -Zbuild-std=panic_abort,std --quiet "$@"
+}
+
 build() {
   ensure_rust
   ensure_node_tools
 
-  say "compiling kindly-web for the WebAssembly MVP"
+  say "compiling kindly-web for the WebAssembly MVP (content script, then popup)"
   # wasm2js only understands MVP WebAssembly, and std must be rebuilt without
   # the newer features stable Rust now enables by default (RUSTC_BOOTSTRAP
   # lets stable use -Zbuild-std; rust-src provides std's source). For size:
   # panic locations and Debug formatting are left out (Kindly never shows
   # either to a person; panics still reach the console, without a location).
-  RUSTC_BOOTSTRAP=1 RUSTFLAGS="-C target-cpu=mvp -Zlocation-detail=none -Zfmt-debug=none" \
-    cargo build -p kindly-web --release --target "$WASM_TARGET" \
-      -Zbuild-std=panic_abort,std --quiet
+  # The content script is built without the popup's code (feature `popup`):
+  # it is evaluated on LinkedIn's pages, where every kilobyte costs.
+  # Each build keeps its file name: wasm-bindgen names the glue after it.
+  local out="target/$WASM_TARGET/release/kindly_web.wasm" raw="$PKG-raw"
+  rm -rf "$PKG" "$raw" && mkdir -p "$PKG/content" "$raw/content" "$raw/popup"
+  wasm_build --no-default-features
+  cp "$out" "$raw/content/"
+  wasm_build
+  cp "$out" "$raw/popup/"
 
   say "generating JS bindings (wasm-bindgen $(sed -n 's/^wasm-bindgen = "=\(.*\)"/\1/p' Cargo.toml))"
-  rm -rf "$PKG" && mkdir -p "$PKG"
-  cargo run -p kindly-bindgen --release --quiet -- \
-    "target/$WASM_TARGET/release/kindly_web.wasm" "$PKG"
+  cargo run -p kindly-bindgen --release --quiet -- "$raw/popup/kindly_web.wasm" "$PKG"
+  cargo run -p kindly-bindgen --release --quiet -- "$raw/content/kindly_web.wasm" "$PKG/content"
 
-  say "optimising the WASM (wasm-opt -Oz) and translating it to JS (wasm2js)"
+  say "optimising the WASM (wasm-opt -Oz) and translating the content script's to JS (wasm2js)"
   "$TOOLS/wasm-opt" -Oz "$PKG/kindly_web_bg.wasm" -o "$PKG/kindly_web_bg.wasm"
-  "$TOOLS/wasm2js" -Oz "$PKG/kindly_web_bg.wasm" -o "$PKG/kindly_web_bg.wasm.js"
+  "$TOOLS/wasm-opt" -Oz "$PKG/content/kindly_web_bg.wasm" -o "$PKG/content/kindly_web_bg.wasm"
+  "$TOOLS/wasm2js" -Oz "$PKG/content/kindly_web_bg.wasm" -o "$PKG/content/kindly_web_bg.wasm.js"
   patch_stale_memory_views "$PKG/kindly_web_bg.js"
-  defer_instantiation "$PKG/kindly_web_bg.wasm.js"
+  patch_stale_memory_views "$PKG/content/kindly_web_bg.js"
+  defer_instantiation "$PKG/content/kindly_web_bg.wasm.js"
 
   say "bundling the content script and the popup (esbuild)"
   rm -rf "$DIST" && mkdir -p "$DIST"
   "$TOOLS/esbuild" extension/content-entry.js --bundle --format=iife --minify \
     --target=chrome111,firefox128 --legal-comments=none --log-level=warning \
-    --alias:kindly-pkg="$PKG" --outfile="$DIST/content.js"
+    --alias:kindly-pkg="$PKG/content" --outfile="$DIST/content.js"
   "$TOOLS/esbuild" extension/popup-entry.js --bundle --format=esm --minify \
     --target=chrome111,firefox128 --legal-comments=none --log-level=warning \
     --alias:kindly-pkg="$PKG" --outfile="$DIST/popup.js"

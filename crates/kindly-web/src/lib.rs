@@ -2,6 +2,11 @@
 //! text (`page`), shows what `kindly-core` decides (`panel`), keeps the
 //! content script in step with the page (`content`) and runs the popup. It
 //! never decides anything itself.
+//!
+//! Built twice by `build.sh`: with the `popup` feature for the popup's real
+//! WASM, without it for the content script (helpers only the popup uses are
+//! then unused, hence the `allow`).
+#![cfg_attr(not(feature = "popup"), allow(dead_code))]
 
 mod chrome;
 mod clipboard;
@@ -13,6 +18,7 @@ mod keys;
 pub mod markup;
 pub mod page;
 mod panel;
+#[cfg(feature = "popup")]
 mod popup;
 mod storage;
 mod viewport;
@@ -27,6 +33,7 @@ pub fn start_content() {
 }
 
 /// Popup entry, called by `popup.js` once the real WASM is instantiated.
+#[cfg(feature = "popup")]
 #[wasm_bindgen]
 pub fn start_popup() {
     console_error_panic_hook::set_once();
