@@ -733,3 +733,23 @@ test("a long page: every card gets its marker at once, panels are drawn as cards
     await page.close();
   }
 });
+
+test("a card drawn with display: contents still gets its panel", async () => {
+  // Such a card has no box, so it never intersects the viewport.
+  const boxless = {
+    name: "inline-boxless",
+    spec: main.spec,
+    html: main.html.replace("</head>", "<style>[role=listitem]{display:contents!important}</style></head>"),
+  };
+  const page = await browser.open(boxless);
+  try {
+    await page.waitForFunction((n) => document.querySelectorAll("[data-kindly-panel][data-kindly-drawn]").length >= n, CARDS.length, { timeout: 5000 });
+    const seen = await panels(page, CARDS.length);
+    assert.equal(seen.length, CARDS.length, "one panel per card");
+    CARDS.forEach((c, i) => c.key && assert.equal(seen[i].key, c.key, `card ${i}`));
+    assert.ok(seen.every((p) => p.openShadow), "every panel drawn");
+    await assertClean(null, browser, page, assert);
+  } finally {
+    await page.close();
+  }
+});

@@ -52,7 +52,12 @@ pub fn watch(card: &Element) {
 fn on_near(entries: &js_sys::Array, observer: &IntersectionObserver) {
     for entry in entries.iter() {
         let entry: IntersectionObserverEntry = entry.unchecked_into();
-        if !entry.is_intersecting() {
+        // A card without a box of its own (`display: contents`, which
+        // wrappers on LinkedIn use) never intersects anything: draw it now
+        // rather than never.
+        let rect = entry.bounding_client_rect();
+        let boxless = rect.width() == 0.0 && rect.height() == 0.0;
+        if !entry.is_intersecting() && !boxless {
             continue;
         }
         let card = entry.target();
