@@ -253,8 +253,10 @@ pub fn card_text_of<E: DomElement>(root: &E, lang: String) -> CardText {
     }
 }
 
-/// A name element's text without badges drawn as icons: the text of its
-/// text nodes only, skipping `svg` and `[aria-hidden]` decorations.
+/// A name element's text without badges drawn as icons: its text nodes,
+/// skipping what [`skip_element`] skips (icons such as `svg` and `img`,
+/// scripts, controls, Kindly's panels). `aria-hidden` copies of the name
+/// are not skipped here; the engine cleans repeated names.
 fn name_text<E: DomElement>(element: &E) -> String {
     let mut out = String::new();
     collect_text(element, &mut out);
