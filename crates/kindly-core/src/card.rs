@@ -157,9 +157,14 @@ pub fn parse_card(card: &CardText) -> Invitation {
     let mut headline: Option<(usize, &str)> = None;
     let mut line_note: Option<String> = None;
     let mut after_time = false;
+    // Past the mutual line: a card's own lines come in the order name,
+    // headline, mutual, time, note; markup that puts the time inside the
+    // mutual line ("5 mutual connections · 2d") has no time line of its own.
+    let mut after_mutual = false;
     for (i, (line, class)) in lines.iter().zip(&classes).enumerate() {
         match class {
             Class::Time(_) => after_time = true,
+            Class::Mutual(..) => after_mutual = true,
             Class::Other => {
                 let line: &str = line;
                 if is_name_line(line) || is_target_line(line) {
@@ -175,7 +180,9 @@ pub fn parse_card(card: &CardText) -> Invitation {
                 let wordy = line.split_whitespace().nth(2).is_some();
                 if structural_note.is_none()
                     && line_note.is_none()
-                    && ((after_time && wordy) || (see_more && headline.is_some()))
+                    && ((after_time && wordy)
+                        || (after_mutual && wordy && headline.is_some())
+                        || (see_more && headline.is_some()))
                 {
                     line_note = clean_note(line, &langs);
                     continue;

@@ -422,6 +422,13 @@ fn cases() -> Vec<(&'static str, C, E)> {
         ("note see more curly", card("en").name("A B").note("Great talk!… see more"), E { note: Some(Some("Great talk!")), ..E::default() }),
         ("note See more", card("en").name("A B").note("Great talk! See more"), E { note: Some(Some("Great talk!")), ..E::default() }),
         ("note blank", card("en").name("A B").note("   \n "), E { note: Some(None), ..E::default() }),
+        // The time inside the mutual line, the note as a plain line after it (invented markup).
+        ("note after a mutual line with the time in it",
+            card("en").name("Alex Moreno").lines(&["Alex Moreno", "Principal Engineer, Contoso", "5 mutual connections · 2d", "Hey! Saw your RustConf talk, would love to connect."]),
+            E { headline: Some(Some("Principal Engineer, Contoso")), mutual: Some((Some(5), None)), note: Some(Some("Hey! Saw your RustConf talk, would love to connect.")), ..E::default() }),
+        ("a second headline-like line before any mutual line is not a note",
+            card("en").name("Alex Moreno").lines(&["Alex Moreno", "Principal Engineer, Contoso", "Building developer tools in Lisbon", "5 mutual connections"]),
+            E { headline: Some(Some("Principal Engineer, Contoso")), note: Some(None), ..E::default() }),
         ("note only see more", card("en").name("A B").note("… see more"), E { note: Some(None), ..E::default() }),
         ("note ES ver más", card("es").name("A B").note("Hola Ana ver más"), E { note: Some(Some("Hola Ana")), ..E::default() }),
         ("note keeps 'learn more'", card("en").name("A B").note("I'd love to learn more"), E { note: Some(Some("I'd love to learn more")), ..E::default() }),

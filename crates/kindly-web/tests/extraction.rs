@@ -48,6 +48,7 @@ struct Expected {
     kind: String,
     key: Option<String>,
     first_name: Option<String>,
+    has_note: Option<bool>,
 }
 
 fn fixtures_dir() -> PathBuf {
@@ -160,6 +161,14 @@ fn check_fixture(name: &str) -> Result<usize, Vec<String>> {
         }
         if model.reasons.is_empty() {
             failures.push(format!("{at}: no reasons"));
+        }
+        if let Some(has_note) = card.has_note {
+            if model.invitation.note.is_some() != has_note {
+                failures.push(format!(
+                    "{at}: note read: {}, the sidecar says {has_note}",
+                    model.invitation.note.is_some()
+                ));
+            }
         }
         let first = model.suggestions.first().map(|s| s.text.as_str());
         if card.kind == Kind::Person.as_str() {
