@@ -22,7 +22,7 @@ use crate::model::{
     TemplateRecord,
 };
 use serde::Serialize;
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeMap;
 
 /// One reason behind the advice, with a stable id for translations and the
 /// values its text uses (a name, a count, a phrase).
@@ -224,9 +224,10 @@ pub struct Fired {
 }
 
 /// What the judge knows besides the card.
-#[derive(Clone, Debug, Default)]
+#[derive(Clone, Debug)]
 pub struct Context<'a> {
-    pub profile: Profile,
+    /// Borrowed: a clone per card showed in the content script's profiles.
+    pub profile: &'a Profile,
     /// What the user said about this person (or, for a page invitation, about
     /// the person who sent it).
     pub relationship: Option<Relationship>,
@@ -271,7 +272,7 @@ impl<'a> Context<'a> {
             .and_then(|p| p.relationship)
             .or_else(|| inviter.and_then(|p| p.relationship));
         Context {
-            profile: data.profile.clone(),
+            profile: &data.profile,
             relationship,
             person,
             today,
@@ -552,7 +553,7 @@ pub fn signals(
 
     // Where they work, what they do.
     let company = invitation.company.as_deref().unwrap_or("");
-    let profile = &context.profile;
+    let profile = context.profile;
     if let Some(c) = profile.companies.iter().map(|c| c.trim()).find(|c| {
         !c.is_empty()
             && (find_word_ci(company, &lower(c)) || headline_folded.contains_word(&lower(c)))
@@ -773,10 +774,12 @@ fn person_company(person: &Person) -> Option<String> {
 /// Kept in step with [`Companies::note`] as cards are recorded.
 #[derive(Clone, Debug, Default)]
 pub struct Companies {
-    /// Person key → (company key, last seen).
-    people: BTreeMap<String, (String, Day)>,
-    /// Company key → person keys.
-    members: BTreeMap<String, BTreeSet<String>>,
+    /// Person key → company key.
+    people: BTreeMap<String, String>,
+    /// Company key → person key → last seen. Counting a company's recent
+    /// people reads its own map: one lookup per person showed in profiles
+    /// when a page holds many invitations from one company.
+    members: BTreeMap<String, BTreeMap<String, Day>>,
 }
 
 impl Companies {
@@ -791,7 +794,7 @@ impl Companies {
     /// Records what is now stored for `key`.
     pub fn note(&mut self, key: &str, person: &Person) {
         let company = person_company(person);
-        if let Some((old, _)) = self.people.get(key) {
+        if let Some(old) = self.people.get(key) {
             if company.as_ref() != Some(old) {
                 if let Some(keys) = self.members.get_mut(old) {
                     keys.remove(key);
@@ -803,9 +806,8 @@ impl Companies {
                 self.members
                     .entry(company.clone())
                     .or_default()
-                    .insert(key.to_string());
-                self.people
-                    .insert(key.to_string(), (company, person.last_seen));
+                    .insert(key.to_string(), person.last_seen);
+                self.people.insert(key.to_string(), company);
             }
             None => {
                 self.people.remove(key);
@@ -819,14 +821,14 @@ impl Companies {
         let Some(company) = invitation.company.as_deref().map(company_key) else {
             return 0;
         };
-        let Some(keys) = self.members.get(&company) else {
+        let Some(members) = self.members.get(&company) else {
             return 0;
         };
-        let count = keys
+        let count = members
             .iter()
-            .filter(|key| key.as_str() != invitation.key)
-            .filter_map(|key| self.people.get(key))
-            .filter(|(_, seen)| today.saturating_sub(*seen) <= VOLUME_WINDOW_DAYS)
+            .filter(|(key, seen)| {
+                key.as_str() != invitation.key && today.saturating_sub(**seen) <= VOLUME_WINDOW_DAYS
+            })
             .count();
         u32::try_from(count).unwrap_or(u32::MAX)
     }
