@@ -133,7 +133,28 @@ fn check_fixture(name: &str) -> Result<usize, Vec<String>> {
     let models: Vec<_> = found
         .iter()
         .map(|card| {
-            kindly_core::suggest(&page::card_text_of(&card.root, lang.clone()), &data, today)
+            let text = page::card_text_for(card, lang.clone());
+            // A card the page adds later is found from itself alone, with
+            // the same texts (or not at all: then the page is searched).
+            let alone = page::find_cards_in(std::slice::from_ref(&card.root));
+            let agrees = match alone.as_deref() {
+                None => true,
+                Some([again]) => {
+                    again.root == card.root && page::card_text_for(again, lang.clone()) == text
+                }
+                Some(_) => false,
+            };
+            if !agrees {
+                failures.push(format!("{name}: a card found alone is read differently"));
+            }
+            // The search hands over the control labels it read; reading the
+            // card afresh must give the same texts.
+            if text != page::card_text_of(&card.root, lang.clone()) {
+                failures.push(format!(
+                    "{name}: the search's labels differ from the card's"
+                ));
+            }
+            kindly_core::suggest(&text, &data, today)
         })
         .collect();
     if models.len() != sidecar.cards.len() {
