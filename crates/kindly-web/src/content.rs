@@ -54,13 +54,18 @@ struct State {
     reported: BTreeSet<String>,
     /// What this tab last wrote per key, to recognise its own changes.
     written: BTreeMap<String, String>,
-    /// Cards found by the last full search that still wait for a panel.
+    /// Cards found near a change that still wait for their marker.
     pending: Vec<page::Card>,
+    /// The search of the whole page, while it is under way.
+    finder: Option<page::CardFinder<Element>>,
     /// The page changed in a way that needs a full search for cards.
     dirty: bool,
     /// Nodes the page added (or cards that lost their panel) since the last
     /// pass: searched alone when that is enough.
     touched: Vec<Element>,
+    /// Cards that came near the view and wait for their panel to be drawn,
+    /// those on screen first.
+    to_draw: Vec<Element>,
     dark: bool,
 }
 
@@ -115,8 +120,10 @@ pub fn start() {
                 reported: BTreeSet::new(),
                 written: BTreeMap::new(),
                 pending: Vec::new(),
+                finder: None,
                 dirty: true,
                 touched: Vec::new(),
+                to_draw: Vec::new(),
                 dark: false,
             });
         });
@@ -253,6 +260,19 @@ pub fn schedule() {
     });
 }
 
+/// Queues panels to draw (cards near the view) for the next slice.
+pub fn draw_soon(mut cards: Vec<Element>) {
+    if cards.is_empty() {
+        return;
+    }
+    with_state(|state| {
+        // Newly near cards go first: the view moved to them.
+        cards.append(&mut state.to_draw);
+        state.to_draw = cards;
+    });
+    schedule();
+}
+
 /// True while Kindly is showing panels (the invitations page).
 pub fn active() -> bool {
     with_state(|state| state.route == Route::Received).unwrap_or(false)
@@ -319,6 +339,27 @@ fn now_ms() -> f64 {
 /// frame without searching the page again.
 fn annotate(doc: &web_sys::Document) -> DomResult<()> {
     let started = now_ms();
+    // What the person sees first: panels near the view, then markers.
+    let to_draw = with_state(|state| std::mem::take(&mut state.to_draw)).unwrap_or_default();
+    let mut drawn = 0;
+    for card in &to_draw {
+        if now_ms() - started > FRAME_BUDGET_MS {
+            break;
+        }
+        drawn += 1;
+        viewport::draw_in(card);
+    }
+    if drawn > 0 {
+        // Markers wait for the next frame: a drawn panel moves every card
+        // below it, and on a long page the browser's layout and pre-paint of
+        // that took ~30 ms of the same task.
+        if let Some(rest) = to_draw.get(drawn..) {
+            let rest = rest.to_vec();
+            with_state(|state| state.to_draw.extend(rest));
+        }
+        schedule();
+        return Ok(());
+    }
     let (dirty, touched) = with_state(|state| {
         (
             std::mem::replace(&mut state.dirty, false),
@@ -326,18 +367,14 @@ fn annotate(doc: &web_sys::Document) -> DomResult<()> {
         )
     })
     .unwrap_or((true, Vec::new()));
-    let touched_none = touched.is_empty();
     let found_near = if dirty || touched.is_empty() {
         None
     } else {
         page::find_cards_in(&touched)
     };
-    let mut queue = if let Some(mut near) = found_near {
+    if let Some(mut near) = found_near {
         // Cards still waiting from an earlier slice keep their turn.
-        let mut waiting =
-            with_state(|state| std::mem::take(&mut state.pending)).unwrap_or_default();
-        waiting.append(&mut near);
-        waiting
+        with_state(|state| state.pending.append(&mut near));
     } else if dirty || !touched.is_empty() {
         let scope: Element = match doc.query_selector("main")? {
             Some(main) => main,
@@ -346,36 +383,46 @@ fn annotate(doc: &web_sys::Document) -> DomResult<()> {
                 .map(Into::into)
                 .ok_or_else(|| JsValue::from_str("no body"))?,
         };
-        page::find_cards(&scope)
-    } else {
-        with_state(|state| std::mem::take(&mut state.pending)).unwrap_or_default()
-    };
+        // A new search finds whatever was still waiting, too.
+        let finder = page::CardFinder::new(&scope);
+        with_state(|state| {
+            state.pending.clear();
+            state.finder = Some(finder);
+        });
+    }
     let mut writes = Vec::new();
-    let mut next = 0;
-    let searched = dirty || !touched_none;
     let mut done = 0;
-    while let Some(card) = queue.get(next) {
-        // Checked before each card, not after: when the search alone used
-        // the frame (a cold start on a long page), the cards wait for the
-        // next frame rather than making one long task. A frame that did
-        // not search always does at least one card, so work moves on.
-        if (done > 0 || searched) && now_ms() - started > FRAME_BUDGET_MS {
+    loop {
+        // Checked before each card, not after, and searching the page
+        // counts: a cold start on a long page spreads its search over
+        // several frames. Each frame does at least one card, so work moves on.
+        if done > 0 && now_ms() - started > FRAME_BUDGET_MS {
+            schedule();
             break;
         }
+        let Some(card) = with_state(next_card).flatten() else {
+            break;
+        };
         done += 1;
-        next += 1;
         if !card.root.is_connected() || has_panel(&card.root) {
             continue;
         }
-        annotate_card(doc, card, &mut writes)?;
+        annotate_card(doc, &card, &mut writes)?;
     }
     save(writes);
-    let rest: Vec<page::Card> = queue.split_off(next.min(queue.len()));
-    if !rest.is_empty() {
-        with_state(|state| state.pending = rest);
-        schedule();
-    }
     Ok(())
+}
+
+/// The next card to mark: those waiting first, then the page search's.
+fn next_card(state: &mut State) -> Option<page::Card> {
+    if !state.pending.is_empty() {
+        return Some(state.pending.remove(0));
+    }
+    let card = state.finder.as_mut()?.next();
+    if card.is_none() {
+        state.finder = None;
+    }
+    card
 }
 
 fn annotate_card(
