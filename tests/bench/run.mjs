@@ -408,6 +408,7 @@ async function main() {
     p("| Measure | Per second |");
     p("|---|---:|");
     p(`| Invitations judged and rendered (\`suggest\`) | ${Math.round(eng.suggest_per_s?.value ?? NaN).toLocaleString("en")} |`);
+    p(`| Invitations judged, no replies (\`suggest::judge\`, what marking a card costs) | ${Math.round(eng.judge_per_s?.value ?? NaN).toLocaleString("en")} |`);
     p(`| Cards read (\`parse_card\`) | ${Math.round(eng.parse_card_per_s?.value ?? NaN).toLocaleString("en")} |`);
     p(`| Template renders (\`template::render\`, default library) | ${Math.round(eng.render_per_s?.value ?? NaN).toLocaleString("en")} |`);
     p();

@@ -2,7 +2,8 @@
 //! reads the `BENCH` lines this prints):
 //!
 //! - invitations judged and rendered per second (`suggest` on a varied set of
-//!   card texts: four languages, every kind, with and without notes);
+//!   card texts: four languages, every kind, with and without notes), and
+//!   judged only (`suggest::judge`: what marking a card costs);
 //! - template renders per second (the whole default library, parsed once);
 //! - linear-time evidence: parse_card, suggest, tone::check and
 //!   template::parse on notes of 10 KB, 100 KB and 1 MB, with the time per byte.
@@ -170,6 +171,21 @@ fn main() {
         d,
         cards.len()
     );
+
+    // Cards judged only, as the content script marks them (no reasons, no replies).
+    let companies = kindly_core::advice::Companies::from_data(&data);
+    let mut i = 0usize;
+    let (n, d) = run(min, || {
+        let card = cards.get(i % cards.len()).cloned().unwrap_or_default();
+        i += 1;
+        black_box(kindly_core::suggest::judge(
+            black_box(&card),
+            &data,
+            TODAY,
+            &companies,
+        ));
+    });
+    println!("BENCH judge_per_s {:.0}", per_second(n, d));
 
     // Cards read only (parse_card).
     let mut i = 0usize;

@@ -298,22 +298,26 @@ pub struct Advice {
     pub invited_before: Option<Day>,
 }
 
-/// Judges an invitation and ranks `templates` for it.
-pub fn advise(
-    invitation: &Invitation,
-    context: &Context<'_>,
-    templates: &[TemplateRecord],
-) -> Advice {
+/// The action alone, as [`advise`] decides it: what marking a card needs.
+/// Reasons and ranked templates are for the panel, drawn when the card comes
+/// into view; building them for every card on a long page was wasted.
+pub fn decide(invitation: &Invitation, context: &Context<'_>) -> Action {
     let invited_before = earlier_invitation(context.person, invitation, context.today);
-    let fired = signals(invitation, context, invited_before);
-    let has = |s: Signal| fired.iter().any(|f| f.signal == s);
+    action_for(
+        invitation,
+        context,
+        &signals(invitation, context, invited_before),
+    )
+}
+
+/// Steps 1–4 of the decision, from the signals that fired.
+fn action_for(invitation: &Invitation, context: &Context<'_>, fired: &[Fired]) -> Action {
     let policy_column = match context.profile.policy {
         Policy::KnowWellOnly => 0,
         Policy::IndustryFocused => 1,
         Policy::OpenNetworker => 2,
     };
-
-    let action = if invitation.kind != Kind::Person {
+    if invitation.kind != Kind::Person {
         let known = context
             .relationship
             .is_some_and(|r| r != Relationship::Stranger);
@@ -333,8 +337,20 @@ pub fn advise(
     {
         decided
     } else {
-        score(&fired)
-    };
+        score(fired)
+    }
+}
+
+/// Judges an invitation and ranks `templates` for it.
+pub fn advise(
+    invitation: &Invitation,
+    context: &Context<'_>,
+    templates: &[TemplateRecord],
+) -> Advice {
+    let invited_before = earlier_invitation(context.person, invitation, context.today);
+    let fired = signals(invitation, context, invited_before);
+    let has = |s: Signal| fired.iter().any(|f| f.signal == s);
+    let action = action_for(invitation, context, &fired);
 
     let mut situations: Vec<Situation> = Vec::new();
     for (needs, actions, situation) in SITUATION_RULES {

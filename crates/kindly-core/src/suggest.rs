@@ -6,7 +6,7 @@
 //! [`record_seen`], which reports whether anything changed so the web crate
 //! writes storage only when needed.
 
-use crate::advice::{advise, is_new_invitation, Companies, Context};
+use crate::advice::{advise, decide, is_new_invitation, Companies, Context};
 use crate::card::{parse_card, CardText};
 use crate::model::{
     AccountType, Action, Data, Day, Invitation, Kind, Person, Profile, Situation, Target,
@@ -131,7 +131,7 @@ pub struct Verdict {
 pub fn judge(card: &CardText, data: &Data, today: Day, companies: &Companies) -> Verdict {
     let invitation = parse_card(card);
     let context = Context::with_companies(&invitation, data, today, companies);
-    let action = advise(&invitation, &context, &data.templates).action;
+    let action = decide(&invitation, &context);
     Verdict { invitation, action }
 }
 

@@ -434,4 +434,37 @@ proptest! {
             "text {:?} needle {:?}", text, needle
         );
     }
+
+    /// `find_ci` skips most positions on their first byte; it must find what
+    /// folding the text char by char finds, at the same offsets.
+    #[test]
+    fn folded_search_agrees_with_folding_each_char(text in pieces(), needle in pieces()) {
+        let needle: String = needle.chars().map(kindly_core::lang::fold).collect();
+        prop_assert_eq!(
+            kindly_core::lang::find_ci(&text, &needle),
+            find_ci_by_chars(&text, &needle),
+            "text {:?} needle {:?}", text, needle
+        );
+    }
+}
+
+/// The plain definition of a folded search: the first char boundary from
+/// which the text's folded chars spell the needle.
+fn find_ci_by_chars(hay: &str, needle: &str) -> Option<(usize, usize)> {
+    let want: Vec<char> = needle.chars().collect();
+    if want.is_empty() {
+        return None;
+    }
+    hay.char_indices().find_map(|(start, _)| {
+        let mut rest = hay.get(start..)?.char_indices();
+        let mut end = start;
+        for &n in &want {
+            let (at, c) = rest.next()?;
+            if kindly_core::lang::fold(c) != n {
+                return None;
+            }
+            end = start + at + c.len_utf8();
+        }
+        Some((start, end))
+    })
 }

@@ -217,6 +217,14 @@ fn every_situation_gets_the_expected_advice() {
         let data = c.data();
         let context = Context::from_data(&c.invitation, &data, TODAY);
         let advice = advise(&c.invitation, &context, &data.templates);
+        // Marking a card decides the action alone; it must be the advice's.
+        let decided = kindly_core::advice::decide(&c.invitation, &context);
+        if decided != advice.action {
+            failures.push(format!(
+                "{}: decide says {decided:?}, advise {:?}",
+                c.name, advice.action
+            ));
+        }
         if advice.action != c.action
             || advice.situation != c.situation
             || advice.dont_know_hint != c.dont_know
