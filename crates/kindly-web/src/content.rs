@@ -66,6 +66,10 @@ struct State {
     /// Cards that came near the view and wait for their panel to be drawn,
     /// those on screen first.
     to_draw: Vec<Element>,
+    /// A task to draw them is queued.
+    draw_scheduled: bool,
+    /// When panels were last drawn, until the next frame (see [`annotate`]).
+    layout_pending: Option<f64>,
     dark: bool,
 }
 
@@ -124,6 +128,8 @@ pub fn start() {
                 dirty: true,
                 touched: Vec::new(),
                 to_draw: Vec::new(),
+                draw_scheduled: false,
+                layout_pending: None,
                 dark: false,
             });
         });
@@ -260,17 +266,58 @@ pub fn schedule() {
     });
 }
 
-/// Queues panels to draw (cards near the view) for the next slice.
+/// Queues panels to draw (cards near the view), in a task of their own.
+///
+/// Why not in the frame's slice: a drawn panel moves every card below it,
+/// and the browser lays that out and pre-paints it in the next rendering
+/// task (≈ 25–35 ms on a page of 500 cards, twice that at 1,000). Drawn in
+/// the frame's callback, Kindly's script and that work made one task of
+/// 45–60 ms; drawn in a task of its own, and with the next frame's slice
+/// left empty (see [`annotate`]), they are two shorter ones.
 pub fn draw_soon(mut cards: Vec<Element>) {
     if cards.is_empty() {
         return;
     }
-    with_state(|state| {
+    let start = with_state(|state| {
         // Newly near cards go first: the view moved to them.
         cards.append(&mut state.to_draw);
         state.to_draw = cards;
+        !std::mem::replace(&mut state.draw_scheduled, true)
     });
-    schedule();
+    if start == Some(true) {
+        gloo::timers::callback::Timeout::new(0, draw_queued).forget();
+    }
+}
+
+/// Draws queued panels, on-screen first, within one slice's budget; the
+/// rest go to another task.
+fn draw_queued() {
+    let started = now_ms();
+    let Some(to_draw) = with_state(|state| {
+        state.draw_scheduled = false;
+        std::mem::take(&mut state.to_draw)
+    }) else {
+        return;
+    };
+    if !active() {
+        return;
+    }
+    let mut drawn = 0;
+    for card in &to_draw {
+        if drawn > 0 && now_ms() - started > FRAME_BUDGET_MS {
+            break;
+        }
+        drawn += 1;
+        viewport::draw_in(card);
+    }
+    let drawn_at = now_ms();
+    with_state(|state| state.layout_pending = Some(drawn_at));
+    draw_soon(
+        to_draw
+            .get(drawn..)
+            .map(<[Element]>::to_vec)
+            .unwrap_or_default(),
+    );
 }
 
 /// True while Kindly is showing panels (the invitations page).
@@ -326,6 +373,11 @@ fn remove_panels(doc: &web_sys::Document) {
 /// slices can be short.
 const FRAME_BUDGET_MS: f64 = 20.0;
 
+/// A frame this soon after panels were drawn is the one that lays them out
+/// (a frame is ~16.7 ms). Older than that, the flag is stale and ignored, so
+/// a re-render long after still gets its panels back in its first frame.
+const LAYOUT_WINDOW_MS: f64 = 25.0;
+
 fn now_ms() -> f64 {
     web_sys::window()
         .and_then(|w| w.performance())
@@ -339,24 +391,11 @@ fn now_ms() -> f64 {
 /// frame without searching the page again.
 fn annotate(doc: &web_sys::Document) -> DomResult<()> {
     let started = now_ms();
-    // What the person sees first: panels near the view, then markers.
-    let to_draw = with_state(|state| std::mem::take(&mut state.to_draw)).unwrap_or_default();
-    let mut drawn = 0;
-    for card in &to_draw {
-        if now_ms() - started > FRAME_BUDGET_MS {
-            break;
-        }
-        drawn += 1;
-        viewport::draw_in(card);
-    }
-    if drawn > 0 {
-        // Markers wait for the next frame: a drawn panel moves every card
-        // below it, and on a long page the browser's layout and pre-paint of
-        // that took ~30 ms of the same task.
-        if let Some(rest) = to_draw.get(drawn..) {
-            let rest = rest.to_vec();
-            with_state(|state| state.to_draw.extend(rest));
-        }
+    // Panels were drawn since the last frame: this frame's rendering lays
+    // them out, which on a long page is a long task by itself. Mark nothing
+    // more in it.
+    let drawn_at = with_state(|state| state.layout_pending.take()).flatten();
+    if drawn_at.is_some_and(|at| started - at < LAYOUT_WINDOW_MS) {
         schedule();
         return Ok(());
     }
