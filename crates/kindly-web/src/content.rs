@@ -495,9 +495,6 @@ fn annotate_card(
                 state.companies.note(&invitation.key, person);
             }
         }
-        let card_state = state.cards.entry(invitation.key.clone()).or_default();
-        let drawn_before = card_state.drawn;
-        card_state.invitation = verdict.invitation.clone();
         let host = panel::host(
             doc,
             &invitation.key,
@@ -505,6 +502,10 @@ fn annotate_card(
             verdict.action,
             state.dark,
         );
+        let card_state = state.cards.entry(invitation.key.clone()).or_default();
+        let drawn_before = card_state.drawn;
+        // Kept for drawing the panel later; moved, not copied.
+        card_state.invitation = verdict.invitation;
         (host, drawn_before)
     }) else {
         return Ok(());
