@@ -429,7 +429,9 @@ fn annotate(doc: &web_sys::Document) -> DomResult<()> {
             state.finder = Some(finder);
         });
     }
-    let mut writes = Vec::new();
+    // Keys of people recorded in this slice: serialised and written after
+    // the slice's markers are in, which is what the person waits for.
+    let mut recorded = Vec::new();
     let mut done = 0;
     loop {
         // Checked before each card, not after, and searching the page
@@ -446,8 +448,19 @@ fn annotate(doc: &web_sys::Document) -> DomResult<()> {
         if !card.root.is_connected() || has_panel(&card.root) {
             continue;
         }
-        annotate_card(doc, &card, &mut writes)?;
+        // One card the DOM refused (a detached node, an odd element) must
+        // not stop the others, nor lose what was recorded before it.
+        if let Err(err) = annotate_card(doc, &card, &mut recorded) {
+            web_sys::console::warn_2(&JsValue::from_str("Kindly:"), &err);
+        }
     }
+    let writes = with_state(|state| {
+        recorded
+            .iter()
+            .filter_map(|key| Some(store::person_entry(key, state.data.people.get(key)?)))
+            .collect()
+    })
+    .unwrap_or_default();
     save(writes);
     Ok(())
 }
@@ -467,7 +480,7 @@ fn next_card(state: &mut State) -> Option<page::Card> {
 fn annotate_card(
     doc: &web_sys::Document,
     card: &page::Card,
-    writes: &mut Vec<(String, String)>,
+    recorded: &mut Vec<String>,
 ) -> DomResult<()> {
     let text = page::card_text(doc, card);
     let Some(made) = with_state(|state| {
@@ -491,7 +504,7 @@ fn annotate_card(
             )
         {
             if let Some(person) = state.data.people.get(&invitation.key) {
-                writes.push(store::person_entry(&invitation.key, person));
+                recorded.push(invitation.key.clone());
                 state.companies.note(&invitation.key, person);
             }
         }
@@ -584,12 +597,15 @@ fn build_view(
 
 /// A card has a panel when one of its direct children is Kindly's host.
 fn has_panel(root: &Element) -> bool {
-    let children = root.children();
-    (0..children.length()).any(|i| {
-        children
-            .item(i)
-            .is_some_and(|c| c.has_attribute(PANEL_ATTR))
-    })
+    panel_of(root).is_some()
+}
+
+/// Kindly's host among `card`'s direct children: one query, not a call per
+/// child (this runs for every card marked).
+pub fn panel_of(card: &Element) -> Option<Element> {
+    card.query_selector(page::CHILD_PANEL_SELECTOR)
+        .ok()
+        .flatten()
 }
 
 /// Rebuilds every panel (settings or templates changed elsewhere).

@@ -107,6 +107,9 @@ fn control_label<E: DomElement>(control: &E) -> String {
 /// [`PANEL_ATTR`] as a selector.
 const PANEL_SELECTOR: &str = "[data-kindly-panel]";
 
+/// A panel host among an element's direct children, as a selector.
+pub const CHILD_PANEL_SELECTOR: &str = ":scope > [data-kindly-panel]";
+
 fn is_inside_panel<E: DomElement>(element: &E) -> bool {
     element.closest(PANEL_SELECTOR).is_some()
 }

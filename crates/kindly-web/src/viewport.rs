@@ -9,7 +9,6 @@
 
 use crate::content;
 use crate::dom;
-use crate::page::PANEL_ATTR;
 use std::cell::RefCell;
 use wasm_bindgen::prelude::*;
 use web_sys::{Element, IntersectionObserver, IntersectionObserverEntry, IntersectionObserverInit};
@@ -43,9 +42,13 @@ fn observer() -> Option<IntersectionObserver> {
 /// Draws `card`'s panel when the card comes near the viewport. Without
 /// IntersectionObserver (never in supported browsers) it is drawn at once.
 pub fn watch(card: &Element) {
-    match observer() {
-        Some(observer) => observer.observe(card),
-        None => draw_in(card),
+    if OBSERVER.with(|cell| cell.borrow().is_none()) {
+        let _ = observer();
+    }
+    // Borrowed, not cloned: this runs for every card marked.
+    let watched = OBSERVER.with(|cell| cell.borrow().as_ref().map(|o| o.observe(card)));
+    if watched.is_none() {
+        draw_in(card);
     }
 }
 
@@ -89,11 +92,7 @@ fn on_near(entries: &js_sys::Array, observer: &IntersectionObserver) {
 /// Draws the panel whose marker sits in `card`, if it is still there.
 pub fn draw_in(card: &Element) {
     let Ok(doc) = dom::document() else { return };
-    let children = card.children();
-    let host = (0..children.length())
-        .filter_map(|i| children.item(i))
-        .find(|c| c.has_attribute(PANEL_ATTR));
-    if let Some(host) = host {
+    if let Some(host) = content::panel_of(card) {
         content::draw(&doc, &host);
     }
 }
