@@ -378,11 +378,14 @@ const FRAME_BUDGET_MS: f64 = 20.0;
 /// a re-render long after still gets its panels back in its first frame.
 const LAYOUT_WINDOW_MS: f64 = 25.0;
 
+thread_local! {
+    /// `performance`, looked up once: the clock is read before every card.
+    static PERFORMANCE: Option<web_sys::Performance> =
+        web_sys::window().and_then(|w| w.performance());
+}
+
 fn now_ms() -> f64 {
-    web_sys::window()
-        .and_then(|w| w.performance())
-        .map(|p| p.now())
-        .unwrap_or(0.0)
+    PERFORMANCE.with(|p| p.as_ref().map_or(0.0, web_sys::Performance::now))
 }
 
 /// Gives every card without a current panel its panel, and records what
@@ -432,6 +435,7 @@ fn annotate(doc: &web_sys::Document) -> DomResult<()> {
     // Keys of people recorded in this slice: serialised and written after
     // the slice's markers are in, which is what the person waits for.
     let mut recorded = Vec::new();
+    let lang = page::page_lang(doc);
     let mut done = 0;
     loop {
         // Checked before each card, not after, and searching the page
@@ -450,7 +454,7 @@ fn annotate(doc: &web_sys::Document) -> DomResult<()> {
         }
         // One card the DOM refused (a detached node, an odd element) must
         // not stop the others, nor lose what was recorded before it.
-        if let Err(err) = annotate_card(doc, &card, &mut recorded) {
+        if let Err(err) = annotate_card(doc, &lang, &card, &mut recorded) {
             web_sys::console::warn_2(&JsValue::from_str("Kindly:"), &err);
         }
     }
@@ -479,10 +483,11 @@ fn next_card(state: &mut State) -> Option<page::Card> {
 
 fn annotate_card(
     doc: &web_sys::Document,
+    lang: &str,
     card: &page::Card,
     recorded: &mut Vec<String>,
 ) -> DomResult<()> {
-    let text = page::card_text(doc, card);
+    let text = page::card_text_for(card, lang.to_string());
     let Some(made) = with_state(|state| {
         let verdict =
             kindly_core::suggest::judge(&text, &state.data, state.today, &state.companies);

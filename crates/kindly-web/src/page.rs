@@ -362,13 +362,11 @@ fn walk_to_root<E: DomElement>(
     best
 }
 
-/// Pulls the plain texts of one card.
-pub fn card_text(doc: &Document, card: &Card) -> CardText {
-    let lang = doc
-        .document_element()
+/// The page's language, from `<html lang>` (read once per slice, not per card).
+pub fn page_lang(doc: &Document) -> String {
+    doc.document_element()
         .and_then(|e| e.get_attribute("lang"))
-        .unwrap_or_default();
-    card_text_for(card, lang)
+        .unwrap_or_default()
 }
 
 /// Pulls the plain texts of `card`, on a page in `lang` (its `<html lang>`).
