@@ -448,6 +448,19 @@ proptest! {
     }
 }
 
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 2000, ..ProptestConfig::default() })]
+
+    /// `eq_ci` settles most pairs on their first bytes; it must agree with
+    /// comparing the folded chars.
+    #[test]
+    fn folded_equality_agrees_with_folding_each_char(a in pieces(), b in pieces()) {
+        use kindly_core::lang::{eq_ci, fold};
+        let b = if b.len() % 3 == 0 { a.to_uppercase() } else { b };
+        prop_assert_eq!(eq_ci(&a, &b), a.chars().map(fold).eq(b.chars().map(fold)), "{:?} {:?}", a, b);
+    }
+}
+
 /// The plain definition of a folded search: the first char boundary from
 /// which the text's folded chars spell the needle.
 fn find_ci_by_chars(hay: &str, needle: &str) -> Option<(usize, usize)> {
