@@ -1326,11 +1326,23 @@ fn folded_at(s: &str, i: usize) -> Option<(char, usize)> {
 /// stays linear in `hay` times a phrase's length.
 fn find_bytes(hay: &str, needle: &str, from: usize) -> Option<usize> {
     let needle = needle.as_bytes();
-    let first = *needle.first()?;
+    let (&first, rest) = needle.split_first()?;
     let bytes = hay.as_bytes();
     let last_start = bytes.len().checked_sub(needle.len())?;
-    (from..=last_start)
-        .find(|&i| bytes.get(i) == Some(&first) && bytes.get(i..i + needle.len()) == Some(needle))
+    let mut at = from;
+    while at <= last_start {
+        // `position` over a slice: the compiler's tightest loop for this.
+        let start = at
+            + bytes
+                .get(at..=last_start)?
+                .iter()
+                .position(|&b| b == first)?;
+        if bytes.get(start + 1..start + needle.len()) == Some(rest) {
+            return Some(start);
+        }
+        at = start + 1;
+    }
+    None
 }
 
 /// Byte offset just past `needle` when `hay[start..]` begins with it (folded).
@@ -1398,6 +1410,12 @@ pub fn strip_prefix_ci<'a>(hay: &'a str, prefix: &str) -> Option<&'a str> {
 /// `hay` ends with `suffix` (folded): the text before it. Only the tail of
 /// `hay` is scanned, so this is cheap on a long note.
 pub fn strip_suffix_ci<'a>(hay: &'a str, suffix: &str) -> Option<&'a str> {
+    // Two ASCII last bytes that differ when folded settle it at once.
+    if let (Some(x), Some(y)) = (hay.as_bytes().last(), suffix.as_bytes().last()) {
+        if x.is_ascii() && y.is_ascii() && !x.eq_ignore_ascii_case(y) {
+            return None;
+        }
+    }
     let n = suffix.chars().count();
     let start = hay
         .char_indices()

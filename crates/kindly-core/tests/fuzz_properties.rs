@@ -459,6 +459,22 @@ proptest! {
         let b = if b.len() % 3 == 0 { a.to_uppercase() } else { b };
         prop_assert_eq!(eq_ci(&a, &b), a.chars().map(fold).eq(b.chars().map(fold)), "{:?} {:?}", a, b);
     }
+
+    /// `strip_suffix_ci` settles most pairs on their last bytes; it must
+    /// agree with comparing the text's last folded chars.
+    #[test]
+    fn folded_suffix_agrees_with_folding_each_char(hay in pieces(), suffix in pieces()) {
+        use kindly_core::lang::{fold, strip_suffix_ci};
+        let suffix: String = suffix.chars().map(fold).collect();
+        let hay = if suffix.len() % 2 == 0 { format!("{hay}{}", suffix.to_uppercase()) } else { hay };
+        let n = suffix.chars().count();
+        let starts: Vec<usize> = hay.char_indices().map(|(i, _)| i).collect();
+        let expected = (n > 0 && starts.len() >= n)
+            .then(|| starts[starts.len() - n])
+            .filter(|&start| hay[start..].chars().map(fold).eq(suffix.chars()))
+            .map(|start| &hay[..start]);
+        prop_assert_eq!(strip_suffix_ci(&hay, &suffix), expected, "{:?} {:?}", hay, suffix);
+    }
 }
 
 /// The plain definition of a folded search: the first char boundary from
