@@ -1410,11 +1410,8 @@ pub fn strip_prefix_ci<'a>(hay: &'a str, prefix: &str) -> Option<&'a str> {
 /// `hay` ends with `suffix` (folded): the text before it. Only the tail of
 /// `hay` is scanned, so this is cheap on a long note.
 pub fn strip_suffix_ci<'a>(hay: &'a str, suffix: &str) -> Option<&'a str> {
-    // Two ASCII last bytes that differ when folded settle it at once.
-    if let (Some(x), Some(y)) = (hay.as_bytes().last(), suffix.as_bytes().last()) {
-        if x.is_ascii() && y.is_ascii() && !x.eq_ignore_ascii_case(y) {
-            return None;
-        }
+    if ascii_bytes_differ(hay.as_bytes().last(), suffix.as_bytes().last()) {
+        return None;
     }
     let n = suffix.chars().count();
     let start = hay
@@ -1427,14 +1424,19 @@ pub fn strip_suffix_ci<'a>(hay: &'a str, suffix: &str) -> Option<&'a str> {
         .flatten()
 }
 
+/// Whether two bytes that sit at the same end of two texts are both ASCII
+/// and differ when folded: then the texts' folds differ there too (an ASCII
+/// byte is a whole char, and folds to its lower case), which settles a
+/// comparison before any char is decoded.
+fn ascii_bytes_differ(x: Option<&u8>, y: Option<&u8>) -> bool {
+    matches!((x, y), (Some(x), Some(y)) if x.is_ascii() && y.is_ascii() && !x.eq_ignore_ascii_case(y))
+}
+
 /// Equal when folded.
 pub fn eq_ci(a: &str, b: &str) -> bool {
-    // Two ASCII first bytes that differ when folded settle it at once: most
-    // calls compare a word with a list of others (badges, credentials).
-    if let (Some(x), Some(y)) = (a.as_bytes().first(), b.as_bytes().first()) {
-        if x.is_ascii() && y.is_ascii() && !x.eq_ignore_ascii_case(y) {
-            return false;
-        }
+    // Most calls compare a word with a list of others (badges, credentials).
+    if ascii_bytes_differ(a.as_bytes().first(), b.as_bytes().first()) {
+        return false;
     }
     if a.is_ascii() && b.is_ascii() {
         return a.eq_ignore_ascii_case(b);
