@@ -9,7 +9,7 @@
 //! itself (adding panels) are recognised and never schedule work.
 
 use crate::dom::{self, DomResult};
-use crate::page::{self, PANEL_ATTR};
+use crate::page;
 use crate::panel::{self, View};
 use crate::storage;
 use crate::viewport;
@@ -355,7 +355,7 @@ fn scan() {
 
 /// Every panel host on the page, in document order.
 pub fn panel_hosts(doc: &web_sys::Document) -> Vec<Element> {
-    doc.query_selector_all(&format!("[{PANEL_ATTR}]"))
+    doc.query_selector_all(page::PANEL_SELECTOR)
         .map(|list| dom::elements(list).collect())
         .unwrap_or_default()
 }

@@ -105,7 +105,7 @@ fn control_label<E: DomElement>(control: &E) -> String {
 }
 
 /// [`PANEL_ATTR`] as a selector.
-const PANEL_SELECTOR: &str = "[data-kindly-panel]";
+pub const PANEL_SELECTOR: &str = "[data-kindly-panel]";
 
 /// A panel host among an element's direct children, as a selector.
 pub const CHILD_PANEL_SELECTOR: &str = ":scope > [data-kindly-panel]";
@@ -117,17 +117,27 @@ fn is_inside_panel<E: DomElement>(element: &E) -> bool {
 /// A control and its label.
 type Labelled<E> = (E, String);
 
+/// Reads `element`'s label and keeps it among the Accept or the Ignore
+/// controls, or neither.
+fn sort_control<E: DomElement>(
+    element: E,
+    accepts: &mut Vec<Labelled<E>>,
+    ignores: &mut Vec<Labelled<E>>,
+) {
+    let label = control_label(&element);
+    match classify_control(&label) {
+        Control::Accept => accepts.push((element, label)),
+        Control::Ignore => ignores.push((element, label)),
+        Control::Other => {}
+    }
+}
+
 /// All Accept and Ignore controls under `scope`, in document order.
 fn controls<E: DomElement>(scope: &E) -> (Vec<Labelled<E>>, Vec<Labelled<E>>) {
     let mut accepts = Vec::new();
     let mut ignores = Vec::new();
     for element in scope.select_all(CONTROLS) {
-        let label = control_label(&element);
-        match classify_control(&label) {
-            Control::Accept => accepts.push((element, label)),
-            Control::Ignore => ignores.push((element, label)),
-            Control::Other => {}
-        }
+        sort_control(element, &mut accepts, &mut ignores);
     }
     (accepts, ignores)
 }
@@ -219,12 +229,7 @@ impl<E: DomElement> Iterator for CardFinder<E> {
                 continue;
             }
             let element = self.candidates.next()?;
-            let label = control_label(&element);
-            match classify_control(&label) {
-                Control::Accept => self.accepts.push((element, label)),
-                Control::Ignore => self.ignores.push((element, label)),
-                Control::Other => {}
-            }
+            sort_control(element, &mut self.accepts, &mut self.ignores);
         }
     }
 }
@@ -248,10 +253,12 @@ pub fn find_cards_in<E: DomElement>(touched: &[E]) -> Option<Vec<Card<E>>> {
                 return None;
             }
             // Usually the page added the card itself: its controls are known.
+            let root_controls;
             let (in_root, ignores) = if root == *element {
-                (accepts.clone(), ignores.clone())
+                (&accepts, &ignores)
             } else {
-                controls(&root)
+                root_controls = controls(&root);
+                (&root_controls.0, &root_controls.1)
             };
             let ([(_, accept_label)], [(_, ignore_label), ..]) =
                 (in_root.as_slice(), ignores.as_slice())

@@ -21,33 +21,33 @@ thread_local! {
 /// and below, so scrolling finds its panel ready where the window scrolls.
 const NEAR: &str = "100% 0px 100% 0px";
 
-fn observer() -> Option<IntersectionObserver> {
+/// Runs `f` with the page's one observer, made on first use; `None` when
+/// IntersectionObserver cannot be made. Borrowed, not cloned: this runs for
+/// every card marked.
+fn with_observer<R>(f: impl FnOnce(&IntersectionObserver) -> R) -> Option<R> {
     OBSERVER.with(|cell| {
-        if let Some(existing) = cell.borrow().as_ref() {
-            return Some(existing.clone());
+        if cell.borrow().is_none() {
+            let callback = Closure::<dyn FnMut(js_sys::Array, IntersectionObserver)>::new(
+                |entries: js_sys::Array, observer: IntersectionObserver| {
+                    on_near(&entries, &observer)
+                },
+            );
+            let init = IntersectionObserverInit::new();
+            init.set_root_margin(NEAR);
+            let made =
+                IntersectionObserver::new_with_options(callback.as_ref().unchecked_ref(), &init)
+                    .ok()?;
+            callback.forget(); // lives as long as the page
+            *cell.borrow_mut() = Some(made);
         }
-        let callback = Closure::<dyn FnMut(js_sys::Array, IntersectionObserver)>::new(
-            |entries: js_sys::Array, observer: IntersectionObserver| on_near(&entries, &observer),
-        );
-        let init = IntersectionObserverInit::new();
-        init.set_root_margin(NEAR);
-        let made = IntersectionObserver::new_with_options(callback.as_ref().unchecked_ref(), &init)
-            .ok()?;
-        callback.forget(); // lives as long as the page
-        *cell.borrow_mut() = Some(made.clone());
-        Some(made)
+        cell.borrow().as_ref().map(f)
     })
 }
 
 /// Draws `card`'s panel when the card comes near the viewport. Without
 /// IntersectionObserver (never in supported browsers) it is drawn at once.
 pub fn watch(card: &Element) {
-    if OBSERVER.with(|cell| cell.borrow().is_none()) {
-        let _ = observer();
-    }
-    // Borrowed, not cloned: this runs for every card marked.
-    let watched = OBSERVER.with(|cell| cell.borrow().as_ref().map(|o| o.observe(card)));
-    if watched.is_none() {
+    if with_observer(|observer| observer.observe(card)).is_none() {
         draw_in(card);
     }
 }
@@ -82,9 +82,9 @@ fn on_near(entries: &js_sys::Array, observer: &IntersectionObserver) {
             near.push(card);
         }
     }
-    // Drawn in Kindly's next slice, within its time budget: on a cold page
-    // the dozen panels near the view took one task of 40–60 ms when drawn
-    // here. What is on screen goes first.
+    // Drawn in a task of their own, within Kindly's time budget: on a cold
+    // page the dozen panels near the view took one task of 40–60 ms when
+    // drawn here. What is on screen goes first.
     visible.append(&mut near);
     content::draw_soon(visible);
 }
