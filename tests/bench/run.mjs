@@ -452,6 +452,11 @@ async function main() {
     p(`| Cards read (\`parse_card\`) | ${Math.round(eng.parse_card_per_s?.value ?? NaN).toLocaleString("en")} |`);
     p(`| Template renders (\`template::render\`, default library) | ${Math.round(eng.render_per_s?.value ?? NaN).toLocaleString("en")} |`);
     p();
+    if (eng.store_load_ms) {
+      p(`Start-up with history: reading a store of 1,000 remembered people (\`store::load\`) takes ${f2(eng.store_load_ms.value)} ms natively`);
+      p(`(${eng.store_load_ms.note.replace(/^\(|\)$/g, "")}); the content script pays it, as wasm2js, before its first card.`);
+      p();
+    }
     p("### Linear time on long notes");
     p();
     p("A note of 10 KB, 100 KB and 1 MB (plus the same text as a card line); best of three. Linear time shows as a flat");

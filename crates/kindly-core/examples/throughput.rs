@@ -8,6 +8,10 @@
 //! - linear-time evidence: parse_card, suggest, tone::check and
 //!   template::parse on notes of 10 KB, 100 KB and 1 MB, with the time per byte.
 //!
+//! - start-up: `store::load` of a store holding 1,000 people (what every
+//!   page load pays before the first card, once a person has used Kindly
+//!   for a while).
+//!
 //! Run: `cargo run --release -p kindly-core --example throughput`.
 //! It prints figures and never fails on timing.
 
@@ -152,6 +156,30 @@ fn once(mut f: impl FnMut()) -> Duration {
         .unwrap_or_default()
 }
 
+/// The storage entries of a user who has met `n` people, as the content
+/// script records them.
+fn stored_people(n: usize) -> Vec<(String, String)> {
+    let mut data = new_user_data();
+    for i in 0..n {
+        let day = TODAY - (i % 90) as Day;
+        data.people.insert(
+            format!("in:person-{i}"),
+            kindly_core::Person {
+                name: format!("Person Number{i}"),
+                kind: kindly_core::Kind::Person,
+                first_seen: day,
+                last_seen: TODAY,
+                invitations: vec![day],
+                last_action: Some(kindly_core::Action::Accept),
+                headline: format!("Senior Engineer at Company {} | Rust, cloud", i % 40),
+                age_when_seen: Some(3),
+                ..Default::default()
+            },
+        );
+    }
+    kindly_core::store::to_entries(&data)
+}
+
 fn main() {
     let data: Data = new_user_data();
     let cards = cards();
@@ -220,6 +248,33 @@ fn main() {
         "BENCH render_per_s {:.0} ({} templates)",
         per_second(n, d),
         templates.len()
+    );
+
+    // Start-up: reading a store of 1,000 remembered people.
+    let entries = stored_people(1000);
+    let t_load = (0..5)
+        .map(|_| {
+            once(|| {
+                black_box(kindly_core::store::load(black_box(&entries)));
+            })
+        })
+        .min()
+        .unwrap_or_default();
+    let loaded = kindly_core::store::load(&entries);
+    let t_index = (0..5)
+        .map(|_| {
+            once(|| {
+                black_box(kindly_core::advice::Companies::from_data(black_box(
+                    &loaded.data,
+                )));
+            })
+        })
+        .min()
+        .unwrap_or_default();
+    println!(
+        "BENCH store_load_ms {:.2} (1000 people; then the company index {:.2} ms)",
+        t_load.as_secs_f64() * 1e3,
+        t_index.as_secs_f64() * 1e3
     );
 
     // Linear time on long notes.

@@ -42,10 +42,11 @@ use crate::model::{
     AccountType, Action, Bucket, Data, Day, Kind, Person, Policy, Profile, Relationship, Settings,
     Target, TemplateRecord,
 };
-use serde::de::DeserializeOwned;
+use serde::de::{DeserializeOwned, IntoDeserializer};
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 use std::collections::{BTreeMap, BTreeSet};
+use std::fmt::Display;
 
 /// The schema version this build writes.
 pub const SCHEMA: u32 = 2;
@@ -57,6 +58,8 @@ pub const KEY_TEMPLATES: &str = "kindly.templates";
 pub const PERSON_PREFIX: &str = "kindly.person.";
 pub const BACKUP_PREFIX: &str = "kindly.backup.v";
 pub const QUARANTINE_PREFIX: &str = "kindly.quarantine.";
+/// The store's single keys, each written whole by [`part_entry`].
+const PART_KEYS: [&str; 4] = [KEY_META, KEY_PROFILE, KEY_SETTINGS, KEY_TEMPLATES];
 /// Schema 1 kept everything under this one key.
 pub const KEY_V1: &str = "kindly";
 
@@ -115,7 +118,7 @@ fn to_json<T: Serialize + ?Sized>(v: &T) -> String {
 
 /// Every entry that stores `data`, in the layout above.
 pub fn to_entries(data: &Data) -> Vec<(String, String)> {
-    let mut out: Vec<(String, String)> = [KEY_META, KEY_PROFILE, KEY_SETTINGS, KEY_TEMPLATES]
+    let mut out: Vec<(String, String)> = PART_KEYS
         .into_iter()
         .filter_map(|key| part_entry(data, key))
         .collect();
@@ -173,11 +176,33 @@ fn describe(v: &Value) -> &'static str {
     }
 }
 
-fn join(path: &str, field: &str) -> String {
-    if path.is_empty() {
-        field.to_string()
-    } else {
-        format!("{path}.{field}")
+/// A field's path, written out only when an issue names it: reading a
+/// store of many people builds none of these strings.
+#[derive(Clone, Copy)]
+struct Field<'a>(&'a str, &'a str);
+
+impl<'a> Field<'a> {
+    fn at(self, index: usize) -> Item<'a> {
+        Item(self, index)
+    }
+}
+
+impl Display for Field<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Field("", field) => f.write_str(field),
+            Field(path, field) => write!(f, "{path}.{field}"),
+        }
+    }
+}
+
+/// One entry of a list field: `path.field[i]`.
+#[derive(Clone, Copy)]
+struct Item<'a>(Field<'a>, usize);
+
+impl Display for Item<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}[{}]", self.0, self.1)
     }
 }
 
@@ -216,14 +241,14 @@ struct Reader {
 }
 
 impl Reader {
-    fn issue(&mut self, path: &str, message: impl Into<String>) {
+    fn issue(&mut self, path: impl Display, message: impl Into<String>) {
         self.issues.push(Issue {
             path: path.to_string(),
             message: message.into(),
         });
     }
 
-    fn expected(&mut self, path: &str, expected: &str, found: &Value) {
+    fn expected(&mut self, path: impl Display, expected: &str, found: &Value) {
         self.issue(
             path,
             format!("expected {expected}, found {}", describe(found)),
@@ -240,7 +265,7 @@ impl Reader {
         }
     }
 
-    fn string(&mut self, v: &Value, path: &str, cap: usize) -> Option<String> {
+    fn string(&mut self, v: &Value, path: impl Display, cap: usize) -> Option<String> {
         match v {
             Value::String(s) => {
                 if s.chars().count() > cap {
@@ -266,7 +291,7 @@ impl Reader {
         out: &mut String,
     ) {
         if let Some(v) = o.get(field) {
-            if let Some(s) = self.string(v, &join(path, field), cap) {
+            if let Some(s) = self.string(v, Field(path, field), cap) {
                 *out = s;
             }
         }
@@ -276,11 +301,11 @@ impl Reader {
         match o.get(field) {
             None => {}
             Some(Value::Bool(b)) => *out = *b,
-            Some(other) => self.expected(&join(path, field), "true or false", other),
+            Some(other) => self.expected(Field(path, field), "true or false", other),
         }
     }
 
-    fn whole(&mut self, v: &Value, path: &str, min: u32, max: u32) -> Option<u32> {
+    fn whole(&mut self, v: &Value, path: impl Display, min: u32, max: u32) -> Option<u32> {
         match v.as_u64().and_then(|n| u32::try_from(n).ok()) {
             Some(n) if (min..=max).contains(&n) => Some(n),
             Some(_) | None if v.is_number() => {
@@ -307,7 +332,7 @@ impl Reader {
         out: &mut u32,
     ) {
         if let Some(v) = o.get(field) {
-            if let Some(n) = self.whole(v, &join(path, field), min, max) {
+            if let Some(n) = self.whole(v, Field(path, field), min, max) {
                 *out = n;
             }
         }
@@ -323,7 +348,7 @@ impl Reader {
         match o.get(field) {
             None | Some(Value::Null) => {}
             Some(v) => {
-                if let Some(n) = self.whole(v, &join(path, field), 0, u32::MAX) {
+                if let Some(n) = self.whole(v, Field(path, field), 0, u32::MAX) {
                     *out = Some(n);
                 }
             }
@@ -342,14 +367,14 @@ impl Reader {
             Some(Value::Array(items)) => {
                 if items.len() > max {
                     self.issue(
-                        &join(path, field),
+                        Field(path, field),
                         format!("more than {max} entries; the rest were left out"),
                     );
                 }
                 items.get(..max.min(items.len())).unwrap_or_default()
             }
             Some(other) => {
-                self.expected(&join(path, field), "a list", other);
+                self.expected(Field(path, field), "a list", other);
                 &[]
             }
         }
@@ -361,7 +386,7 @@ impl Reader {
         }
         let mut v = Vec::new();
         for (i, item) in self.list(o, field, path, MAX_ITEMS).iter().enumerate() {
-            if let Some(s) = self.string(item, &format!("{}[{i}]", join(path, field)), MAX_ITEM) {
+            if let Some(s) = self.string(item, Field(path, field).at(i), MAX_ITEM) {
                 v.push(s);
             }
         }
@@ -371,12 +396,14 @@ impl Reader {
     fn choice_of<T: DeserializeOwned>(
         &mut self,
         v: &Value,
-        path: &str,
+        path: impl Display,
         names: &[&str],
     ) -> Option<T> {
         match v {
             Value::String(s) if names.contains(&s.as_str()) => {
-                match serde_json::from_value(Value::String(s.clone())) {
+                let name: serde::de::value::StrDeserializer<serde::de::value::Error> =
+                    s.as_str().into_deserializer();
+                match T::deserialize(name) {
                     Ok(t) => Some(t),
                     Err(_) => {
                         self.issue(path, format!("“{s}” is not understood"));
@@ -407,7 +434,7 @@ impl Reader {
         out: &mut T,
     ) {
         if let Some(v) = o.get(field) {
-            if let Some(t) = self.choice_of(v, &join(path, field), names) {
+            if let Some(t) = self.choice_of(v, Field(path, field), names) {
                 *out = t;
             }
         }
@@ -424,7 +451,7 @@ impl Reader {
         match o.get(field) {
             None | Some(Value::Null) => {}
             Some(v) => {
-                if let Some(t) = self.choice_of(v, &join(path, field), names) {
+                if let Some(t) = self.choice_of(v, Field(path, field), names) {
                     *out = Some(t);
                 }
             }
@@ -444,7 +471,7 @@ impl Reader {
         }
         let mut v: Vec<T> = Vec::new();
         for (i, item) in self.list(o, field, path, MAX_ITEMS).iter().enumerate() {
-            if let Some(t) = self.choice_of(item, &format!("{}[{i}]", join(path, field)), names) {
+            if let Some(t) = self.choice_of(item, Field(path, field).at(i), names) {
                 if !v.contains(&t) {
                     v.push(t);
                 }
@@ -494,9 +521,9 @@ impl Reader {
         self.text(o, "title", path, MAX_TITLE, &mut t.title);
         self.text(o, "body", path, MAX_BODY, &mut t.body);
         self.choice(o, "target", path, TARGETS, &mut t.target);
-        let actions: Vec<&str> = Action::ALL.iter().map(|a| a.as_str()).collect();
+        let actions = Action::ALL.map(Action::as_str);
         self.choices(o, "actions", path, &actions, &mut t.actions);
-        let rels: Vec<&str> = Relationship::ALL.iter().map(|r| r.as_str()).collect();
+        let rels = Relationship::ALL.map(Relationship::as_str);
         self.choices(o, "relationships", path, &rels, &mut t.relationships);
         self.choices(o, "situations", path, SITUATIONS, &mut t.situations);
         self.flag(o, "builtin", path, &mut t.builtin);
@@ -531,9 +558,9 @@ impl Reader {
         let o = self.object(v, path)?;
         let mut p = Person::default();
         self.text(o, "name", path, MAX_NAME, &mut p.name);
-        let kinds: Vec<&str> = Kind::ALL.iter().map(|k| k.as_str()).collect();
+        let kinds = Kind::ALL.map(Kind::as_str);
         self.choice(o, "kind", path, &kinds, &mut p.kind);
-        let rels: Vec<&str> = Relationship::ALL.iter().map(|r| r.as_str()).collect();
+        let rels = Relationship::ALL.map(Relationship::as_str);
         self.opt_choice(o, "relationship", path, &rels, &mut p.relationship);
         self.text(o, "note", path, MAX_NOTE, &mut p.note);
         self.opt_choice(o, "bucket", path, BUCKETS, &mut p.bucket);
@@ -545,17 +572,12 @@ impl Reader {
             .iter()
             .enumerate()
         {
-            if let Some(n) = self.whole(
-                d,
-                &format!("{}[{i}]", join(path, "invitations")),
-                0,
-                u32::MAX,
-            ) {
+            if let Some(n) = self.whole(d, Field(path, "invitations").at(i), 0, u32::MAX) {
                 days.push(n);
             }
         }
         p.invitations = days;
-        let actions: Vec<&str> = Action::ALL.iter().map(|a| a.as_str()).collect();
+        let actions = Action::ALL.map(Action::as_str);
         self.opt_choice(o, "last_action", path, &actions, &mut p.last_action);
         self.text(o, "headline", path, MAX_HEADLINE, &mut p.headline);
         self.opt_number(o, "age_when_seen", path, &mut p.age_when_seen);
@@ -576,13 +598,13 @@ fn check_templates(templates: &mut [TemplateRecord], path: &str, fix_ids: bool, 
             format!("{at} (“{}”)", truncate(&t.title, 40))
         };
         if t.id.trim().is_empty() {
-            r.issue(&join(&at, "id"), "a template needs an id");
+            r.issue(Field(&at, "id"), "a template needs an id");
             if fix_ids {
                 t.id = format!("custom-{}", slug(&t.title));
             }
         }
         if seen.contains(&t.id) {
-            r.issue(&join(&at, "id"), format!("the id “{}” is used twice", t.id));
+            r.issue(Field(&at, "id"), format!("the id “{}” is used twice", t.id));
             if fix_ids {
                 let base = t.id.clone();
                 let mut n = 2;
@@ -595,7 +617,7 @@ fn check_templates(templates: &mut [TemplateRecord], path: &str, fix_ids: bool, 
         seen.insert(t.id.clone());
         if let Err(errors) = crate::template::parse(&t.body) {
             for e in errors {
-                r.issue(&format!("{label}.body"), e.message);
+                r.issue(Field(&label, "body"), e.message);
             }
         }
     }
@@ -790,16 +812,18 @@ pub fn load(entries: &[(String, String)]) -> Loaded {
     }
 
     read_current(&mine, &mut loaded);
-    let written: BTreeSet<String> = to_entries(&loaded.data)
-        .into_iter()
-        .map(|(k, _)| k)
-        .collect();
+    // A quarantined key is removed unless the store writes it again; the
+    // keys are known without serialising anyone.
+    let data = &loaded.data;
+    let rewritten = |k: &str| {
+        PART_KEYS.contains(&k) || person_key_of(k).is_some_and(|p| data.people.contains_key(p))
+    };
     loaded.remove = loaded
         .quarantined
         .iter()
         .map(|(k, _, _)| k.clone())
         // Only real storage keys (a damaged template is a part of one).
-        .filter(|k| !written.contains(k) && mine.iter().any(|(m, _)| *m == k))
+        .filter(|k| !rewritten(k) && mine.iter().any(|(m, _)| *m == k))
         .collect();
     loaded
 }
@@ -1123,7 +1147,7 @@ fn migrate_v1(v: &Value, r: &mut Reader, fix: bool) -> Data {
         r.number(po, "firstSeen", &path, 0, u32::MAX, &mut person.first_seen);
         r.number(po, "lastSeen", &path, 0, u32::MAX, &mut person.last_seen);
         for (j, d) in r.list(po, "invited", &path, MAX_DAYS).iter().enumerate() {
-            if let Some(n) = r.whole(d, &format!("{path}.invited[{j}]"), 0, u32::MAX) {
+            if let Some(n) = r.whole(d, Field(&path, "invited").at(j), 0, u32::MAX) {
                 person.invitations.push(n);
             }
         }
@@ -1131,7 +1155,7 @@ fn migrate_v1(v: &Value, r: &mut Reader, fix: bool) -> Data {
             None | Some(Value::Null) => {}
             Some(Value::String(b)) if v1_bucket(b).is_some() => person.bucket = v1_bucket(b),
             Some(other) => r.issue(
-                &format!("{path}.bucket"),
+                Field(&path, "bucket"),
                 format!(
                     "{} is not one of: later, ignore, review",
                     truncate(&other.to_string(), 40)

@@ -288,6 +288,31 @@ fn damaged_values_are_set_aside_and_the_rest_kept() {
 }
 
 #[test]
+fn a_damaged_list_entry_is_named_by_its_index() {
+    let entries = vec![
+        e(KEY_META, r#"{"schema":2}"#),
+        e(KEY_PROFILE, r#"{"industries":["law",7]}"#),
+        e(
+            "kindly.person.cy",
+            r#"{"name":"Cy","invitations":[20400,"soon",20401],"last_action":"shrug"}"#,
+        ),
+    ];
+    let l = load(&entries);
+    let problems = l.problems.join("\n");
+    for want in [
+        "kindly.profile.industries[1]: expected text, found a number",
+        "kindly.person.cy.invitations[1]: expected a whole number, found text",
+        "kindly.person.cy.last_action: “shrug” is not one of: accept",
+    ] {
+        assert!(problems.contains(want), "{want} not in\n{problems}");
+    }
+    assert_eq!(l.data.profile.industries, vec!["law".to_string()]);
+    let cy = &l.data.people["cy"];
+    assert_eq!(cy.invitations, vec![20400, 20401]);
+    assert_eq!(cy.last_action, None);
+}
+
+#[test]
 fn over_long_values_are_cut_and_reported() {
     let mut data = new_user_data();
     data.profile.name = "x".repeat(5_000);
