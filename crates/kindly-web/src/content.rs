@@ -99,13 +99,29 @@ fn current_path() -> String {
         .unwrap_or_default()
 }
 
+/// Grows the heap once, up front, by what a long page needs.
+///
+/// Why: the content script runs as wasm2js, where growing memory copies the
+/// whole heap into a new buffer, and Rust's allocator grows it one 64 KiB
+/// page at a time: a page of 500 cards with a long history grew it about ten
+/// times, each a copy of 1–2 MB. Freed, the block stays with the allocator
+/// (WebAssembly memory never shrinks) and serves the allocations that follow.
+fn reserve_heap() {
+    const RESERVE: usize = 2 << 20;
+    drop(std::hint::black_box(Vec::<u8>::with_capacity(RESERVE)));
+}
+
 /// Starts Kindly on this page: opens storage, then watches the page. Until
 /// storage answers, Kindly shows nothing rather than advice without the
 /// person's own settings.
 pub fn start() {
+    reserve_heap();
     spawn_local(async {
         let (data, writable) = match storage::open().await {
-            Ok(loaded) => (loaded.data.clone(), loaded.may_write()),
+            Ok(loaded) => {
+                let writable = loaded.may_write();
+                (loaded.data, writable)
+            }
             Err(err) => {
                 // Still useful without storage: defaults, nothing saved.
                 web_sys::console::warn_1(&JsValue::from_str(&err));
