@@ -57,6 +57,8 @@ fn person(lang: &str, slug: &str, name: &str, lines: &[&str], note: Option<&str>
         lines: std::iter::once(name.to_string())
             .chain(lines.iter().map(|l| l.to_string()))
             .collect(),
+        // The adapter reports the line after the controls (a note's place).
+        after_controls: Some(lines.len() + 1),
         note: note.map(str::to_string),
         accept_label: Some(accept),
         ignore_label: Some(ignore),

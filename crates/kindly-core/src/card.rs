@@ -31,6 +31,12 @@ pub struct CardText {
     pub name: Option<String>,
     /// Visible text blocks in document order, excluding controls' labels.
     pub lines: Vec<String>,
+    /// Index in `lines` of the first line after the card's Accept and Ignore
+    /// controls, when the adapter saw them: where every known era keeps the
+    /// personal note, so a note is found in a language Kindly has no words
+    /// for.
+    #[serde(default)]
+    pub after_controls: Option<usize>,
     /// The personal note, when the adapter found it structurally.
     pub note: Option<String>,
     /// aria-label (else text) of the Accept control.
@@ -60,6 +66,14 @@ pub fn parse_card(card: &CardText) -> Invitation {
         .filter(|l| !l.is_empty())
         .collect();
     let classes: Vec<Class> = lines.iter().map(|l| classify(l, &langs)).collect();
+    // `after_controls` counts the adapter's lines; empty ones were dropped.
+    let first_after_controls = card.after_controls.map(|k| {
+        card.lines
+            .iter()
+            .take(k)
+            .filter(|l| !tidy(l).is_empty())
+            .count()
+    });
 
     // --- kind -------------------------------------------------------------
     let text_kind = classes
@@ -178,10 +192,11 @@ pub fn parse_card(card: &CardText) -> Invitation {
                 }
                 let see_more = ends_with_see_more(line, &langs);
                 let wordy = line.split_whitespace().nth(2).is_some();
+                let after_controls = first_after_controls.is_some_and(|k| i >= k);
                 if structural_note.is_none()
                     && line_note.is_none()
                     && ((after_time && wordy)
-                        || (after_mutual && wordy && headline.is_some())
+                        || ((after_mutual || after_controls) && wordy && headline.is_some())
                         || (see_more && headline.is_some()))
                 {
                     line_note = clean_note(line, &langs);

@@ -494,6 +494,46 @@ fn a_card_without_any_identity_gets_a_stable_hash_key() {
     assert_ne!(a.key, other.key);
 }
 
+/// In a language Kindly has no words for, mutual and time lines cannot be
+/// told from a note by their words: the note is the wordy text after the
+/// card's controls, and nothing before them is taken for one.
+#[test]
+fn a_note_in_an_unknown_language_is_found_after_the_controls() {
+    let lines = [
+        "Beatriz Souza",
+        "Engenheira de software na Exemplo Ltda.",
+        "Rafael Costa e mais 11 conexões em comum",
+        "há 3 dias",
+        "Olá! Participamos do mesmo evento em São Paulo.",
+    ];
+    let read = |after: Option<usize>, lines: &[&str]| {
+        let mut c = card("pt-BR")
+            .name("Beatriz Souza")
+            .person("beatriz-souza", "Beatriz Souza")
+            .lines(lines);
+        c.0.after_controls = after;
+        parse_card(&c.0)
+    };
+    let inv = read(Some(4), &lines);
+    assert_eq!(
+        inv.note.as_deref(),
+        Some("Olá! Participamos do mesmo evento em São Paulo.")
+    );
+    assert_eq!(
+        inv.headline.as_deref(),
+        Some("Engenheira de software na Exemplo Ltda.")
+    );
+    // Without the note, nothing after the headline becomes one.
+    let no_note = read(Some(4), &lines[..4]);
+    assert_eq!(no_note.note, None);
+    // Not told where the controls are: no guess.
+    assert_eq!(read(None, &lines).note, None);
+    // Empty lines the engine drops do not shift the position.
+    let mut padded = vec!["", " "];
+    padded.extend(lines);
+    assert_eq!(read(Some(6), &padded).note, inv.note);
+}
+
 #[test]
 fn german_page_follow_without_target_link_falls_back_to_a_hash_key() {
     let inv = parse_card(

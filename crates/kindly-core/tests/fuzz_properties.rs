@@ -160,12 +160,14 @@ fn card_text() -> impl Strategy<Value = CardText> {
             0..4,
         ),
         prop::option::of(s()),
+        prop::option::of(0usize..10),
     )
         .prop_map(
-            |(lang, name, lines, note, accept, ignore, links, hint)| CardText {
+            |(lang, name, lines, note, accept, ignore, links, hint, after)| CardText {
                 lang,
                 name,
                 lines,
+                after_controls: after,
                 note,
                 accept_label: accept,
                 ignore_label: ignore,
@@ -294,6 +296,7 @@ fn a_megabyte_note_is_read_judged_and_checked_in_linear_time() {
         lang: "en".into(),
         name: Some("Ana Lima".into()),
         lines: vec!["Ana Lima".into(), note.clone(), "2 weeks ago".into()],
+        after_controls: Some(1),
         note: Some(note.clone()),
         accept_label: Some("Accept Ana Lima’s invitation".into()),
         ignore_label: Some("Ignore an invitation to connect from Ana Lima".into()),
@@ -361,6 +364,7 @@ fn many_lines_and_links_do_not_blow_up() {
         lines: (0..20_000)
             .map(|i| format!("{i} mutual connections"))
             .collect(),
+        after_controls: Some(10_000),
         note: None,
         accept_label: Some("Accept ".repeat(10_000)),
         ignore_label: None,

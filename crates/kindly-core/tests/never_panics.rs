@@ -90,12 +90,14 @@ fn card() -> impl Strategy<Value = CardText> {
         prop::option::of(text()),
         prop::collection::vec((text(), text()), 0..4),
         prop::option::of(text()),
+        prop::option::of(any::<usize>()),
     )
         .prop_map(
-            |(lang, name, lines, note, accept, ignore, links, hint)| CardText {
+            |(lang, name, lines, note, accept, ignore, links, hint, after)| CardText {
                 lang: lang.to_string(),
                 name,
                 lines,
+                after_controls: after,
                 note,
                 accept_label: accept,
                 ignore_label: ignore,

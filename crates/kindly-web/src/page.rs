@@ -74,15 +74,18 @@ const NAME_SELECTORS: &str =
 /// One invitation card found on the page.
 pub struct Card<E = Element> {
     pub root: E,
-    /// The labels of its Accept and Ignore controls, when the search that
-    /// found it read them already (reading them again cost a DOM query and
-    /// a few calls per control).
-    labels: Option<(String, String)>,
+    /// Its Accept and Ignore controls with their labels, when the search
+    /// that found it read them already (reading them again cost a DOM query
+    /// and a few calls per control).
+    controls: Option<(Labelled<E>, Labelled<E>)>,
 }
 
 impl<E> Card<E> {
     pub fn new(root: E) -> Self {
-        Card { root, labels: None }
+        Card {
+            root,
+            controls: None,
+        }
     }
 }
 
@@ -197,7 +200,7 @@ impl<E: DomElement> CardFinder<E> {
             next.map(|(e, _)| e),
             &self.scope,
         )?;
-        let ignore_label = first_ignore_in(&root, &self.ignores, index)?;
+        let ignore = first_ignore_in(&root, &self.ignores, index)?;
         // Two Accept controls can resolve to one boundary in odd markup;
         // keep the first so a card never gets two panels. Roots come in
         // document order and a subtree is contiguous, so a repeat can only
@@ -208,7 +211,7 @@ impl<E: DomElement> CardFinder<E> {
         // The root holds no other Accept control, so this one is its first.
         Some(Card {
             root,
-            labels: Some((accept_label.clone(), ignore_label)),
+            controls: Some(((accept.clone(), accept_label.clone()), ignore)),
         })
     }
 }
@@ -260,9 +263,7 @@ pub fn find_cards_in<E: DomElement>(touched: &[E]) -> Option<Vec<Card<E>>> {
                 root_controls = controls(&root);
                 (&root_controls.0, &root_controls.1)
             };
-            let ([(_, accept_label)], [(_, ignore_label), ..]) =
-                (in_root.as_slice(), ignores.as_slice())
-            else {
+            let ([accept], [ignore, ..]) = (in_root.as_slice(), ignores.as_slice()) else {
                 if in_root.len() != 1 {
                     return None; // a boundary holding two cards: not a card
                 }
@@ -273,7 +274,7 @@ pub fn find_cards_in<E: DomElement>(touched: &[E]) -> Option<Vec<Card<E>>> {
             }
             cards.push(Card {
                 root,
-                labels: Some((accept_label.clone(), ignore_label.clone())),
+                controls: Some((accept.clone(), ignore.clone())),
             });
             if cards.len() > MOST {
                 return None;
@@ -283,7 +284,7 @@ pub fn find_cards_in<E: DomElement>(touched: &[E]) -> Option<Vec<Card<E>>> {
     Some(cards)
 }
 
-/// The label of the first Ignore control inside `root`, if it holds one.
+/// The first Ignore control inside `root`, if it holds one.
 /// Cards hold one Accept and one Ignore each, so the Ignore for the
 /// `index`-th Accept sits at about the same index: look there first, and
 /// search the whole list only when that fails (odd markup), which keeps a
@@ -293,7 +294,7 @@ fn first_ignore_in<E: DomElement>(
     root: &E,
     ignores: &[Labelled<E>],
     index: usize,
-) -> Option<String> {
+) -> Option<Labelled<E>> {
     let inside = |i: &usize| ignores.get(*i).is_some_and(|(e, _)| root.contains(e));
     let near = index.saturating_sub(2)..(index + 3).min(ignores.len());
     let mut found = near
@@ -303,7 +304,7 @@ fn first_ignore_in<E: DomElement>(
     while found > 0 && inside(&(found - 1)) {
         found -= 1;
     }
-    ignores.get(found).map(|(_, label)| label.clone())
+    ignores.get(found).cloned()
 }
 
 fn card_root<E: DomElement>(
@@ -378,17 +379,17 @@ pub fn page_lang(doc: &Document) -> String {
 
 /// Pulls the plain texts of `card`, on a page in `lang` (its `<html lang>`).
 pub fn card_text_for<E: DomElement>(card: &Card<E>, lang: String) -> CardText {
-    let (accept_label, ignore_label) = match &card.labels {
-        Some((accept, ignore)) => (Some(accept.clone()), Some(ignore.clone())),
+    let read;
+    let (accept, ignore) = match &card.controls {
+        Some((accept, ignore)) => (Some(accept), Some(ignore)),
         None => {
-            let (accepts, ignores) = controls(&card.root);
-            (
-                accepts.into_iter().next().map(|(_, label)| label),
-                ignores.into_iter().next().map(|(_, label)| label),
-            )
+            read = controls(&card.root);
+            (read.0.first(), read.1.first())
         }
     };
     let root = &card.root;
+    let marks: Vec<&E> = accept.iter().chain(&ignore).map(|(e, _)| e).collect();
+    let (lines, after_controls) = lines(root, &marks);
     let name = root
         .select_first(NAME_SELECTORS)
         .map(|e| name_text(&e))
@@ -400,10 +401,11 @@ pub fn card_text_for<E: DomElement>(card: &Card<E>, lang: String) -> CardText {
     CardText {
         lang,
         name,
-        lines: lines(root),
+        lines,
+        after_controls,
         note,
-        accept_label,
-        ignore_label,
+        accept_label: accept.map(|(_, label)| label.clone()),
+        ignore_label: ignore.map(|(_, label)| label.clone()),
         links: links(root),
         key_hint: key_hint(root),
     }
@@ -467,41 +469,69 @@ fn skip_element<E: DomElement>(element: &E, tag: &str) -> bool {
 const SKIPPED_BY_ATTRIBUTE: &str = "[role=\"button\"], [data-kindly-panel]";
 
 /// The card's text blocks in document order: each block element's own text
-/// (text nodes and inline children), controls left out.
-fn lines<E: DomElement>(root: &E) -> Vec<String> {
-    let mut out = Vec::new();
-    walk_blocks(root, &mut out, &mut String::new());
-    out
+/// (text nodes and inline children), controls left out; and the index of
+/// the first line after the last of `controls` (the card's Accept and
+/// Ignore). Every era seen puts a personal note after those controls and
+/// the inviter's name, headline, mutual and time lines before them, so in a
+/// language Kindly has no words for the note is still told by where it is.
+fn lines<E: DomElement>(root: &E, controls: &[&E]) -> (Vec<String>, Option<usize>) {
+    let mut walk = Walk {
+        controls,
+        out: Vec::new(),
+        current: String::new(),
+        after_controls: None,
+    };
+    walk.blocks(root);
+    walk.flush();
+    (walk.out, walk.after_controls)
 }
 
-fn walk_blocks<E: DomElement>(element: &E, out: &mut Vec<String>, current: &mut String) {
-    for child in element.children() {
-        match child {
-            Child::Text(text) => current.push_str(&text),
-            Child::Element(child) => {
-                let tag = child.tag_name();
-                if skip_element(&child, &tag) {
-                    continue;
-                }
-                if BLOCKS.contains(&tag.as_str()) {
-                    flush(out, current);
-                    walk_blocks(&child, out, current);
-                    flush(out, current);
-                } else {
-                    current.push(' ');
-                    walk_blocks(&child, out, current);
-                    current.push(' ');
+struct Walk<'a, E> {
+    controls: &'a [&'a E],
+    out: Vec<String>,
+    current: String,
+    after_controls: Option<usize>,
+}
+
+impl<E: DomElement> Walk<'_, E> {
+    fn blocks(&mut self, element: &E) {
+        for child in element.children() {
+            match child {
+                Child::Text(text) => self.current.push_str(&text),
+                Child::Element(child) => {
+                    let tag = child.tag_name();
+                    let skipped = skip_element(&child, &tag);
+                    // Only a control can be one of the card's controls: one
+                    // comparison for few elements, not one per element.
+                    if (skipped || tag == "A") && self.controls.contains(&&child) {
+                        self.flush();
+                        self.after_controls = Some(self.out.len());
+                        continue;
+                    }
+                    if skipped {
+                        continue;
+                    }
+                    if BLOCKS.contains(&tag.as_str()) {
+                        self.flush();
+                        self.blocks(&child);
+                        self.flush();
+                    } else {
+                        self.current.push(' ');
+                        self.blocks(&child);
+                        self.current.push(' ');
+                    }
                 }
             }
         }
     }
-}
 
-fn flush(out: &mut Vec<String>, current: &mut String) {
-    let line = collapse_whitespace(current);
-    current.clear();
-    if !line.is_empty() {
-        out.push(line);
+    /// Ends the current line.
+    fn flush(&mut self) {
+        let line = collapse_whitespace(&self.current);
+        self.current.clear();
+        if !line.is_empty() {
+            self.out.push(line);
+        }
     }
 }
 

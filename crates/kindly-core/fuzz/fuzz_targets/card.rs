@@ -17,6 +17,7 @@ struct Input {
     ignore_label: Option<String>,
     links: Vec<(String, String)>,
     key_hint: Option<String>,
+    after_controls: Option<usize>,
     today: u32,
 }
 
@@ -25,6 +26,7 @@ fuzz_target!(|input: Input| {
         lang: input.lang,
         name: input.name,
         lines: input.lines,
+        after_controls: input.after_controls,
         note: input.note,
         accept_label: input.accept_label,
         ignore_label: input.ignore_label,
