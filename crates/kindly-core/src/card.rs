@@ -8,6 +8,7 @@
 //! the note. Every step is a bounded, hand-written scan, so a card can never
 //! panic the engine and a 1 MB note costs linear time.
 
+use crate::controls::is_unspaced;
 use crate::lang::{
     self, eq_ci, find_ci, find_word_ci, fold, strip_prefix_ci, strip_suffix_ci, Lang, TargetAt,
 };
@@ -54,6 +55,13 @@ pub struct CardText {
 const SHORT_LINE: usize = 400;
 /// A name is never longer than this; longer "names" are cut before cleaning.
 const NAME_MAX: usize = 200;
+
+/// Whether a line reads as a sentence rather than a label: three words, or
+/// in a script written without spaces (Japanese, Chinese), eight characters.
+fn is_wordy(line: &str) -> bool {
+    line.split_whitespace().nth(2).is_some()
+        || line.chars().filter(|c| is_unspaced(*c)).nth(7).is_some()
+}
 
 /// Understands a card. Never fails: what cannot be read stays `None`.
 pub fn parse_card(card: &CardText) -> Invitation {
@@ -191,7 +199,7 @@ pub fn parse_card(card: &CardText) -> Invitation {
                     continue;
                 }
                 let see_more = ends_with_see_more(line, &langs);
-                let wordy = line.split_whitespace().nth(2).is_some();
+                let wordy = is_wordy(line);
                 let after_controls = first_after_controls.is_some_and(|k| i >= k);
                 if structural_note.is_none()
                     && line_note.is_none()

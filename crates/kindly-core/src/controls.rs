@@ -87,8 +87,17 @@ pub fn classify_control(label: &str) -> Control {
             ignore |= is(IGNORE_WORDS);
         } else {
             let word = word.to_lowercase();
-            accept |= ACCEPT_WORDS.contains(&word.as_str());
-            ignore |= IGNORE_WORDS.contains(&word.as_str());
+            // Japanese, Chinese and Korean write a verb against its object
+            // ("…さんの招待を承認", "接受邀请"): no boundary to split on, so
+            // their verbs are looked for inside the run.
+            let unspaced = word.chars().any(is_unspaced);
+            let is = |list: &[&str]| {
+                list.iter().any(|w| {
+                    *w == word || (unspaced && w.chars().all(is_unspaced) && word.contains(w))
+                })
+            };
+            accept |= is(ACCEPT_WORDS);
+            ignore |= is(IGNORE_WORDS);
         }
     }
     match (accept, ignore) {
@@ -96,6 +105,17 @@ pub fn classify_control(label: &str) -> Control {
         (false, true) => Control::Ignore,
         _ => Control::Other,
     }
+}
+
+/// Scripts written without spaces between words: Han, Hiragana, Katakana,
+/// and Hangul syllables (Korean spaces words but attaches endings).
+pub fn is_unspaced(c: char) -> bool {
+    matches!(c,
+        '\u{3040}'..='\u{30FF}'
+        | '\u{3400}'..='\u{4DBF}'
+        | '\u{4E00}'..='\u{9FFF}'
+        | '\u{F900}'..='\u{FAFF}'
+        | '\u{AC00}'..='\u{D7AF}')
 }
 
 /// Splits on anything that is not a letter or a digit (so "l’invitation" and
@@ -137,6 +157,28 @@ mod tests {
             ("Accepted", Control::Other),
             ("Message", Control::Other),
             ("", Control::Other),
+        ];
+        for (label, want) in cases {
+            assert_eq!(classify_control(label), want, "{label}");
+        }
+    }
+
+    #[test]
+    fn verbs_written_against_their_object_are_found() {
+        let cases = [
+            ("山田太郎さんの招待を承認", Control::Accept),
+            ("山田太郎さんの招待を無視", Control::Ignore),
+            ("承認", Control::Accept),
+            ("接受邀请", Control::Accept),
+            ("接受 王小明 的邀请", Control::Accept),
+            ("忽略王小明的邀请", Control::Ignore),
+            ("김민수님의 초대 수락하기", Control::Accept),
+            ("초대를무시", Control::Ignore),
+            // Both, or neither: not a control Kindly knows.
+            ("承認または無視", Control::Other),
+            ("招待を送信", Control::Other),
+            // A Latin word is still matched whole, even beside CJK text.
+            ("acceptable 招待", Control::Other),
         ];
         for (label, want) in cases {
             assert_eq!(classify_control(label), want, "{label}");

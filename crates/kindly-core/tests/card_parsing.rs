@@ -507,9 +507,10 @@ fn a_note_in_an_unknown_language_is_found_after_the_controls() {
         "Olá! Participamos do mesmo evento em São Paulo.",
     ];
     let read = |after: Option<usize>, lines: &[&str]| {
+        let name = lines.first().copied().unwrap_or_default();
         let mut c = card("pt-BR")
-            .name("Beatriz Souza")
-            .person("beatriz-souza", "Beatriz Souza")
+            .name(name)
+            .person("beatriz-souza", name)
             .lines(lines);
         c.0.after_controls = after;
         parse_card(&c.0)
@@ -532,6 +533,18 @@ fn a_note_in_an_unknown_language_is_found_after_the_controls() {
     let mut padded = vec!["", " "];
     padded.extend(lines);
     assert_eq!(read(Some(6), &padded).note, inv.note);
+    // A sentence written without spaces is wordy too.
+    let japanese = [
+        "Misaki Sato",
+        "Example株式会社 ソフトウェアエンジニア",
+        "3日前",
+        "はじめまして。先日のイベントでお会いしました。",
+    ];
+    assert_eq!(
+        read(Some(3), &japanese).note.as_deref(),
+        Some("はじめまして。先日のイベントでお会いしました。")
+    );
+    assert_eq!(read(Some(3), &japanese[..3]).note, None);
 }
 
 #[test]

@@ -251,6 +251,7 @@ macro_rules! fixtures {
 fixtures! {
     append_on_scroll => "append-on-scroll",
     badges_names => "badges-names",
+    cjk_language => "cjk-language",
     e1_received_en => "e1-received-en",
     e2a_received_en => "e2a-received-en",
     e2b_received_de => "e2b-received-de",
