@@ -130,7 +130,14 @@ pub fn parse_card(card: &CardText) -> Invitation {
         } => clean_name(n, &langs),
         _ => None,
     });
-    let link_name = person_link.and_then(|e| clean_name(e.text, &langs));
+    // The first link to the person is often their photo (no text); the
+    // name is on a later link to the same profile.
+    let link_name = person_link.and_then(|first| {
+        links
+            .iter()
+            .filter(|e| e.kind == Kind::Person && e.slug == first.slug)
+            .find_map(|e| clean_name(e.text, &langs))
+    });
     let full_name = label_name.or(element_name).or(link_name).or(line_name);
     // A greeting needs a person: a company that invites to its newsletter
     // has a name but no first name.

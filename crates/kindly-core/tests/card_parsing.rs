@@ -547,6 +547,24 @@ fn a_note_in_an_unknown_language_is_found_after_the_controls() {
     assert_eq!(read(Some(3), &japanese[..3]).note, None);
 }
 
+/// The first link to a profile is often the photo, with no text; with no
+/// name element and no words for the labels, the name is on a later link
+/// to the same profile (never on another person's).
+#[test]
+fn the_name_comes_from_a_later_link_to_the_same_profile() {
+    let inv = parse_card(
+        &card("pt-BR")
+            .link("/in/beatriz-souza/", "")
+            .link("/in/rafael-costa/", "Rafael Costa")
+            .link("/in/beatriz-souza/", "Beatriz Souza")
+            .lines(&["Beatriz Souza", "Engenheira de software"])
+            .0,
+    );
+    assert_eq!(inv.full_name.as_deref(), Some("Beatriz Souza"));
+    assert_eq!(inv.first_name.as_deref(), Some("Beatriz"));
+    assert_eq!(inv.key, "beatriz-souza");
+}
+
 #[test]
 fn german_page_follow_without_target_link_falls_back_to_a_hash_key() {
     let inv = parse_card(

@@ -272,8 +272,9 @@ fixtures! {
 
 /// The page as tomorrow's redesign might serve it: none of the hints an
 /// era's fast path looks for (classes, test ids, component keys, view names,
-/// element ids), no `<html lang>` to say which words to expect, and every
-/// button and link inside a wrapper of its own.
+/// element ids, a name in a `strong`), no `<html lang>` to say which words
+/// to expect, buttons drawn as `div role="button"`, and every control and
+/// link inside a wrapper of its own.
 /// What is left is what the generic strategy reads: roles, labels, link
 /// shapes and text.
 fn without_era_hints(html: &str) -> String {
@@ -290,10 +291,15 @@ fn without_era_hints(html: &str) -> String {
     }
     for tag in ["button", "a"] {
         out = out
+            .replace(&format!("<{tag}>"), &format!("<{tag} >"))
             .replace(&format!("<{tag} "), &format!("<span><{tag} "))
             .replace(&format!("</{tag}>"), &format!("</{tag}></span>"));
     }
-    out
+    // Names not in a `strong`, buttons drawn as ARIA buttons.
+    out.replace("<strong>", "<span>")
+        .replace("</strong>", "</span>")
+        .replace("<button ", "<div role=\"button\" tabindex=\"0\" ")
+        .replace("</button>", "</div>")
 }
 
 /// `html` without any ` attr="…"` (the fixtures quote every attribute).
