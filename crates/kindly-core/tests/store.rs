@@ -316,12 +316,31 @@ fn a_damaged_list_entry_is_named_by_its_index() {
 fn over_long_values_are_cut_and_reported() {
     let mut data = new_user_data();
     data.profile.name = "x".repeat(5_000);
+    data.people.insert(
+        "ana".into(),
+        Person {
+            name: "Ana".into(),
+            headline: "y".repeat(1_000),
+            invitations: (0..150).collect(),
+            ..Person::default()
+        },
+    );
     let l = load(&to_entries(&data));
     assert_eq!(l.data.profile.name.chars().count(), 200);
-    assert!(l
-        .problems
-        .iter()
-        .any(|p| p == "kindly.profile.name: longer than 200 characters"));
+    let ana = &l.data.people["ana"];
+    assert_eq!(ana.headline.chars().count(), 300);
+    assert_eq!(ana.invitations.len(), 100);
+    for want in [
+        "kindly.profile.name: longer than 200 characters",
+        "kindly.person.ana.headline: longer than 300 characters",
+        "kindly.person.ana.invitations: more than 100 entries; the rest were left out",
+    ] {
+        assert!(
+            l.problems.iter().any(|p| p == want),
+            "{want}: {:?}",
+            l.problems
+        );
+    }
 }
 
 #[test]
