@@ -107,6 +107,40 @@ export async function launchWith(extensionDir) {
   };
 }
 
+/**
+ * Stores `n` remembered people in Kindly's storage, as the content script
+ * writes them (seen over the last 150 days, 60 companies), through an
+ * extension page of the loaded extension.
+ */
+export async function seedPeople(browser, n) {
+  const probe = await browser.context.newPage();
+  await probe.goto("chrome://extensions");
+  const id = await probe.evaluate(async () => (await chrome.management.getAll())[0]?.id);
+  await probe.close();
+  if (!id) throw new Error("no extension loaded");
+  const page = await browser.context.newPage();
+  await page.goto(`chrome-extension://${id}/popup.html`);
+  await page.evaluate(async (n) => {
+    const today = Math.floor(Date.now() / 86400000);
+    const items = {};
+    for (let i = 0; i < n; i++) {
+      const day = today - (i % 150);
+      items[`kindly.person.remembered-${i}`] = JSON.stringify({
+        name: `Remembered Person${i}`,
+        kind: "person",
+        first_seen: day,
+        last_seen: day,
+        invitations: [day],
+        last_action: "accept",
+        headline: `Engineer at Company ${i % 60}`,
+        age_when_seen: 2,
+      });
+    }
+    await chrome.storage.local.set(items);
+  }, n);
+  await page.close();
+}
+
 /** Starts a trace on `cdp`; returns a function that stops it and gives the events. */
 export async function startTrace(cdp) {
   await cdp.send("Tracing.start", {
