@@ -38,6 +38,9 @@ struct CardState {
     /// Its panel was drawn on this page: after a re-render it is drawn again
     /// at once, not when the card next comes into view.
     drawn: bool,
+    /// The Accept control it was marked for. Once the page has replaced it,
+    /// the row is no longer this invitation (see [`unmark_changed`]).
+    accept: Option<Element>,
 }
 
 struct State {
@@ -63,6 +66,11 @@ struct State {
     /// Nodes the page added (or cards that lost their panel) since the last
     /// pass: searched alone when that is enough.
     touched: Vec<Element>,
+    /// Where the page removed nodes since the last pass: a marked card
+    /// there may have stopped being the invitation it was marked for.
+    changed: Vec<Element>,
+    /// Too many places changed: check every marked card.
+    changed_everywhere: bool,
     /// Cards that came near the view and wait for their panel to be drawn,
     /// those on screen first.
     to_draw: Vec<Element>,
@@ -143,6 +151,8 @@ pub fn start() {
                 finder: None,
                 dirty: true,
                 touched: Vec::new(),
+                changed: Vec::new(),
+                changed_everywhere: false,
                 to_draw: Vec::new(),
                 draw_scheduled: false,
                 layout_pending: None,
@@ -221,12 +231,23 @@ fn observe() -> DomResult<()> {
 /// was removed from. Past a few dozen places, a full search is cheaper.
 fn note_change(state: &mut State, record: &MutationRecord) {
     const MOST_TOUCHED: usize = 50;
-    if state.dirty {
-        return;
-    }
     let removed = record.removed_nodes();
     let lost_panel =
         (0..removed.length()).any(|i| removed.item(i).is_some_and(|n| page::is_panel(&n)));
+    if removed.length() > 0 && !lost_panel && !state.changed_everywhere {
+        // Even a full search would not see a marked card that stopped being
+        // an invitation (it has no Accept control to be found by).
+        if let Some(target) = record.target().and_then(|t| t.dyn_into::<Element>().ok()) {
+            state.changed.push(target);
+        }
+        if state.changed.len() > MOST_TOUCHED {
+            state.changed.clear();
+            state.changed_everywhere = true;
+        }
+    }
+    if state.dirty {
+        return;
+    }
     if lost_panel {
         if let Some(target) = record.target().and_then(|t| t.dyn_into::<Element>().ok()) {
             state.touched.push(target);
@@ -418,6 +439,16 @@ fn annotate(doc: &web_sys::Document) -> DomResult<()> {
         schedule();
         return Ok(());
     }
+    let (changed, everywhere) = with_state(|state| {
+        (
+            std::mem::take(&mut state.changed),
+            std::mem::replace(&mut state.changed_everywhere, false),
+        )
+    })
+    .unwrap_or_default();
+    if everywhere || !changed.is_empty() {
+        unmark_changed(doc, &changed, everywhere);
+    }
     let (dirty, touched) = with_state(|state| {
         (
             std::mem::replace(&mut state.dirty, false),
@@ -485,6 +516,49 @@ fn annotate(doc: &web_sys::Document) -> DomResult<()> {
     Ok(())
 }
 
+/// A card Kindly has marked, as a selector: its marker is a direct child.
+const MARKED_CARD: &str = ":has(> [data-kindly-panel])";
+
+/// Removes the marker of every marked card around `changed` (or on the
+/// page, when `everywhere`) that is no longer the invitation it was marked
+/// for: its Accept control is gone (the person answered and the row now says
+/// "… is now a connection") or is another one (a virtualised list reused
+/// the row for someone else). Pages like LinkedIn's replace their own nodes
+/// and leave Kindly's where they are, so nothing else would notice. The
+/// removal is itself a change: the observer then looks at the card afresh,
+/// and a reused row gets its new panel.
+fn unmark_changed(doc: &web_sys::Document, changed: &[Element], everywhere: bool) {
+    let cards: Vec<Element> = if everywhere {
+        panel_hosts(doc)
+            .iter()
+            .filter_map(|host| host.parent_element())
+            .collect()
+    } else {
+        changed
+            .iter()
+            .filter(|target| target.is_connected())
+            .filter_map(|target| target.closest(MARKED_CARD).ok().flatten())
+            .collect()
+    };
+    let mut checked: Vec<&Element> = Vec::new();
+    for card in &cards {
+        if checked.contains(&card) {
+            continue;
+        }
+        checked.push(card);
+        let Some(host) = panel_of(card) else { continue };
+        let Some(key) = host.get_attribute("data-kindly-key") else {
+            continue;
+        };
+        let now = page::Card::new(card.clone()).accept_control();
+        let marked_for =
+            with_state(|state| state.cards.get(&key).and_then(|c| c.accept.clone())).flatten();
+        if now.is_none() || now != marked_for {
+            host.remove();
+        }
+    }
+}
+
 /// The next card to mark: those waiting first, then the page search's.
 fn next_card(state: &mut State) -> Option<page::Card> {
     if !state.pending.is_empty() {
@@ -504,6 +578,7 @@ fn annotate_card(
     recorded: &mut Vec<String>,
 ) -> DomResult<()> {
     let text = page::card_text_for(card, lang.to_string());
+    let accept = card.accept_control();
     let Some(made) = with_state(|state| {
         let verdict =
             kindly_core::suggest::judge(&text, &state.data, state.today, &state.companies);
@@ -540,6 +615,7 @@ fn annotate_card(
         let drawn_before = card_state.drawn;
         // Kept for drawing the panel later; moved, not copied.
         card_state.invitation = verdict.invitation;
+        card_state.accept = accept;
         (host, drawn_before)
     }) else {
         return Ok(());

@@ -89,6 +89,17 @@ impl<E> Card<E> {
     }
 }
 
+impl<E: DomElement> Card<E> {
+    /// Its Accept control: the one the search handed over, else the first
+    /// under its root.
+    pub fn accept_control(&self) -> Option<E> {
+        match &self.controls {
+            Some(((accept, _), _)) => Some(accept.clone()),
+            None => controls(&self.root).0.into_iter().next().map(|(e, _)| e),
+        }
+    }
+}
+
 /// Button text longer than this is content, not a control's label.
 const MAX_CONTROL_TEXT: usize = 60;
 
