@@ -465,15 +465,15 @@ fn annotate(doc: &web_sys::Document) -> DomResult<()> {
         // Cards still waiting from an earlier slice keep their turn.
         with_state(|state| state.pending.append(&mut near));
     } else if dirty || !touched.is_empty() {
-        let scope: Element = match doc.query_selector("main")? {
-            Some(main) => main,
-            None => doc
-                .body()
-                .map(Into::into)
-                .ok_or_else(|| JsValue::from_str("no body"))?,
-        };
+        let body: Element = doc
+            .body()
+            .map(Into::into)
+            .ok_or_else(|| JsValue::from_str("no body"))?;
         // A new search finds whatever was still waiting, too.
-        let finder = page::CardFinder::new(&scope);
+        let finder = match doc.query_selector("main")? {
+            Some(main) => page::CardFinder::with_fallback(&main, body),
+            None => page::CardFinder::new(&body),
+        };
         with_state(|state| {
             state.pending.clear();
             state.finder = Some(finder);

@@ -182,6 +182,9 @@ pub struct CardFinder<E> {
     /// Accept controls whose card is decided.
     decided: usize,
     last_root: Option<E>,
+    /// Searched next if `scope` held no card at all.
+    wider: Option<E>,
+    found_any: bool,
 }
 
 impl<E: DomElement> CardFinder<E> {
@@ -193,6 +196,19 @@ impl<E: DomElement> CardFinder<E> {
             ignores: Vec::new(),
             decided: 0,
             last_root: None,
+            wider: None,
+            found_any: false,
+        }
+    }
+
+    /// Searches `scope` (the page's `main`), and `wider` (the whole body)
+    /// when `scope` holds no card: a redesign could put the list outside
+    /// `main`, and Kindly should not go blind for it. A page with no
+    /// invitations pays for one more search.
+    pub fn with_fallback(scope: &E, wider: E) -> Self {
+        CardFinder {
+            wider: Some(wider),
+            ..CardFinder::new(scope)
         }
     }
 
@@ -238,11 +254,20 @@ impl<E: DomElement> Iterator for CardFinder<E> {
                 self.decided += 1;
                 if let Some(card) = self.decide(index) {
                     self.last_root = Some(card.root.clone());
+                    self.found_any = true;
                     return Some(card);
                 }
                 continue;
             }
-            let element = self.candidates.next()?;
+            let Some(element) = self.candidates.next() else {
+                match self.wider.take() {
+                    Some(wider) if !self.found_any => {
+                        *self = CardFinder::new(&wider);
+                        continue;
+                    }
+                    _ => return None,
+                }
+            };
             sort_control(element, &mut self.accepts, &mut self.ignores);
         }
     }

@@ -77,6 +77,46 @@ fn unfilled_placeholder(reply: &str) -> bool {
             .any(|(a, b)| js_space(a) && b == ',')
 }
 
+/// The content script's whole-page search.
+fn search_page<'a>(
+    root: &ParsedElement<'a>,
+    body: ParsedElement<'a>,
+) -> Vec<page::Card<ParsedElement<'a>>> {
+    match root.select_first("main") {
+        Some(main) => page::CardFinder::with_fallback(&main, body).collect(),
+        None => page::CardFinder::new(&body).collect(),
+    }
+}
+
+/// A redesign that renders the list outside `main` (a portal, a dialog):
+/// `main` holds no card, so the whole body is searched.
+#[test]
+fn cards_outside_main_are_found() {
+    let html = r#"<!doctype html><html lang="en"><body>
+        <header><nav><a href="/feed/">Home</a></nav></header>
+        <main><h1>Manage invitations</h1><p>Loading…</p></main>
+        <div id="portal"><ul>
+          <li><a href="/in/riley-park-3c4d5e/"><strong>Riley Park</strong></a><p>Engineer at Contoso</p>
+            <button aria-label="Ignore an invitation to connect from Riley Park">Ignore</button>
+            <button aria-label="Accept Riley Park’s invitation">Accept</button></li>
+          <li><a href="/in/sam-ortiz-1a2b3c/"><strong>Sam Ortiz</strong></a><p>Designer</p>
+            <button aria-label="Connect with Sam Ortiz">Connect</button>
+            <button aria-label="Dismiss">Dismiss</button></li>
+        </ul></div></body></html>"#;
+    let url = "https://www.linkedin.com/mynetwork/invitation-manager/received/";
+    let document = scraper::Html::parse_document(html);
+    let root = ParsedElement::new(document.root_element(), url);
+    let main = root.select_first("main").expect("main");
+    assert!(page::find_cards(&main).is_empty(), "nothing in main");
+    let body = root.select_first("body").expect("body");
+    let found = search_page(&root, body);
+    let keys: Vec<String> = found
+        .iter()
+        .map(|c| kindly_core::parse_card(&page::card_text_for(c, "en".into())).key)
+        .collect();
+    assert_eq!(keys, vec!["riley-park-3c4d5e".to_string()]);
+}
+
 /// Checks one fixture; returns how many cards were checked, or every
 /// failure found (each naming the fixture and the card).
 fn check_fixture(name: &str) -> Result<usize, Vec<String>> {
@@ -100,11 +140,11 @@ fn check_page(name: &str, html: &str, same_lang: bool) -> Result<usize, Vec<Stri
 
     let document = scraper::Html::parse_document(html);
     let root = ParsedElement::new(document.root_element(), &sidecar.url);
-    // The content script's scope: `main`, else `body`.
-    let scope = root
-        .select_first("main")
-        .or_else(|| root.select_first("body"))
-        .unwrap_or_else(|| panic!("{name}: no main and no body"));
+    // The content script's search: `main`, and the body if `main` holds
+    // no card (or the body alone without a `main`).
+    let body = root
+        .select_first("body")
+        .unwrap_or_else(|| panic!("{name}: no body"));
     let lang = root.attr("lang").unwrap_or_default();
 
     let mut failures = Vec::new();
@@ -114,7 +154,7 @@ fn check_page(name: &str, html: &str, same_lang: bool) -> Result<usize, Vec<Stri
             sidecar.lang
         ));
     }
-    let found = page::find_cards(&scope);
+    let found = search_page(&root, body);
     let route = classify(&pathname(&sidecar.url, &sidecar.url));
     if route != Route::Received {
         // The browser shows no panel here whatever the markup holds.
