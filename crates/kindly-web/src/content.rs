@@ -227,14 +227,17 @@ fn observe() -> DomResult<()> {
     Ok(())
 }
 
-/// Remembers where the page changed: added elements, and the card a panel
-/// was removed from. Past a few dozen places, a full search is cheaper.
+/// Remembers where the page changed: added elements, the card a panel was
+/// removed from, and where else nodes were removed (a marked card there may
+/// have stopped being an invitation). Past a few dozen places, a full search
+/// (or a check of every marked card) is cheaper.
 fn note_change(state: &mut State, record: &MutationRecord) {
     const MOST_TOUCHED: usize = 50;
     let removed = record.removed_nodes();
     let lost_panel =
         (0..removed.length()).any(|i| removed.item(i).is_some_and(|n| page::is_panel(&n)));
-    if removed.length() > 0 && !lost_panel && !state.changed_everywhere {
+    let marking = state.route == Route::Received;
+    if marking && removed.length() > 0 && !lost_panel && !state.changed_everywhere {
         // Even a full search would not see a marked card that stopped being
         // an invitation (it has no Accept control to be found by).
         if let Some(target) = record.target().and_then(|t| t.dyn_into::<Element>().ok()) {

@@ -522,6 +522,8 @@ fn lines<E: DomElement>(root: &E, controls: &[&E]) -> (Vec<String>, Option<usize
     (walk.out, walk.after_controls)
 }
 
+/// [`lines`] under way: the lines so far, the one being read, and where the
+/// card's controls were passed.
 struct Walk<'a, E> {
     controls: &'a [&'a E],
     out: Vec<String>,
