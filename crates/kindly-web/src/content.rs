@@ -236,13 +236,12 @@ fn note_change(state: &mut State, record: &MutationRecord) {
     let removed = record.removed_nodes();
     let lost_panel =
         (0..removed.length()).any(|i| removed.item(i).is_some_and(|n| page::is_panel(&n)));
+    let target = || record.target().and_then(|t| t.dyn_into::<Element>().ok());
     let marking = state.route == Route::Received;
     if marking && removed.length() > 0 && !lost_panel && !state.changed_everywhere {
         // Even a full search would not see a marked card that stopped being
         // an invitation (it has no Accept control to be found by).
-        if let Some(target) = record.target().and_then(|t| t.dyn_into::<Element>().ok()) {
-            state.changed.push(target);
-        }
+        state.changed.extend(target());
         if state.changed.len() > MOST_TOUCHED {
             state.changed.clear();
             state.changed_everywhere = true;
@@ -252,9 +251,7 @@ fn note_change(state: &mut State, record: &MutationRecord) {
         return;
     }
     if lost_panel {
-        if let Some(target) = record.target().and_then(|t| t.dyn_into::<Element>().ok()) {
-            state.touched.push(target);
-        }
+        state.touched.extend(target());
     }
     state
         .touched
@@ -473,10 +470,7 @@ fn annotate(doc: &web_sys::Document) -> DomResult<()> {
             .map(Into::into)
             .ok_or_else(|| JsValue::from_str("no body"))?;
         // A new search finds whatever was still waiting, too.
-        let finder = match doc.query_selector("main")? {
-            Some(main) => page::CardFinder::with_fallback(&main, body),
-            None => page::CardFinder::new(&body),
-        };
+        let finder = page::CardFinder::for_page(doc.query_selector("main")?.as_ref(), body);
         with_state(|state| {
             state.pending.clear();
             state.finder = Some(finder);

@@ -90,13 +90,24 @@ impl<E> Card<E> {
 }
 
 impl<E: DomElement> Card<E> {
-    /// Its Accept control: the one the search handed over, else the first
-    /// under its root.
-    pub fn accept_control(&self) -> Option<E> {
+    /// Runs `f` with its Accept and Ignore controls: those the search handed
+    /// over, else the first of each under its root, read now.
+    fn with_controls<R>(
+        &self,
+        f: impl FnOnce(Option<&Labelled<E>>, Option<&Labelled<E>>) -> R,
+    ) -> R {
         match &self.controls {
-            Some(((accept, _), _)) => Some(accept.clone()),
-            None => controls(&self.root).0.into_iter().next().map(|(e, _)| e),
+            Some((accept, ignore)) => f(Some(accept), Some(ignore)),
+            None => {
+                let (accepts, ignores) = controls(&self.root);
+                f(accepts.first(), ignores.first())
+            }
         }
+    }
+
+    /// Its Accept control.
+    pub fn accept_control(&self) -> Option<E> {
+        self.with_controls(|accept, _| accept.map(|(e, _)| e.clone()))
     }
 }
 
@@ -201,14 +212,17 @@ impl<E: DomElement> CardFinder<E> {
         }
     }
 
-    /// Searches `scope` (the page's `main`), and `wider` (the whole body)
-    /// when `scope` holds no card: a redesign could put the list outside
-    /// `main`, and Kindly should not go blind for it. A page with no
-    /// invitations pays for one more search.
-    pub fn with_fallback(scope: &E, wider: E) -> Self {
-        CardFinder {
-            wider: Some(wider),
-            ..CardFinder::new(scope)
+    /// The whole page's search: `main`, then the whole body if `main` holds
+    /// no card (a redesign could put the list outside `main`, and Kindly
+    /// should not go blind for it; a page with no invitations pays for one
+    /// more search); the body alone when there is no `main`.
+    pub fn for_page(main: Option<&E>, body: E) -> Self {
+        match main {
+            Some(main) => CardFinder {
+                wider: Some(body),
+                ..CardFinder::new(main)
+            },
+            None => CardFinder::new(&body),
         }
     }
 
@@ -415,15 +429,16 @@ pub fn page_lang(doc: &Document) -> String {
 
 /// Pulls the plain texts of `card`, on a page in `lang` (its `<html lang>`).
 pub fn card_text_for<E: DomElement>(card: &Card<E>, lang: String) -> CardText {
-    let read;
-    let (accept, ignore) = match &card.controls {
-        Some((accept, ignore)) => (Some(accept), Some(ignore)),
-        None => {
-            read = controls(&card.root);
-            (read.0.first(), read.1.first())
-        }
-    };
-    let root = &card.root;
+    card.with_controls(|accept, ignore| read_card(&card.root, lang, accept, ignore))
+}
+
+/// [`card_text_for`] once the card's controls are known.
+fn read_card<E: DomElement>(
+    root: &E,
+    lang: String,
+    accept: Option<&Labelled<E>>,
+    ignore: Option<&Labelled<E>>,
+) -> CardText {
     let marks: Vec<&E> = accept.iter().chain(&ignore).map(|(e, _)| e).collect();
     let (lines, after_controls) = lines(root, &marks);
     let name = root

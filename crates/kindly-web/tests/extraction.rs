@@ -82,10 +82,7 @@ fn search_page<'a>(
     root: &ParsedElement<'a>,
     body: ParsedElement<'a>,
 ) -> Vec<page::Card<ParsedElement<'a>>> {
-    match root.select_first("main") {
-        Some(main) => page::CardFinder::with_fallback(&main, body).collect(),
-        None => page::CardFinder::new(&body).collect(),
-    }
+    page::CardFinder::for_page(root.select_first("main").as_ref(), body).collect()
 }
 
 /// A redesign that renders the list outside `main` (a portal, a dialog):
