@@ -67,21 +67,21 @@ fn is_wordy(line: &str) -> bool {
 pub fn parse_card(card: &CardText) -> Invitation {
     let langs = tables(&card.lang);
     let links: Vec<Entity<'_>> = card.links.iter().filter_map(entity).collect();
-    let lines: Vec<Cow<'_, str>> = card
-        .lines
-        .iter()
-        .map(|l| tidy(l))
-        .filter(|l| !l.is_empty())
-        .collect();
+    // The lines read (tidied, empty ones dropped), and where the adapter's
+    // `after_controls`, which counts its own lines, falls among them.
+    let mut lines: Vec<Cow<'_, str>> = Vec::with_capacity(card.lines.len());
+    let mut first_after_controls = None;
+    for (i, line) in card.lines.iter().enumerate() {
+        if card.after_controls == Some(i) {
+            first_after_controls = Some(lines.len());
+        }
+        let line = tidy(line);
+        if !line.is_empty() {
+            lines.push(line);
+        }
+    }
+    let first_after_controls = first_after_controls.or(card.after_controls.map(|_| lines.len()));
     let classes: Vec<Class> = lines.iter().map(|l| classify(l, &langs)).collect();
-    // `after_controls` counts the adapter's lines; empty ones were dropped.
-    let first_after_controls = card.after_controls.map(|k| {
-        card.lines
-            .iter()
-            .take(k)
-            .filter(|l| !tidy(l).is_empty())
-            .count()
-    });
 
     // --- kind -------------------------------------------------------------
     let text_kind = classes
