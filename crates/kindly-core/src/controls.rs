@@ -157,15 +157,8 @@ mod tests {
             ("Accepted", Control::Other),
             ("Message", Control::Other),
             ("", Control::Other),
-        ];
-        for (label, want) in cases {
-            assert_eq!(classify_control(label), want, "{label}");
-        }
-    }
-
-    #[test]
-    fn verbs_written_against_their_object_are_found() {
-        let cases = [
+            // Japanese, Chinese and Korean: the verb written against its
+            // object is found inside the run.
             ("山田太郎さんの招待を承認", Control::Accept),
             ("山田太郎さんの招待を無視", Control::Ignore),
             ("承認", Control::Accept),
