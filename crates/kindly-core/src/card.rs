@@ -57,7 +57,8 @@ const SHORT_LINE: usize = 400;
 const NAME_MAX: usize = 200;
 
 /// Whether a line reads as a sentence rather than a label: three words, or
-/// in a script written without spaces (Japanese, Chinese), eight characters.
+/// in a script written without spaces (Japanese, Chinese, Thai), eight
+/// characters.
 fn is_wordy(line: &str) -> bool {
     line.split_whitespace().nth(2).is_some()
         || line.chars().filter(|c| is_unspaced(*c)).nth(7).is_some()

@@ -107,11 +107,15 @@ pub fn classify_control(label: &str) -> Control {
     }
 }
 
-/// Scripts written without spaces between words: Han, Hiragana, Katakana,
-/// and Hangul syllables (Korean spaces words but attaches endings).
+/// Scripts written without spaces between words: Thai, Lao, Myanmar and
+/// Khmer, Han, Hiragana, Katakana, and Hangul syllables (Korean spaces
+/// words but attaches endings).
 pub fn is_unspaced(c: char) -> bool {
     matches!(c,
-        '\u{3040}'..='\u{30FF}'
+        '\u{0E00}'..='\u{0EFF}'
+        | '\u{1000}'..='\u{109F}'
+        | '\u{1780}'..='\u{17FF}'
+        | '\u{3040}'..='\u{30FF}'
         | '\u{3400}'..='\u{4DBF}'
         | '\u{4E00}'..='\u{9FFF}'
         | '\u{F900}'..='\u{FAFF}'

@@ -545,6 +545,17 @@ fn a_note_in_an_unknown_language_is_found_after_the_controls() {
         Some("はじめまして。先日のイベントでお会いしました。")
     );
     assert_eq!(read(Some(3), &japanese[..3]).note, None);
+    // Thai spaces sentences, not words.
+    let thai = [
+        "Somchai Dee",
+        "วิศวกรซอฟต์แวร์",
+        "3 วันที่แล้ว",
+        "สวัสดีครับ เราเจอกันที่งานสัมมนาเมื่อสัปดาห์ก่อน",
+    ];
+    assert_eq!(
+        read(Some(3), &thai).note.as_deref(),
+        Some("สวัสดีครับ เราเจอกันที่งานสัมมนาเมื่อสัปดาห์ก่อน")
+    );
 }
 
 /// The first link to a profile is often the photo, with no text; with no
