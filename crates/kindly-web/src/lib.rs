@@ -20,6 +20,7 @@ pub mod page;
 mod panel;
 #[cfg(feature = "popup")]
 mod popup;
+mod shape;
 mod storage;
 mod viewport;
 

@@ -12,6 +12,7 @@
 
 use crate::dom::collapse_whitespace;
 use crate::markup::{Child, DomElement};
+use crate::shape;
 use kindly_core::controls::{classify_control, Control};
 use kindly_core::{CardLink, CardText};
 use wasm_bindgen::JsCast;
@@ -35,7 +36,7 @@ const CARD_BOUNDARIES: &str =
     "li, [role=\"listitem\"], article, [data-view-name=\"pending-invitation\"], div[componentkey^=\"auto-component-\"]";
 
 /// Ancestors a card root must never reach: these hold page chrome.
-const PAGE_CHROME: &str =
+pub(crate) const PAGE_CHROME: &str =
     "main, nav, header, h1, [role=\"main\"], [role=\"navigation\"], [data-testid=\"lazy-column\"]";
 
 /// Elements whose text is one block (a "line") of a card.
@@ -112,10 +113,10 @@ impl<E: DomElement> Card<E> {
 }
 
 /// Button text longer than this is content, not a control's label.
-const MAX_CONTROL_TEXT: usize = 60;
+pub(crate) const MAX_CONTROL_TEXT: usize = 60;
 
 /// The label a control announces: its aria-label, else its (short) text.
-fn control_label<E: DomElement>(control: &E) -> String {
+pub(crate) fn control_label<E: DomElement>(control: &E) -> String {
     match control.attr("aria-label") {
         Some(label) if !label.trim().is_empty() => collapse_whitespace(&label),
         _ => {
@@ -140,7 +141,7 @@ fn is_inside_panel<E: DomElement>(element: &E) -> bool {
 }
 
 /// A control and its label.
-type Labelled<E> = (E, String);
+pub(crate) type Labelled<E> = (E, String);
 
 /// Reads `element`'s label and keeps it among the Accept or the Ignore
 /// controls, or neither.
@@ -150,19 +151,47 @@ fn sort_control<E: DomElement>(
     ignores: &mut Vec<Labelled<E>>,
 ) {
     let label = control_label(&element);
-    match classify_control(&label) {
+    file_control(element, classify_control(&label), label, accepts, ignores);
+}
+
+/// Keeps a classified control among the Accept or the Ignore controls.
+fn file_control<E>(
+    element: E,
+    control: Control,
+    label: String,
+    accepts: &mut Vec<Labelled<E>>,
+    ignores: &mut Vec<Labelled<E>>,
+) {
+    match control {
         Control::Accept => accepts.push((element, label)),
         Control::Ignore => ignores.push((element, label)),
         Control::Other => {}
     }
 }
 
-/// All Accept and Ignore controls under `scope`, in document order.
+/// All Accept and Ignore controls under `scope`, in document order: by
+/// their words, else (no Accept among them) by their shape.
 fn controls<E: DomElement>(scope: &E) -> (Vec<Labelled<E>>, Vec<Labelled<E>>) {
+    let all = scope.select_all(CONTROLS);
+    // Classified before the elements are filed, so that none is cloned (a
+    // clone is a call into JavaScript).
+    let classes: Vec<(Control, String)> = all
+        .iter()
+        .map(|element| {
+            let label = control_label(element);
+            (classify_control(&label), label)
+        })
+        .collect();
+    if !classes
+        .iter()
+        .any(|(control, _)| *control == Control::Accept)
+    {
+        return shape::pairs(&all);
+    }
     let mut accepts = Vec::new();
     let mut ignores = Vec::new();
-    for element in scope.select_all(CONTROLS) {
-        sort_control(element, &mut accepts, &mut ignores);
+    for (element, (control, label)) in all.into_iter().zip(classes) {
+        file_control(element, control, label, &mut accepts, &mut ignores);
     }
     (accepts, ignores)
 }
@@ -196,6 +225,11 @@ pub struct CardFinder<E> {
     /// Searched next if `scope` held no card at all.
     wider: Option<E>,
     found_any: bool,
+    /// The scope's controls were paired by shape, the words having found
+    /// no card (see [`shape`]).
+    by_shape: bool,
+    /// By shape: the control before the current one, not yet paired.
+    unpaired: Option<E>,
 }
 
 impl<E: DomElement> CardFinder<E> {
@@ -209,6 +243,8 @@ impl<E: DomElement> CardFinder<E> {
             last_root: None,
             wider: None,
             found_any: false,
+            by_shape: false,
+            unpaired: None,
         }
     }
 
@@ -274,6 +310,16 @@ impl<E: DomElement> Iterator for CardFinder<E> {
                 continue;
             }
             let Some(element) = self.candidates.next() else {
+                if !self.found_any && !self.by_shape {
+                    // No word found a card here: a language Kindly has no
+                    // words for. The scope's controls again, by shape.
+                    self.candidates = self.scope.select_all(CONTROLS).into_iter();
+                    self.accepts.clear();
+                    self.ignores.clear();
+                    self.decided = 0;
+                    self.by_shape = true;
+                    continue;
+                }
                 match self.wider.take() {
                     Some(wider) if !self.found_any => {
                         *self = CardFinder::new(&wider);
@@ -282,7 +328,20 @@ impl<E: DomElement> Iterator for CardFinder<E> {
                     _ => return None,
                 }
             };
-            sort_control(element, &mut self.accepts, &mut self.ignores);
+            if !self.by_shape {
+                sort_control(element, &mut self.accepts, &mut self.ignores);
+                continue;
+            }
+            match self.unpaired.take() {
+                Some(first) => match shape::pair(&first, &element) {
+                    Some((ignore, accept)) => {
+                        self.ignores.push((first, ignore));
+                        self.accepts.push((element, accept));
+                    }
+                    None => self.unpaired = Some(element),
+                },
+                None => self.unpaired = Some(element),
+            }
         }
     }
 }
@@ -472,7 +531,7 @@ pub fn card_text_of<E: DomElement>(root: &E, lang: String) -> CardText {
 /// skipping what [`skip_element`] skips (icons such as `svg` and `img`,
 /// scripts, controls, Kindly's panels). `aria-hidden` copies of the name
 /// are not skipped here; the engine cleans repeated names.
-fn name_text<E: DomElement>(element: &E) -> String {
+pub(crate) fn name_text<E: DomElement>(element: &E) -> String {
     let mut out = String::new();
     collect_text(element, &mut out);
     collapse_whitespace(&out)
