@@ -753,3 +753,33 @@ test("a card drawn with display: contents still gets its panel", async () => {
     await page.close();
   }
 });
+
+test("on a right-to-left page the panel keeps its own language and direction", async () => {
+  // An Arabic or Hebrew LinkedIn: without its own `dir`, the English panel
+  // inherits right-to-left and shows "8000 / 204" and ".They wrote a note".
+  const rtl = {
+    name: "inline-rtl",
+    spec: main.spec,
+    html: main.html.replace('<html lang="en">', '<html lang="ar" dir="rtl">'),
+  };
+  assert.notEqual(rtl.html, main.html, "the page is right to left");
+  const page = await browser.open(rtl);
+  try {
+    await panels(page, CARDS.length);
+    const seen = await page.$eval(PERSON(RILEY), (host) => {
+      const section = host.shadowRoot.querySelector("[data-kindly=panel]");
+      const action = host.shadowRoot.querySelector("[data-kindly=action]");
+      return {
+        lang: section.getAttribute("lang"),
+        page: getComputedStyle(host).direction,
+        action: getComputedStyle(action).direction,
+      };
+    });
+    assert.equal(seen.page, "rtl", "the card itself is right to left");
+    assert.equal(seen.lang, "en", "the panel says which language it speaks");
+    assert.equal(seen.action, "ltr", "the panel's English reads left to right");
+    await assertClean(null, browser, page, assert);
+  } finally {
+    await page.close();
+  }
+});

@@ -52,3 +52,16 @@ pub fn message(name: &str, substitutions: &[&str], fallback: &str) -> String {
     }
     text
 }
+
+/// The language and direction Kindly's UI strings are written in, for the
+/// `lang` and `dir` of what it draws: screen readers pronounce by `lang`,
+/// and on a right-to-left page English text drawn right to left shows its
+/// punctuation on the wrong side ("8000 / 204"). Not `@@ui_locale`: a
+/// browser in a language Kindly has no strings for gets English.
+pub fn ui_lang_dir() -> (String, String) {
+    let dir = match message("ui_dir", &[], "ltr").as_str() {
+        "rtl" => "rtl",
+        _ => "ltr",
+    };
+    (message("ui_lang", &[], "en"), dir.to_string())
+}

@@ -87,6 +87,11 @@ pub fn build(doc: &Document, view: &View) -> DomResult<Element> {
     Ok(host)
 }
 
+thread_local! {
+    /// [`crate::chrome::ui_lang_dir`], asked once per page.
+    static UI_LANG_DIR: (String, String) = crate::chrome::ui_lang_dir();
+}
+
 /// The host element for one card's panel, not drawn yet.
 pub fn host(
     doc: &Document,
@@ -136,6 +141,10 @@ pub fn fill(doc: &Document, host: &Element, view: &View) -> DomResult<()> {
     let name = display_name(model);
     let section = doc.create_element("section")?;
     section.set_attribute("data-kindly", "panel")?;
+    // The page's own language and direction would otherwise apply.
+    let (lang, dir) = UI_LANG_DIR.with(Clone::clone);
+    section.set_attribute("lang", &lang)?;
+    section.set_attribute("dir", &dir)?;
     section.set_attribute("class", &format!("panel act-{}", model.action.as_str()))?;
     section.set_attribute(
         "aria-label",

@@ -123,10 +123,10 @@ pub fn start() -> DomResult<()> {
 }
 
 fn build_shell(doc: &Document, root: &Element) -> DomResult<()> {
-    // Screen readers pronounce the UI in the language its strings are in.
-    let locale = crate::chrome::message("@@ui_locale", &[], "en").replace('_', "-");
+    let (lang, dir) = crate::chrome::ui_lang_dir();
     if let Some(html) = doc.document_element() {
-        html.set_attribute("lang", &locale)?;
+        html.set_attribute("lang", &lang)?;
+        html.set_attribute("dir", &dir)?;
     }
     if let Some(loading) = doc.get_element_by_id("kindly-loading") {
         loading.set_text_content(Some(&t("loading")));
