@@ -184,6 +184,10 @@ pub fn parse_card(card: &CardText) -> Invitation {
                     .is_some_and(|c| full_name.as_deref().is_some_and(|n| eq_ci(n, &c))))
     };
     let is_target_line = |line: &str| target_name.as_deref().is_some_and(|t| eq_ci(t, line));
+    // What comes above the name is a banner ("… follows you and is inviting
+    // you to connect"), never the headline: known words classify it, but in
+    // another language it would pass for one.
+    let name_at = lines.iter().position(|line| is_name_line(line));
     let mut headline: Option<(usize, &str)> = None;
     let mut line_note: Option<String> = None;
     let mut after_time = false;
@@ -197,7 +201,7 @@ pub fn parse_card(card: &CardText) -> Invitation {
             Class::Mutual(..) => after_mutual = true,
             Class::Other => {
                 let line: &str = line;
-                if is_name_line(line) || is_target_line(line) {
+                if name_at.is_some_and(|at| i <= at) || is_name_line(line) || is_target_line(line) {
                     continue;
                 }
                 if structural_note

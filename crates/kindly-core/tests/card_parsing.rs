@@ -558,6 +558,29 @@ fn a_note_in_an_unknown_language_is_found_after_the_controls() {
     );
 }
 
+/// A banner above the name ("… follows you and is inviting you to
+/// connect") in a language Kindly has no words for is not the headline.
+#[test]
+fn a_line_above_the_name_is_never_the_headline() {
+    let inv = parse_card(
+        &card("vi")
+            .name("Quang Đỗ")
+            .person("quang-do-8b2f6d", "Quang Đỗ")
+            .lines(&[
+                "Quang Đỗ theo dõi bạn và mời bạn kết nối",
+                "Quang Đỗ",
+                "Chuyên viên phân tích dữ liệu",
+                "12 kết nối chung",
+            ])
+            .0,
+    );
+    assert_eq!(
+        inv.headline.as_deref(),
+        Some("Chuyên viên phân tích dữ liệu")
+    );
+    assert_eq!(inv.first_name.as_deref(), Some("Quang"));
+}
+
 /// The first link to a profile is often the photo, with no text; with no
 /// name element and no words for the labels, the name is on a later link
 /// to the same profile (never on another person's).
