@@ -49,6 +49,8 @@ struct Expected {
     key: Option<String>,
     first_name: Option<String>,
     has_note: Option<bool>,
+    /// Checked where a sidecar states it.
+    headline: Option<String>,
 }
 
 fn fixtures_dir() -> PathBuf {
@@ -313,6 +315,12 @@ fn check_page(name: &str, html: &str, same_lang: bool) -> Result<usize, Vec<Stri
                     model.invitation.note.is_some()
                 ));
             }
+        }
+        if card.headline.is_some() && model.invitation.headline != card.headline {
+            failures.push(format!(
+                "{at}: headline {:?}, expected {:?}",
+                model.invitation.headline, card.headline
+            ));
         }
         let first = model.suggestions.first().map(|s| s.text.as_str());
         if card.kind == Kind::Person.as_str() {

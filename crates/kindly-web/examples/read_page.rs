@@ -1,0 +1,104 @@
+//! What Kindly reads on a saved invitations page, without a browser: for a
+//! page nobody here has seen (someone's "Save page as…", a new redesign, a
+//! language without fixtures), the quickest way to see whether Kindly finds
+//! its cards and reads them right, and what to put in a bug report.
+//!
+//! Run: `cargo run -q -p kindly-web --example read_page -- saved.html [URL]`
+//! (URL: where the page was served, for its links; the invitations page by
+//! default). It runs the content script's own search and reading code (the
+//! page adapter over the `scraper` parser, as the native tests do) and the
+//! engine with a new user's settings. It prints what was read, including
+//! people's names and notes, to this terminal only.
+
+#[path = "../tests/support/mod.rs"]
+mod support;
+
+use kindly_core::store::new_user_data;
+use kindly_core::suggest::suggest;
+use kindly_web::markup::DomElement;
+use kindly_web::page;
+use std::io::Write;
+use support::ParsedElement;
+
+const INVITATIONS: &str = "https://www.linkedin.com/mynetwork/invitation-manager/received/";
+
+fn main() {
+    let mut args = std::env::args().skip(1);
+    let Some(path) = args.next() else {
+        eprintln!("usage: read_page <saved page.html> [URL it was served at]");
+        std::process::exit(2);
+    };
+    let url = args.next().unwrap_or_else(|| INVITATIONS.to_string());
+    let html = match std::fs::read_to_string(&path) {
+        Ok(html) => html,
+        Err(err) => {
+            eprintln!("read_page: cannot read {path}: {err}");
+            std::process::exit(1);
+        }
+    };
+    let document = scraper::Html::parse_document(&html);
+    let root = ParsedElement::new(document.root_element(), &url);
+    let Some(body) = root.select_first("body") else {
+        eprintln!("read_page: {path} has no body");
+        std::process::exit(1);
+    };
+    // A closed pipe (`| head`) ends the listing, quietly.
+    let _ = report(&path, &root, body, &mut std::io::stdout().lock());
+}
+
+/// Writes what Kindly reads on the page at `root` to `out`.
+fn report(
+    path: &str,
+    root: &ParsedElement<'_>,
+    body: ParsedElement<'_>,
+    out: &mut impl Write,
+) -> std::io::Result<()> {
+    let lang = root.attr("lang").unwrap_or_default();
+    let cards: Vec<_> =
+        page::CardFinder::for_page(root.select_first("main").as_ref(), body).collect();
+    writeln!(
+        out,
+        "{path}: {} invitation card(s), page language {lang:?}",
+        cards.len()
+    )?;
+    let data = new_user_data();
+    let today = days_since_epoch();
+    for (i, card) in cards.iter().enumerate() {
+        let text = page::card_text_for(card, lang.clone());
+        let model = suggest(&text, &data, today);
+        let inv = &model.invitation;
+        writeln!(out, "\ncard {}: {:?}, key {}", i + 1, inv.kind, inv.key)?;
+        let mutual = inv.mutual_count.map(|n| n.to_string());
+        for (what, value) in [
+            ("name", &inv.full_name),
+            ("greeting", &inv.first_name),
+            ("headline", &inv.headline),
+            ("mutual", &mutual),
+            ("note", &inv.note),
+        ] {
+            if let Some(value) = value {
+                writeln!(out, "  {what:<9} {value}")?;
+            }
+        }
+        if !model.readable {
+            writeln!(out, "  (not readable: the panel would show general advice)")?;
+        }
+        writeln!(out, "  action    {:?}", model.action)?;
+        for reason in &model.reasons {
+            writeln!(out, "  why       {}", reason.text)?;
+        }
+        if let Some(first) = model.suggestions.first() {
+            let opening = first.text.lines().next().unwrap_or_default();
+            writeln!(out, "  reply     {} ({opening} …)", first.title)?;
+        }
+    }
+    Ok(())
+}
+
+fn days_since_epoch() -> kindly_core::Day {
+    std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| {
+            kindly_core::Day::try_from(d.as_secs() / 86_400).unwrap_or(0)
+        })
+}
