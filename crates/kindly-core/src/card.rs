@@ -188,6 +188,14 @@ pub fn parse_card(card: &CardText) -> Invitation {
     // you to connect"), never the headline: known words classify it, but in
     // another language it would pass for one.
     let name_at = lines.iter().position(|line| is_name_line(line));
+    // Nor is a line that opens with the name, above or below it: the same
+    // banner in another language ("Quang Đỗ theo dõi bạn và …").
+    let folded_name: Option<String> = full_name.as_deref().map(|n| n.chars().map(fold).collect());
+    let opens_with_name = |line: &str| {
+        folded_name
+            .as_deref()
+            .is_some_and(|name| strip_prefix_ci(line, name).is_some())
+    };
     let mut headline: Option<(usize, &str)> = None;
     let mut line_note: Option<String> = None;
     let mut after_time = false;
@@ -222,7 +230,7 @@ pub fn parse_card(card: &CardText) -> Invitation {
                     line_note = clean_note(line, &langs);
                     continue;
                 }
-                if headline.is_none() && !see_more {
+                if headline.is_none() && !see_more && !opens_with_name(line) {
                     headline = Some((i, line));
                 }
             }

@@ -558,8 +558,8 @@ fn a_note_in_an_unknown_language_is_found_after_the_controls() {
     );
 }
 
-/// A banner above the name ("… follows you and is inviting you to
-/// connect") in a language Kindly has no words for is not the headline.
+/// A banner ("… follows you and is inviting you to connect") in a language
+/// Kindly has no words for is not the headline, above the name or below.
 #[test]
 fn a_line_above_the_name_is_never_the_headline() {
     let inv = parse_card(
@@ -579,6 +579,22 @@ fn a_line_above_the_name_is_never_the_headline() {
         Some("Chuyên viên phân tích dữ liệu")
     );
     assert_eq!(inv.first_name.as_deref(), Some("Quang"));
+    // Some markup puts the banner below the name.
+    let below = parse_card(
+        &card("vi")
+            .name("Quang Đỗ")
+            .person("quang-do-8b2f6d", "Quang Đỗ")
+            .lines(&[
+                "Quang Đỗ",
+                "Quang Đỗ theo dõi bạn và mời bạn kết nối",
+                "Chuyên viên phân tích dữ liệu",
+            ])
+            .0,
+    );
+    assert_eq!(
+        below.headline.as_deref(),
+        Some("Chuyên viên phân tích dữ liệu")
+    );
 }
 
 /// The first link to a profile is often the photo, with no text; with no
