@@ -124,22 +124,31 @@ pub fn parse_card(card: &CardText) -> Invitation {
     };
 
     // --- who --------------------------------------------------------------
-    let line_name = classes.iter().find_map(|c| match c {
-        Class::Connect { name: Some(n), .. }
-        | Class::Invite {
-            inviter: Some(n), ..
-        } => clean_name(n, &langs),
-        _ => None,
-    });
+    let line_name = || {
+        classes.iter().find_map(|c| match c {
+            Class::Connect { name: Some(n), .. }
+            | Class::Invite {
+                inviter: Some(n), ..
+            } => clean_name(n, &langs),
+            _ => None,
+        })
+    };
     // The first link to the person is often their photo (no text); the
     // name is on a later link to the same profile.
-    let link_name = person_link.and_then(|first| {
-        links
-            .iter()
-            .filter(|e| e.kind == Kind::Person && e.slug == first.slug)
-            .find_map(|e| clean_name(e.text, &langs))
-    });
-    let full_name = label_name.or(element_name).or(link_name).or(line_name);
+    let link_name = || {
+        person_link.and_then(|first| {
+            links
+                .iter()
+                .filter(|e| e.kind == Kind::Person && e.slug == first.slug)
+                .find_map(|e| clean_name(e.text, &langs))
+        })
+    };
+    // Cleaning a name is the costliest step of reading a card (as wasm2js
+    // in the content script): only as many sources as it takes.
+    let full_name = label_name
+        .or(element_name)
+        .or_else(link_name)
+        .or_else(line_name);
     // A greeting needs a person: a company that invites to its newsletter
     // has a name but no first name.
     let inviter_is_person = kind == Kind::Person || person_link.is_some();
@@ -176,12 +185,21 @@ pub fn parse_card(card: &CardText) -> Invitation {
 
     // --- headline, and a note found only among the lines ---------------------
     let raw_name = card.name.as_deref().map(str::trim);
+    // A line that cleans to the name holds the name's first word: tested
+    // first, so that most lines are not cleaned at all.
+    let name_start: Option<String> = full_name
+        .as_deref()
+        .and_then(|n| n.split_whitespace().next())
+        .map(|w| w.chars().map(fold).collect());
     let is_name_line = |line: &str| {
         line.len() <= NAME_MAX
             && (raw_name.is_some_and(|r| eq_ci(r, line))
                 || full_name.as_deref().is_some_and(|n| eq_ci(n, line))
-                || clean_name(line, &langs)
-                    .is_some_and(|c| full_name.as_deref().is_some_and(|n| eq_ci(n, &c))))
+                || (name_start
+                    .as_deref()
+                    .is_some_and(|w| find_ci(line, w).is_some())
+                    && clean_name(line, &langs)
+                        .is_some_and(|c| full_name.as_deref().is_some_and(|n| eq_ci(n, &c)))))
     };
     let is_target_line = |line: &str| target_name.as_deref().is_some_and(|t| eq_ci(t, line));
     // What comes above the name is a banner ("… follows you and is inviting
