@@ -170,7 +170,7 @@ fn file_control<E>(
 }
 
 /// All Accept and Ignore controls under `scope`, in document order: by
-/// their words, else (no Accept among them) by their shape.
+/// their words, else (no Accept or no Ignore among them) by their shape.
 fn controls<E: DomElement>(scope: &E) -> (Vec<Labelled<E>>, Vec<Labelled<E>>) {
     let all = scope.select_all(CONTROLS);
     // Classified before the elements are filed, so that none is cloned (a
@@ -182,11 +182,9 @@ fn controls<E: DomElement>(scope: &E) -> (Vec<Labelled<E>>, Vec<Labelled<E>>) {
             (classify_control(&label), label)
         })
         .collect();
-    if !classes
-        .iter()
-        .any(|(control, _)| *control == Control::Accept)
-    {
-        return shape::pairs(&all);
+    let has = |wanted: Control| classes.iter().any(|(control, _)| *control == wanted);
+    if !has(Control::Accept) || !has(Control::Ignore) {
+        return shape::pairs(all);
     }
     let mut accepts = Vec::new();
     let mut ignores = Vec::new();
@@ -225,11 +223,10 @@ pub struct CardFinder<E> {
     /// Searched next if `scope` held no card at all.
     wider: Option<E>,
     found_any: bool,
-    /// The scope's controls were paired by shape, the words having found
-    /// no card (see [`shape`]).
-    by_shape: bool,
-    /// By shape: the control before the current one, not yet paired.
-    unpaired: Option<E>,
+    /// The scope's controls are being paired by shape, the words having
+    /// found no card (see [`shape`]).
+    by_shape: Option<shape::Pairer<E>>,
+    shape_tried: bool,
 }
 
 impl<E: DomElement> CardFinder<E> {
@@ -243,8 +240,8 @@ impl<E: DomElement> CardFinder<E> {
             last_root: None,
             wider: None,
             found_any: false,
-            by_shape: false,
-            unpaired: None,
+            by_shape: None,
+            shape_tried: false,
         }
     }
 
@@ -310,14 +307,15 @@ impl<E: DomElement> Iterator for CardFinder<E> {
                 continue;
             }
             let Some(element) = self.candidates.next() else {
-                if !self.found_any && !self.by_shape {
+                if !self.found_any && !self.shape_tried {
                     // No word found a card here: a language Kindly has no
                     // words for. The scope's controls again, by shape.
                     self.candidates = self.scope.select_all(CONTROLS).into_iter();
                     self.accepts.clear();
                     self.ignores.clear();
                     self.decided = 0;
-                    self.by_shape = true;
+                    self.by_shape = Some(shape::Pairer::default());
+                    self.shape_tried = true;
                     continue;
                 }
                 match self.wider.take() {
@@ -328,19 +326,9 @@ impl<E: DomElement> Iterator for CardFinder<E> {
                     _ => return None,
                 }
             };
-            if !self.by_shape {
-                sort_control(element, &mut self.accepts, &mut self.ignores);
-                continue;
-            }
-            match self.unpaired.take() {
-                Some(first) => match shape::pair(&first, &element) {
-                    Some((ignore, accept)) => {
-                        self.ignores.push((first, ignore));
-                        self.accepts.push((element, accept));
-                    }
-                    None => self.unpaired = Some(element),
-                },
-                None => self.unpaired = Some(element),
+            match &mut self.by_shape {
+                Some(pairer) => pairer.feed(element, &mut self.accepts, &mut self.ignores),
+                None => sort_control(element, &mut self.accepts, &mut self.ignores),
             }
         }
     }

@@ -37,26 +37,55 @@ const ROW_DEPTH: usize = 5;
 
 /// The Accept and the Ignore controls among `all` (a scope's controls in
 /// document order) by shape: each pair's second control is its Accept.
-pub fn pairs<E: DomElement>(all: &[E]) -> (Vec<Labelled<E>>, Vec<Labelled<E>>) {
+pub fn pairs<E: DomElement>(all: Vec<E>) -> (Vec<Labelled<E>>, Vec<Labelled<E>>) {
+    let mut pairer = Pairer::default();
     let mut accepts = Vec::new();
     let mut ignores = Vec::new();
-    let mut i = 0;
-    while let (Some(first), Some(second)) = (all.get(i), all.get(i + 1)) {
-        match pair(first, second) {
-            Some((ignore, accept)) => {
-                ignores.push((first.clone(), ignore));
-                accepts.push((second.clone(), accept));
-                i += 2;
-            }
-            None => i += 1,
-        }
+    for control in all {
+        pairer.feed(control, &mut accepts, &mut ignores);
     }
     (accepts, ignores)
 }
 
+/// Pairs a scope's controls fed one at a time, in document order (the page
+/// search goes a card at a time).
+pub struct Pairer<E> {
+    /// The control before, not paired yet.
+    unpaired: Option<E>,
+}
+
+impl<E> Default for Pairer<E> {
+    fn default() -> Self {
+        Pairer { unpaired: None }
+    }
+}
+
+impl<E: DomElement> Pairer<E> {
+    /// Files `control` and the one before it among the Ignore and Accept
+    /// controls when they are a pair.
+    pub fn feed(
+        &mut self,
+        control: E,
+        accepts: &mut Vec<Labelled<E>>,
+        ignores: &mut Vec<Labelled<E>>,
+    ) {
+        let Some(first) = self.unpaired.take() else {
+            self.unpaired = Some(control);
+            return;
+        };
+        match pair(&first, &control) {
+            Some((ignore, accept)) => {
+                ignores.push((first, ignore));
+                accepts.push((control, accept));
+            }
+            None => self.unpaired = Some(control),
+        }
+    }
+}
+
 /// The labels of `first` and `second` (neighbouring controls) when they are
 /// an invitation's Ignore and Accept.
-pub fn pair<E: DomElement>(first: &E, second: &E) -> Option<(String, String)> {
+fn pair<E: DomElement>(first: &E, second: &E) -> Option<(String, String)> {
     if first.matches(ERA_ACTIONS) && second.matches(ERA_ACTIONS) {
         return Some((control_label(first), control_label(second)));
     }
