@@ -142,6 +142,11 @@ fn unknown_words_are_found_by_shape() {
             vec!["riley-park-3c4d5e", "ana-silva-9f8e7d"],
         ),
         (
+            "Accept in words Kindly knows, Ignore in words it does not",
+            row("riley-park-3c4d5e", "Riley Park", "Omitir", "Aceptar"),
+            vec!["riley-park-3c4d5e"],
+        ),
+        (
             "a badge after the name in the link, not in the labels",
             r#"<div role="listitem"><a href="/in/riley-park-3c4d5e/"><strong>Riley Park <span>Premium</span></strong></a>
                <div><div><button aria-label="Αγνόηση Riley Park">Αγνόηση</button></div>
