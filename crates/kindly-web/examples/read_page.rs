@@ -3,9 +3,11 @@
 //! language without fixtures), the quickest way to see whether Kindly finds
 //! its cards and reads them right, and what to put in a bug report.
 //!
-//! Run: `cargo run -q -p kindly-web --example read_page -- saved.html [URL]`
-//! (URL: where the page was served, for its links; the invitations page by
-//! default). It runs the content script's own search and reading code (the
+//! Run: `cargo run -q -p kindly-web --example read_page -- saved.html [URL]
+//! [--lines]` (URL: where the page was served, for its links; the
+//! invitations page by default. `--lines`: also the text lines read from
+//! each card, what the engine parses; › marks the first line after the
+//! card's Accept and Ignore, where a note is looked for). It runs the content script's own search and reading code (the
 //! page adapter over the `scraper` parser, as the native tests do) and the
 //! engine with a new user's settings. It prints what was read, including
 //! people's names and notes, to this terminal only.
@@ -23,7 +25,10 @@ use support::ParsedElement;
 const INVITATIONS: &str = "https://www.linkedin.com/mynetwork/invitation-manager/received/";
 
 fn main() {
-    let mut args = std::env::args().skip(1);
+    let mut args: Vec<String> = std::env::args().skip(1).collect();
+    let show_lines = args.iter().any(|a| a == "--lines");
+    args.retain(|a| a != "--lines");
+    let mut args = args.into_iter();
     let Some(path) = args.next() else {
         eprintln!("usage: read_page <saved page.html> [URL it was served at]");
         std::process::exit(2);
@@ -43,7 +48,13 @@ fn main() {
         std::process::exit(1);
     };
     // A closed pipe (`| head`) ends the listing, quietly.
-    let _ = report(&path, &root, body, &mut std::io::stdout().lock());
+    let _ = report(
+        &path,
+        &root,
+        body,
+        show_lines,
+        &mut std::io::stdout().lock(),
+    );
 }
 
 /// Writes what Kindly reads on the page at `root` to `out`.
@@ -51,6 +62,7 @@ fn report(
     path: &str,
     root: &ParsedElement<'_>,
     body: ParsedElement<'_>,
+    show_lines: bool,
     out: &mut impl Write,
 ) -> std::io::Result<()> {
     let lang = root.attr("lang").unwrap_or_default();
@@ -78,6 +90,16 @@ fn report(
         ] {
             if let Some(value) = value {
                 writeln!(out, "  {what:<9} {value}")?;
+            }
+        }
+        if show_lines {
+            for (i, line) in text.lines.iter().enumerate() {
+                let mark = if text.after_controls == Some(i) {
+                    "›"
+                } else {
+                    " "
+                };
+                writeln!(out, "  line {i:>2}{mark} {line}")?;
             }
         }
         if !model.readable {
