@@ -7,9 +7,10 @@
 //! [--lines]` (URL: where the page was served, for its links; the
 //! invitations page by default. `--lines`: also the text lines read from
 //! each card, what the engine parses; › marks the first line after the
-//! card's Accept and Ignore, where a note is looked for). It runs the content script's own search and reading code (the
-//! page adapter over the `scraper` parser, as the native tests do) and the
-//! engine with a new user's settings. It prints what was read, including
+//! card's Accept and Ignore, where a note is looked for). It runs the
+//! content script's own search and reading code (the page adapter over the
+//! `scraper` parser, as the native tests do) and the engine with a new
+//! user's settings. It prints what was read, including
 //! people's names and notes, to this terminal only.
 
 #[path = "../tests/support/mod.rs"]
