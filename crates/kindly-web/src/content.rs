@@ -489,8 +489,14 @@ fn annotate(doc: &web_sys::Document) -> DomResult<()> {
             schedule();
             break;
         }
-        let Some(card) = with_state(next_card).flatten() else {
-            break;
+        let card = match with_state(next_card) {
+            Some(page::Step::Card(card)) => card,
+            Some(page::Step::Pending) => {
+                // Searching counts as work: the budget check applies.
+                done += 1;
+                continue;
+            }
+            Some(page::Step::Done) | None => break,
         };
         done += 1;
         if !card.root.is_connected() || has_panel(&card.root) {
@@ -556,16 +562,23 @@ fn unmark_changed(doc: &web_sys::Document, changed: &[Element], everywhere: bool
     }
 }
 
+/// Controls the page search reads before the slice's budget is checked
+/// again (a control costs tens of microseconds as wasm2js).
+const CONTROLS_PER_STEP: usize = 64;
+
 /// The next card to mark: those waiting first, then the page search's.
-fn next_card(state: &mut State) -> Option<page::Card> {
+fn next_card(state: &mut State) -> page::Step<Element> {
     if !state.pending.is_empty() {
-        return Some(state.pending.remove(0));
+        return page::Step::Card(state.pending.remove(0));
     }
-    let card = state.finder.as_mut()?.next();
-    if card.is_none() {
+    let Some(finder) = state.finder.as_mut() else {
+        return page::Step::Done;
+    };
+    let step = finder.step(CONTROLS_PER_STEP);
+    if matches!(step, page::Step::Done) {
         state.finder = None;
     }
-    card
+    step
 }
 
 fn annotate_card(

@@ -290,10 +290,22 @@ impl<E: DomElement> CardFinder<E> {
     }
 }
 
-impl<E: DomElement> Iterator for CardFinder<E> {
-    type Item = Card<E>;
+/// One step of a page search.
+pub enum Step<E> {
+    Card(Card<E>),
+    /// No card yet, and more of the page to search.
+    Pending,
+    Done,
+}
 
-    fn next(&mut self) -> Option<Card<E>> {
+impl<E: DomElement> CardFinder<E> {
+    /// The next card, reading at most `most` more controls before giving
+    /// control back: a long page with few cards, or none (the search then
+    /// reads its controls twice, by words and by shape, and again in the
+    /// whole body), is searched over several of the content script's
+    /// slices instead of in one long task.
+    pub fn step(&mut self, most: usize) -> Step<E> {
+        let mut read = 0;
         loop {
             let next_known = self.accepts.len() > self.decided + 1;
             if next_known || (self.decided < self.accepts.len() && self.candidates.len() == 0) {
@@ -302,10 +314,14 @@ impl<E: DomElement> Iterator for CardFinder<E> {
                 if let Some(card) = self.decide(index) {
                     self.last_root = Some(card.root.clone());
                     self.found_any = true;
-                    return Some(card);
+                    return Step::Card(card);
                 }
                 continue;
             }
+            if read >= most {
+                return Step::Pending;
+            }
+            read += 1;
             let Some(element) = self.candidates.next() else {
                 if !self.found_any && !self.shape_tried {
                     // No word found a card here: a language Kindly has no
@@ -323,12 +339,26 @@ impl<E: DomElement> Iterator for CardFinder<E> {
                         *self = CardFinder::new(&wider);
                         continue;
                     }
-                    _ => return None,
+                    _ => return Step::Done,
                 }
             };
             match &mut self.by_shape {
                 Some(pairer) => pairer.feed(element, &mut self.accepts, &mut self.ignores),
                 None => sort_control(element, &mut self.accepts, &mut self.ignores),
+            }
+        }
+    }
+}
+
+impl<E: DomElement> Iterator for CardFinder<E> {
+    type Item = Card<E>;
+
+    fn next(&mut self) -> Option<Card<E>> {
+        loop {
+            match self.step(usize::MAX) {
+                Step::Card(card) => return Some(card),
+                Step::Pending => {}
+                Step::Done => return None,
             }
         }
     }

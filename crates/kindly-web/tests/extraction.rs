@@ -236,6 +236,26 @@ fn check_page(name: &str, html: &str, same_lang: bool) -> Result<usize, Vec<Stri
         ));
     }
     let found = search_page(&root, body);
+    // The content script searches in steps of a few controls, across
+    // slices: the same cards, in the same order.
+    let mut stepped = Vec::new();
+    let mut finder = page::CardFinder::for_page(root.select_first("main").as_ref(), body);
+    let mut pending = 0;
+    loop {
+        match finder.step(3) {
+            page::Step::Card(card) => stepped.push(card.root),
+            page::Step::Pending => pending += 1,
+            page::Step::Done => break,
+        }
+    }
+    if stepped != found.iter().map(|c| c.root).collect::<Vec<_>>() {
+        failures.push(format!("{name}: a search in steps finds other cards"));
+    }
+    if pending == 0 {
+        failures.push(format!(
+            "{name}: a search in steps of 3 controls never paused"
+        ));
+    }
     let route = classify(&pathname(&sidecar.url, &sidecar.url));
     if route != Route::Received {
         // The browser shows no panel here whatever the markup holds.
