@@ -13,8 +13,9 @@
 //! count too: E2a's `data-view-name="invitation-action"` and E1's
 //! action-button class.
 //!
-//! Only used where the words found no Accept control, so a page in a known
-//! language pays nothing for it.
+//! Only used where the words found no card (the page search) or no Accept
+//! or no Ignore control (a part of the page), so the cards of a page in a
+//! known language pay nothing for it.
 
 use crate::dom::collapse_whitespace;
 use crate::markup::DomElement;
