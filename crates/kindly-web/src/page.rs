@@ -377,31 +377,40 @@ pub fn find_cards_in<E: DomElement>(touched: &[E]) -> Option<Vec<Card<E>>> {
             continue;
         }
         let (accepts, ignores) = controls(element);
-        for (accept, _) in &accepts {
-            let root = accept.closest(CARD_BOUNDARIES)?;
+        for (index, accept) in accepts.iter().enumerate() {
+            let root = accept.0.closest(CARD_BOUNDARIES)?;
             if root.matches(PAGE_CHROME) || is_inside_panel(&root) {
                 return None;
             }
-            // Usually the page added the card itself: its controls are known.
-            let root_controls;
-            let (in_root, ignores) = if root == *element {
-                (&accepts, &ignores)
-            } else {
-                root_controls = controls(&root);
-                (&root_controls.0, &root_controls.1)
-            };
-            let ([accept], [ignore, ..]) = (in_root.as_slice(), ignores.as_slice()) else {
-                if in_root.len() != 1 {
+            let controls = if root == *element || element.contains(&root) {
+                // Usually the page added the card, or a wrapper around it:
+                // its controls are among those just read. A subtree is a
+                // run in document order, so a second Accept in it would be
+                // a neighbour of this one.
+                let in_root = |i: Option<usize>| {
+                    i.and_then(|i| accepts.get(i))
+                        .is_some_and(|(e, _)| root.contains(e))
+                };
+                if in_root(index.checked_sub(1)) || in_root(index.checked_add(1)) {
                     return None; // a boundary holding two cards: not a card
                 }
-                continue; // no Ignore: a suggestion, not an invitation
+                first_ignore_in(&root, &ignores, index).map(|ignore| (accept.clone(), ignore))
+            } else {
+                let (in_root, ignores) = controls(&root);
+                match (in_root.as_slice(), ignores.as_slice()) {
+                    ([accept], [ignore, ..]) => Some((accept.clone(), ignore.clone())),
+                    ([_], []) => None,
+                    _ => return None, // a boundary holding two cards: not a card
+                }
             };
+            // No Ignore: a suggestion, not an invitation.
+            let Some(controls) = controls else { continue };
             if cards.iter().any(|c| c.root == root) {
                 continue;
             }
             cards.push(Card {
                 root,
-                controls: Some((accept.clone(), ignore.clone())),
+                controls: Some(controls),
             });
             if cards.len() > MOST {
                 return None;

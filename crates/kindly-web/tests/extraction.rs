@@ -198,6 +198,34 @@ fn unknown_words_are_found_by_shape() {
     }
 }
 
+/// A known card boundary that holds two invitations is no card: the cards
+/// the page adds there cannot be told apart, and the page is searched.
+#[test]
+fn added_nodes_with_two_cards_in_one_boundary_call_for_a_page_search() {
+    let row = |slug: &str, name: &str| {
+        format!(
+            r#"<div><a href="/in/{slug}/"><strong>{name}</strong></a>
+               <button aria-label="Ignore an invitation to connect from {name}">Ignore</button>
+               <button aria-label="Accept {name}’s invitation">Accept</button></div>"#
+        )
+    };
+    let html = format!(
+        r#"<!doctype html><html lang="en"><body><main><ul id="list"><li id="both">{}{}</li></ul></main></body></html>"#,
+        row("riley-park-3c4d5e", "Riley Park"),
+        row("ana-silva-9f8e7d", "Ana Silva"),
+    );
+    let url = "https://www.linkedin.com/mynetwork/invitation-manager/received/";
+    let document = scraper::Html::parse_document(&html);
+    let root = ParsedElement::new(document.root_element(), url);
+    for id in ["#both", "#list"] {
+        let added = root.select_first(id).expect(id);
+        assert!(
+            page::find_cards_in(&[added]).is_none(),
+            "{id}: two cards in one boundary"
+        );
+    }
+}
+
 /// Checks one fixture; returns how many cards were checked, or every
 /// failure found (each naming the fixture and the card).
 fn check_fixture(name: &str) -> Result<usize, Vec<String>> {
@@ -282,7 +310,8 @@ fn check_page(name: &str, html: &str, same_lang: bool) -> Result<usize, Vec<Stri
     let today = today();
     let models: Vec<_> = found
         .iter()
-        .map(|card| {
+        .enumerate()
+        .map(|(index, card)| {
             let text = page::card_text_for(card, lang.clone());
             // A card the page adds later is found from itself alone, with
             // the same texts (or not at all: then the page is searched).
@@ -296,6 +325,22 @@ fn check_page(name: &str, html: &str, same_lang: bool) -> Result<usize, Vec<Stri
             };
             if !agrees {
                 failures.push(format!("{name}: a card found alone is read differently"));
+            }
+            // Added inside a wrapper (with whatever else the wrapper holds),
+            // it is found with the same texts too. (The first cards only: a
+            // wrapper may be the whole list.)
+            if let Some(wrapper) = card.root.parent().filter(|_| index < 12) {
+                let again = page::find_cards_in(std::slice::from_ref(&wrapper));
+                let agrees = again.as_deref().is_none_or(|cards| {
+                    cards.iter().any(|again| {
+                        again.root == card.root && page::card_text_for(again, lang.clone()) == text
+                    })
+                });
+                if !agrees {
+                    failures.push(format!(
+                        "{name}: a card found from its wrapper is missed or read differently"
+                    ));
+                }
             }
             // The search hands over the control labels it read; reading the
             // card afresh must give the same texts.
