@@ -778,6 +778,16 @@ test("on a right-to-left page the panel keeps its own language and direction", a
     assert.equal(seen.page, "rtl", "the card itself is right to left");
     assert.equal(seen.lang, "en", "the panel says which language it speaks");
     assert.equal(seen.action, "ltr", "the panel's English reads left to right");
+    // What the person writes takes its own direction, whatever the panel's.
+    const written = await page.$eval(PERSON(RILEY), (host) => {
+      const editor = host.shadowRoot.querySelector("[data-kindly=editor]");
+      const direction = (text) => {
+        editor.value = text;
+        return getComputedStyle(editor).direction;
+      };
+      return { hebrew: direction("שלום, תודה על ההזמנה"), english: direction("Hi Riley, thank you") };
+    });
+    assert.deepEqual(written, { hebrew: "rtl", english: "ltr" }, "a reply's direction follows its text");
     await assertClean(null, browser, page, assert);
   } finally {
     await page.close();

@@ -549,6 +549,8 @@ fn reply(
                 ("id", &editor_id),
                 ("data-kindly", "editor"),
                 ("rows", "4"),
+                // The person's own words, in their language's direction.
+                ("dir", "auto"),
                 ("hidden", ""),
             ],
             None,
@@ -810,6 +812,7 @@ fn memory(doc: &Document, body: &Element, key: &str, person: Option<&Person>) ->
                 ("id", "kindly-note"),
                 ("data-kindly", "note"),
                 ("rows", "2"),
+                ("dir", "auto"),
             ],
             None,
         )?,
