@@ -207,6 +207,22 @@ test("an invalid template shows the error with its position and cannot be saved"
   await page.close();
 });
 
+test("a template written in a right-to-left language is edited right to left", async () => {
+  browser.reset();
+  const page = await freshPopup();
+  await page.click("#tpl-new");
+  await page.fill("#ed-title", "תודה על ההזמנה");
+  await page.fill("#ed-body", "שלום {first_name}, תודה על ההזמנה.");
+  const direction = (id) => page.$eval(id, (e) => getComputedStyle(e).direction);
+  assert.equal(await direction("#ed-title"), "rtl");
+  assert.equal(await direction("#ed-body"), "rtl");
+  await page.fill("#ed-body", "Hi {first_name}, thank you.");
+  assert.equal(await direction("#ed-body"), "ltr");
+  assert.equal(await page.getAttribute("html", "dir"), "ltr", "the popup's own strings stay left to right");
+  await assertClean(null, browser, page, assert);
+  await page.close();
+});
+
 test("delete has undo, and move up/down reorder the list", async () => {
   browser.reset();
   const page = await freshPopup();

@@ -96,7 +96,13 @@ pub fn input(
         el(
             doc,
             "input",
-            &[("id", id), ("type", kind), ("data-change", change)],
+            // The person's own words, in their language's direction.
+            &[
+                ("id", id),
+                ("type", kind),
+                ("data-change", change),
+                ("dir", "auto"),
+            ],
             None,
         )?,
     )?;
@@ -195,7 +201,12 @@ pub fn textarea(
     append(&field, el(doc, "label", &[("for", id)], Some(label))?)?;
     let area = append(
         &field,
-        el(doc, "textarea", &[("id", id), ("rows", rows)], None)?,
+        el(
+            doc,
+            "textarea",
+            &[("id", id), ("rows", rows), ("dir", "auto")],
+            None,
+        )?,
     )?;
     for (name, value) in attrs {
         area.set_attribute(name, value)?;
