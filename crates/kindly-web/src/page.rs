@@ -224,9 +224,8 @@ pub struct CardFinder<E> {
     wider: Option<E>,
     found_any: bool,
     /// The scope's controls are being paired by shape, the words having
-    /// found no card (see [`shape`]).
+    /// found no card (see [`shape`]); tried once per scope.
     by_shape: Option<shape::Pairer<E>>,
-    shape_tried: bool,
 }
 
 impl<E: DomElement> CardFinder<E> {
@@ -241,7 +240,6 @@ impl<E: DomElement> CardFinder<E> {
             wider: None,
             found_any: false,
             by_shape: None,
-            shape_tried: false,
         }
     }
 
@@ -323,7 +321,7 @@ impl<E: DomElement> CardFinder<E> {
             }
             read += 1;
             let Some(element) = self.candidates.next() else {
-                if !self.found_any && !self.shape_tried {
+                if !self.found_any && self.by_shape.is_none() {
                     // No word found a card here: a language Kindly has no
                     // words for. The scope's controls again, by shape.
                     self.candidates = self.scope.select_all(CONTROLS).into_iter();
@@ -331,7 +329,6 @@ impl<E: DomElement> CardFinder<E> {
                     self.ignores.clear();
                     self.decided = 0;
                     self.by_shape = Some(shape::Pairer::default());
-                    self.shape_tried = true;
                     continue;
                 }
                 match self.wider.take() {
