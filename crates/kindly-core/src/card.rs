@@ -185,19 +185,17 @@ pub fn parse_card(card: &CardText) -> Invitation {
 
     // --- headline, and a note found only among the lines ---------------------
     let raw_name = card.name.as_deref().map(str::trim);
+    let folded_name: Option<String> = full_name.as_deref().map(folded);
     // A line that cleans to the name holds the name's first word: tested
     // first, so that most lines are not cleaned at all.
-    let name_start: Option<String> = full_name
+    let name_start = folded_name
         .as_deref()
-        .and_then(|n| n.split_whitespace().next())
-        .map(|w| w.chars().map(fold).collect());
+        .and_then(|n| n.split_whitespace().next());
     let is_name_line = |line: &str| {
         line.len() <= NAME_MAX
             && (raw_name.is_some_and(|r| eq_ci(r, line))
                 || full_name.as_deref().is_some_and(|n| eq_ci(n, line))
-                || (name_start
-                    .as_deref()
-                    .is_some_and(|w| find_ci(line, w).is_some())
+                || (name_start.is_some_and(|w| find_ci(line, w).is_some())
                     && clean_name(line, &langs)
                         .is_some_and(|c| full_name.as_deref().is_some_and(|n| eq_ci(n, &c)))))
     };
@@ -208,7 +206,6 @@ pub fn parse_card(card: &CardText) -> Invitation {
     let name_at = lines.iter().position(|line| is_name_line(line));
     // Nor is a line that opens with the name, above or below it: the same
     // banner in another language ("Quang Đỗ theo dõi bạn và …").
-    let folded_name: Option<String> = full_name.as_deref().map(|n| n.chars().map(fold).collect());
     let opens_with_name = |line: &str| {
         folded_name
             .as_deref()
