@@ -21,9 +21,7 @@ use kindly_core::suggest::suggest;
 use kindly_web::markup::DomElement;
 use kindly_web::page;
 use std::io::Write;
-use support::ParsedElement;
-
-const INVITATIONS: &str = "https://www.linkedin.com/mynetwork/invitation-manager/received/";
+use support::{today, ParsedElement, RECEIVED};
 
 fn main() {
     let mut args: Vec<String> = std::env::args().skip(1).collect();
@@ -34,7 +32,7 @@ fn main() {
         eprintln!("usage: read_page <saved page.html> [URL it was served at]");
         std::process::exit(2);
     };
-    let url = args.next().unwrap_or_else(|| INVITATIONS.to_string());
+    let url = args.next().unwrap_or_else(|| RECEIVED.to_string());
     let html = match std::fs::read_to_string(&path) {
         Ok(html) => html,
         Err(err) => {
@@ -75,7 +73,7 @@ fn report(
         cards.len()
     )?;
     let data = new_user_data();
-    let today = days_since_epoch();
+    let today = today();
     for (i, card) in cards.iter().enumerate() {
         let text = page::card_text_for(card, lang.clone());
         let model = suggest(&text, &data, today);
@@ -116,12 +114,4 @@ fn report(
         }
     }
     Ok(())
-}
-
-fn days_since_epoch() -> kindly_core::Day {
-    std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .map_or(0, |d| {
-            kindly_core::Day::try_from(d.as_secs() / 86_400).unwrap_or(0)
-        })
 }

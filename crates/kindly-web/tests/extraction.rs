@@ -29,12 +29,12 @@
 mod support;
 
 use kindly_core::route::{classify, Route};
-use kindly_core::{store, Day, Kind};
+use kindly_core::{store, Kind};
 use kindly_web::markup::DomElement;
 use kindly_web::page;
 use serde::Deserialize;
 use std::path::PathBuf;
-use support::{pathname, ParsedElement};
+use support::{pathname, today, ParsedElement, RECEIVED};
 
 #[derive(Deserialize)]
 struct Sidecar {
@@ -55,13 +55,6 @@ struct Expected {
 
 fn fixtures_dir() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../tests/fixtures")
-}
-
-/// Days since the epoch, like the content script's `today()`.
-fn today() -> Day {
-    std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .map_or(0, |d| Day::try_from(d.as_secs() / 86_400).unwrap_or(0))
 }
 
 /// JavaScript's `\s` (with the `u` flag), for the placeholder check.
@@ -102,9 +95,8 @@ fn cards_outside_main_are_found() {
             <button aria-label="Connect with Sam Ortiz">Connect</button>
             <button aria-label="Dismiss">Dismiss</button></li>
         </ul></div></body></html>"#;
-    let url = "https://www.linkedin.com/mynetwork/invitation-manager/received/";
     let document = scraper::Html::parse_document(html);
-    let root = ParsedElement::new(document.root_element(), url);
+    let root = ParsedElement::new(document.root_element(), RECEIVED);
     let main = root.select_first("main").expect("main");
     assert!(page::find_cards(&main).is_empty(), "nothing in main");
     let body = root.select_first("body").expect("body");
@@ -177,13 +169,12 @@ fn unknown_words_are_found_by_shape() {
             vec!["dana-levi-5a6b7c"],
         ),
     ];
-    let url = "https://www.linkedin.com/mynetwork/invitation-manager/received/";
     for (what, cards, expected) in cases {
         let html = format!(
             r#"<!doctype html><html lang="xx"><body><main><div id="list">{cards}</div></main></body></html>"#
         );
         let document = scraper::Html::parse_document(&html);
-        let root = ParsedElement::new(document.root_element(), url);
+        let root = ParsedElement::new(document.root_element(), RECEIVED);
         let body = root.select_first("body").expect("body");
         let list = root.select_first("#list").expect("list");
         let keys = |found: Vec<page::Card<ParsedElement>>| -> Vec<String> {
@@ -214,9 +205,8 @@ fn added_nodes_with_two_cards_in_one_boundary_call_for_a_page_search() {
         row("riley-park-3c4d5e", "Riley Park"),
         row("ana-silva-9f8e7d", "Ana Silva"),
     );
-    let url = "https://www.linkedin.com/mynetwork/invitation-manager/received/";
     let document = scraper::Html::parse_document(&html);
-    let root = ParsedElement::new(document.root_element(), url);
+    let root = ParsedElement::new(document.root_element(), RECEIVED);
     for id in ["#both", "#list"] {
         let added = root.select_first(id).expect(id);
         assert!(
@@ -561,11 +551,10 @@ fn every_fixture_reads_the_same_without_era_hints() {
 /// same as Accept and Ignore: Kindly finds no card rather than guess.
 #[test]
 fn without_words_or_labels_nothing_is_guessed() {
-    let url = "https://www.linkedin.com/mynetwork/invitation-manager/received/";
     for name in NEEDS_LABELS {
         let html = without_era_hints(&read_fixture(name));
         let document = scraper::Html::parse_document(&html);
-        let root = ParsedElement::new(document.root_element(), url);
+        let root = ParsedElement::new(document.root_element(), RECEIVED);
         let body = root.select_first("body").expect("body");
         assert_eq!(search_page(&root, body).len(), 0, "{name}");
     }

@@ -13,6 +13,18 @@ use std::collections::HashMap;
 
 const HTML_NS: &str = "http://www.w3.org/1999/xhtml";
 
+/// The Received invitations page, where Kindly reads cards.
+pub const RECEIVED: &str = "https://www.linkedin.com/mynetwork/invitation-manager/received/";
+
+/// Days since the epoch, like the content script's `today()`.
+pub fn today() -> kindly_core::Day {
+    std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| {
+            kindly_core::Day::try_from(d.as_secs() / 86_400).unwrap_or(0)
+        })
+}
+
 /// One element of a parsed page, with the URL the page is served at.
 #[derive(Clone, Copy, Debug)]
 pub struct ParsedElement<'a> {
