@@ -532,23 +532,27 @@ const MARKED_CARD: &str = ":has(> [data-kindly-panel])";
 /// and a reused row gets its new panel.
 fn unmark_changed(doc: &web_sys::Document, changed: &[Element], everywhere: bool) {
     let cards: Vec<Element> = if everywhere {
+        // One marker per card: the hosts' parents are already distinct.
         panel_hosts(doc)
             .iter()
             .filter_map(|host| host.parent_element())
             .collect()
     } else {
-        changed
+        // A few dozen places at most, several often in one card. (Comparing
+        // elements is a call into JavaScript: never done for every card.)
+        let mut cards: Vec<Element> = Vec::new();
+        for card in changed
             .iter()
             .filter(|target| target.is_connected())
             .filter_map(|target| target.closest(MARKED_CARD).ok().flatten())
-            .collect()
-    };
-    let mut checked: Vec<&Element> = Vec::new();
-    for card in &cards {
-        if checked.contains(&card) {
-            continue;
+        {
+            if !cards.contains(&card) {
+                cards.push(card);
+            }
         }
-        checked.push(card);
+        cards
+    };
+    for card in &cards {
         let Some(host) = panel_of(card) else { continue };
         let Some(key) = host.get_attribute("data-kindly-key") else {
             continue;
