@@ -734,6 +734,50 @@ test("a long page: every card gets its marker at once, panels are drawn as cards
   }
 });
 
+test("where the list scrolls inside main (as on LinkedIn), panels are ready a screen ahead of what main shows", async () => {
+  // An observer of the viewport is clipped by `main`, whatever its margin:
+  // it would draw a panel only once its card is visible, pushing the list
+  // down under the person's eyes.
+  const many = loadFixture("many-500");
+  const page = await browser.open(many);
+  // Until no panel has been drawn for a while (a scroll draws in slices).
+  const settle = () =>
+    page.evaluate(async () => {
+      const count = () => document.querySelectorAll("[data-kindly-drawn]").length;
+      let seen = -1;
+      for (let i = 0; i < 50 && seen !== count(); i++) {
+        seen = count();
+        await new Promise((r) => setTimeout(r, 300));
+      }
+    });
+  try {
+    await page.waitForFunction(() => document.querySelectorAll("[data-kindly-panel]").length >= 500, null, { timeout: 30_000 });
+    await settle();
+    // Scroll `main` well down the list, as a person would.
+    const shown = await page.evaluate(() => {
+      const main = document.querySelector("main");
+      const card = [...document.querySelectorAll("[data-kindly-panel]")][40].parentElement;
+      main.scrollTop += card.getBoundingClientRect().top - main.getBoundingClientRect().top;
+      return getComputedStyle(main).overflowY;
+    });
+    assert.equal(shown, "auto", "the fixture's list scrolls inside main");
+    await settle();
+    const missing = await page.evaluate(() => {
+      const view = document.querySelector("main").getBoundingClientRect();
+      // Visible, or within half a screen below or above.
+      const near = (r) => r.bottom > view.top - view.height / 2 && r.top < view.bottom + view.height / 2;
+      return [...document.querySelectorAll("[data-kindly-panel]")]
+        .map((host, index) => ({ index, drawn: host.hasAttribute("data-kindly-drawn"), rect: host.parentElement.getBoundingClientRect() }))
+        .filter((c) => near(c.rect) && !c.drawn)
+        .map((c) => `card ${c.index} at ${Math.round(c.rect.top - view.top)} px from main's top (main shows ${Math.round(view.height)} px)`);
+    });
+    assert.deepEqual(missing, [], "every card within half a screen of what main shows has its panel");
+    await assertClean(null, browser, page, assert);
+  } finally {
+    await page.close();
+  }
+});
+
 test("a card drawn with display: contents still gets its panel", async () => {
   // Such a card has no box, so it never intersects the viewport.
   const boxless = {

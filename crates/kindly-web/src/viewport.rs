@@ -1,11 +1,19 @@
 //! Which cards are near the viewport: their panels are drawn then, not
-//! before. One IntersectionObserver for the page; it reports a card once it
-//! comes within a screen of being visible, and forgets it once drawn.
+//! before. An IntersectionObserver reports a card once it comes within a
+//! screen of being visible, and forgets it once drawn.
 //!
 //! Why: a page of 500 cards holds ~50,000 nodes. Drawing every panel up front
 //! cost seconds of script and of the browser's own layout and paint, for
 //! panels nobody scrolled to. Markers (hosts with key, kind and action) still
 //! go on every card at once.
+//!
+//! On LinkedIn the list scrolls inside `main`, not the window. An observer of
+//! the viewport clips a card by every scrolling box around it, and its margin
+//! only widens the viewport: it would report a card only once it is already
+//! visible in `main`, and its panel would push the list down under the
+//! person's eyes. So the root is the scrolling box around the cards (one
+//! observer per such box, the viewport's when there is none), and the margin
+//! extends that box.
 
 use crate::content;
 use crate::dom;
@@ -13,41 +21,109 @@ use std::cell::RefCell;
 use wasm_bindgen::prelude::*;
 use web_sys::{Element, IntersectionObserver, IntersectionObserverEntry, IntersectionObserverInit};
 
+/// The observer of one scrolling box (`None`: the viewport).
+struct Watcher {
+    root: Option<Element>,
+    observer: IntersectionObserver,
+}
+
 thread_local! {
-    static OBSERVER: RefCell<Option<IntersectionObserver>> = const { RefCell::new(None) };
+    static WATCHERS: RefCell<Vec<Watcher>> = const { RefCell::new(Vec::new()) };
+    /// The last card's parent and the scrolling box around it: the cards of
+    /// a list share a parent, so the boxes are looked for once per list.
+    static LAST_PARENT: RefCell<Option<(Element, Option<Element>)>> = const { RefCell::new(None) };
 }
 
 /// How far beyond the visible area a card counts as near: one screen above
-/// and below, so scrolling finds its panel ready where the window scrolls.
+/// and below, so scrolling finds its panel ready where the list scrolls.
 const NEAR: &str = "100% 0px 100% 0px";
 
-/// Runs `f` with the page's one observer, made on first use; `None` when
+/// The nearest box around `card` that scrolls its content vertically, if
+/// any below `<body>` (the window's scrolling is the viewport's).
+fn scroller_of(card: &Element) -> Option<Element> {
+    let window = web_sys::window()?;
+    let mut node = card.parent_element();
+    while let Some(element) = node {
+        let tag = element.tag_name();
+        if tag.eq_ignore_ascii_case("body") || tag.eq_ignore_ascii_case("html") {
+            return None;
+        }
+        let overflow = window
+            .get_computed_style(&element)
+            .ok()
+            .flatten()
+            .and_then(|style| style.get_property_value("overflow-y").ok())
+            .unwrap_or_default();
+        if matches!(overflow.as_str(), "auto" | "scroll" | "overlay") {
+            return Some(element);
+        }
+        node = element.parent_element();
+    }
+    None
+}
+
+/// The scrolling box around `card`, looked for again only when the card's
+/// parent is not the last one's (or its box has left the page).
+fn root_of(card: &Element) -> Option<Element> {
+    let parent = card.parent_element()?;
+    LAST_PARENT.with(|last| {
+        if let Some((seen, root)) = last.borrow().as_ref() {
+            if *seen == parent && root.as_ref().is_none_or(|r| r.is_connected()) {
+                return root.clone();
+            }
+        }
+        let root = scroller_of(card);
+        *last.borrow_mut() = Some((parent, root.clone()));
+        root
+    })
+}
+
+/// Runs `f` with the observer for `root`, made on first use; `None` when
 /// IntersectionObserver cannot be made. Borrowed, not cloned: this runs for
 /// every card marked.
-fn with_observer<R>(f: impl FnOnce(&IntersectionObserver) -> R) -> Option<R> {
-    OBSERVER.with(|cell| {
-        if cell.borrow().is_none() {
-            let callback = Closure::<dyn FnMut(js_sys::Array, IntersectionObserver)>::new(
-                |entries: js_sys::Array, observer: IntersectionObserver| {
-                    on_near(&entries, &observer)
-                },
-            );
-            let init = IntersectionObserverInit::new();
-            init.set_root_margin(NEAR);
-            let made =
-                IntersectionObserver::new_with_options(callback.as_ref().unchecked_ref(), &init)
-                    .ok()?;
-            callback.forget(); // lives as long as the page
-            *cell.borrow_mut() = Some(made);
-        }
-        cell.borrow().as_ref().map(f)
+fn with_observer<R>(
+    root: Option<Element>,
+    f: impl FnOnce(&IntersectionObserver) -> R,
+) -> Option<R> {
+    WATCHERS.with(|cell| {
+        // A box LinkedIn replaced (it re-renders `main`) watches nothing more.
+        cell.borrow_mut().retain(|w| {
+            let alive = w.root.as_ref().is_none_or(|r| r.is_connected());
+            if !alive {
+                w.observer.disconnect();
+            }
+            alive
+        });
+        let known = cell.borrow().iter().position(|w| w.root == root);
+        let index = match known {
+            Some(index) => index,
+            None => {
+                let callback = Closure::<dyn FnMut(js_sys::Array, IntersectionObserver)>::new(
+                    |entries: js_sys::Array, observer: IntersectionObserver| {
+                        on_near(&entries, &observer)
+                    },
+                );
+                let init = IntersectionObserverInit::new();
+                init.set_root(root.as_ref());
+                init.set_root_margin(NEAR);
+                let observer = IntersectionObserver::new_with_options(
+                    callback.as_ref().unchecked_ref(),
+                    &init,
+                )
+                .ok()?;
+                callback.forget(); // lives as long as the page
+                cell.borrow_mut().push(Watcher { root, observer });
+                cell.borrow().len() - 1
+            }
+        };
+        cell.borrow().get(index).map(|w| f(&w.observer))
     })
 }
 
 /// Draws `card`'s panel when the card comes near the viewport. Without
 /// IntersectionObserver (never in supported browsers) it is drawn at once.
 pub fn watch(card: &Element) {
-    if with_observer(|observer| observer.observe(card)).is_none() {
+    if with_observer(root_of(card), |observer| observer.observe(card)).is_none() {
         draw_in(card);
     }
 }
@@ -55,7 +131,7 @@ pub fn watch(card: &Element) {
 fn on_near(entries: &js_sys::Array, observer: &IntersectionObserver) {
     // Read once, and only when some card came near: every card observed
     // reports once at first, far ones too (a page appending cards).
-    let mut height = None;
+    let mut visible_area = None;
     let mut visible = Vec::new();
     let mut near = Vec::new();
     for entry in entries.iter() {
@@ -70,13 +146,8 @@ fn on_near(entries: &js_sys::Array, observer: &IntersectionObserver) {
         }
         let card = entry.target();
         observer.unobserve(&card);
-        let height = *height.get_or_insert_with(|| {
-            web_sys::window()
-                .and_then(|w| w.inner_height().ok())
-                .and_then(|h| h.as_f64())
-                .unwrap_or(f64::INFINITY)
-        });
-        if rect.bottom() > 0.0 && rect.top() < height {
+        let (top, bottom) = *visible_area.get_or_insert_with(|| visible_area_of(observer));
+        if rect.bottom() > top && rect.top() < bottom {
             visible.push(card);
         } else {
             near.push(card);
@@ -87,6 +158,21 @@ fn on_near(entries: &js_sys::Array, observer: &IntersectionObserver) {
     // drawn here. What is on screen goes first.
     visible.append(&mut near);
     content::draw_soon(visible);
+}
+
+/// The top and bottom of what the person sees through `observer`'s root.
+fn visible_area_of(observer: &IntersectionObserver) -> (f64, f64) {
+    let window_bottom = web_sys::window()
+        .and_then(|w| w.inner_height().ok())
+        .and_then(|h| h.as_f64())
+        .unwrap_or(f64::INFINITY);
+    match observer.root() {
+        Some(root) => {
+            let rect = root.get_bounding_client_rect();
+            (rect.top().max(0.0), rect.bottom().min(window_bottom))
+        }
+        None => (0.0, window_bottom),
+    }
 }
 
 /// Draws the panel whose marker sits in `card`, if it is still there.
