@@ -29,24 +29,26 @@ struct Watcher {
 
 thread_local! {
     static WATCHERS: RefCell<Vec<Watcher>> = const { RefCell::new(Vec::new()) };
-    /// The last card's parent and the scrolling box around it: the cards of
-    /// a list share a parent, so the boxes are looked for once per list.
-    static LAST_PARENT: RefCell<Option<(Element, Option<Element>)>> = const { RefCell::new(None) };
+    /// The last box found and the part of the page it answers for (see
+    /// [`root_of`]).
+    static LAST_ROOT: RefCell<Option<(Element, Option<Element>)>> = const { RefCell::new(None) };
 }
 
 /// How far beyond the visible area a card counts as near: one screen above
 /// and below, so scrolling finds its panel ready where the list scrolls.
 const NEAR: &str = "100% 0px 100% 0px";
 
-/// The nearest box around `card` that scrolls its content vertically, if
-/// any below `<body>` (the window's scrolling is the viewport's).
-fn scroller_of(card: &Element) -> Option<Element> {
+/// The nearest box around `card` that scrolls its content vertically (none:
+/// the window scrolls), and the element below which that answer holds: the
+/// box itself, or the ancestor just below `<body>`.
+fn scroller_of(card: &Element) -> Option<(Element, Option<Element>)> {
     let window = web_sys::window()?;
+    let mut below_body = card.clone();
     let mut node = card.parent_element();
     while let Some(element) = node {
         let tag = element.tag_name();
         if tag.eq_ignore_ascii_case("body") || tag.eq_ignore_ascii_case("html") {
-            return None;
+            return Some((below_body, None));
         }
         let overflow = window
             .get_computed_style(&element)
@@ -55,25 +57,29 @@ fn scroller_of(card: &Element) -> Option<Element> {
             .and_then(|style| style.get_property_value("overflow-y").ok())
             .unwrap_or_default();
         if matches!(overflow.as_str(), "auto" | "scroll" | "overlay") {
-            return Some(element);
+            return Some((element.clone(), Some(element)));
         }
         node = element.parent_element();
+        below_body = element;
     }
     None
 }
 
-/// The scrolling box around `card`, looked for again only when the card's
-/// parent is not the last one's (or its box has left the page).
+/// The scrolling box around `card`. Looked for once per list: every card
+/// inside the last box found (or, where the window scrolls, under the same
+/// top-level element) shares its answer, so the computed styles are read for
+/// the first card, not for each (reading them right after a marker went in
+/// costs the browser a style pass every time). A box nested inside the
+/// list's own is not looked for.
 fn root_of(card: &Element) -> Option<Element> {
-    let parent = card.parent_element()?;
-    LAST_PARENT.with(|last| {
-        if let Some((seen, root)) = last.borrow().as_ref() {
-            if *seen == parent && root.as_ref().is_none_or(|r| r.is_connected()) {
+    LAST_ROOT.with(|last| {
+        if let Some((scope, root)) = last.borrow().as_ref() {
+            if scope.contains(Some(card)) {
                 return root.clone();
             }
         }
-        let root = scroller_of(card);
-        *last.borrow_mut() = Some((parent, root.clone()));
+        let (scope, root) = scroller_of(card)?;
+        *last.borrow_mut() = Some((scope, root.clone()));
         root
     })
 }
@@ -86,18 +92,19 @@ fn with_observer<R>(
     f: impl FnOnce(&IntersectionObserver) -> R,
 ) -> Option<R> {
     WATCHERS.with(|cell| {
-        // A box LinkedIn replaced (it re-renders `main`) watches nothing more.
-        cell.borrow_mut().retain(|w| {
-            let alive = w.root.as_ref().is_none_or(|r| r.is_connected());
-            if !alive {
-                w.observer.disconnect();
-            }
-            alive
-        });
         let known = cell.borrow().iter().position(|w| w.root == root);
         let index = match known {
             Some(index) => index,
             None => {
+                // A box LinkedIn replaced (it re-renders `main`) watches
+                // nothing more.
+                cell.borrow_mut().retain(|w| {
+                    let alive = w.root.as_ref().is_none_or(|r| r.is_connected());
+                    if !alive {
+                        w.observer.disconnect();
+                    }
+                    alive
+                });
                 let callback = Closure::<dyn FnMut(js_sys::Array, IntersectionObserver)>::new(
                     |entries: js_sys::Array, observer: IntersectionObserver| {
                         on_near(&entries, &observer)
