@@ -20,8 +20,16 @@ function startWhereKindlyMayWork() {
   if (started || !location.pathname.startsWith(MAY_WORK_UNDER)) return;
   started = true;
   for (const stop of stops) stop();
+  // Storage first: its answer is a trip to the browser process, made while
+  // the module is instantiated (Kindly shows nothing before it answers).
+  let stored;
+  try {
+    stored = chrome.storage.local.get(null);
+  } catch (error) {
+    stored = Promise.reject(error);
+  }
   glue.__wbg_set_wasm(instantiate());
-  glue.start_content();
+  glue.start_content(stored);
 }
 
 startWhereKindlyMayWork();

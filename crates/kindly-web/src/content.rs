@@ -119,13 +119,13 @@ fn reserve_heap() {
     drop(std::hint::black_box(Vec::<u8>::with_capacity(RESERVE)));
 }
 
-/// Starts Kindly on this page: opens storage, then watches the page. Until
-/// storage answers, Kindly shows nothing rather than advice without the
-/// person's own settings.
-pub fn start() {
+/// Starts Kindly on this page: opens storage (`stored`: its read, already
+/// under way), then watches the page. Until storage answers, Kindly shows
+/// nothing rather than advice without the person's own settings.
+pub fn start(stored: js_sys::Promise) {
     reserve_heap();
-    spawn_local(async {
-        let (data, writable) = match storage::open().await {
+    spawn_local(async move {
+        let (data, writable) = match storage::open_from(stored).await {
             Ok(loaded) => {
                 let writable = loaded.may_write();
                 (loaded.data, writable)

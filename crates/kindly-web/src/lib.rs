@@ -26,11 +26,13 @@ mod viewport;
 
 use wasm_bindgen::prelude::*;
 
-/// Content-script entry, called by the loader once per page load.
+/// Content-script entry, called by the loader once per page load with its
+/// read of the whole storage (`chrome.storage.local.get(null)`), made before
+/// the module was instantiated.
 #[wasm_bindgen]
-pub fn start_content() {
+pub fn start_content(stored: js_sys::Promise) {
     console_error_panic_hook::set_once();
-    content::start();
+    content::start(stored);
 }
 
 /// Popup entry, called by `popup.js` once the real WASM is instantiated.

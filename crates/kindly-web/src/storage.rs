@@ -11,8 +11,12 @@ use wasm_bindgen_futures::JsFuture;
 /// Reads every entry. Non-string values (written by hand or by a future
 /// Kindly) are handed over as their JSON text so the loader can judge them.
 pub async fn read_all() -> Result<Vec<(String, String)>, String> {
-    let promise = chrome::storage_get(&JsValue::NULL).map_err(describe)?;
-    let items = JsFuture::from(promise).await.map_err(describe)?;
+    read_entries(chrome::storage_get(&JsValue::NULL).map_err(describe)?).await
+}
+
+/// The entries of a read of the whole storage (`get(null)`).
+async fn read_entries(read: js_sys::Promise) -> Result<Vec<(String, String)>, String> {
+    let items = JsFuture::from(read).await.map_err(describe)?;
     let mut entries = Vec::new();
     for pair in js_sys::Object::entries(items.unchecked_ref::<js_sys::Object>()).iter() {
         let pair: js_sys::Array = pair.unchecked_into();
@@ -60,8 +64,15 @@ pub async fn remove(keys: &[String]) -> Result<(), String> {
 
 /// Opens the store: reads, migrates (backup first), sets damaged values
 /// aside, and saves the result when that is allowed and needed.
+#[cfg(feature = "popup")]
 pub async fn open() -> Result<Loaded, String> {
-    let entries = read_all().await?;
+    open_from(chrome::storage_get(&JsValue::NULL).map_err(describe)?).await
+}
+
+/// [`open`] from `read`, a read of the whole storage the caller made (the
+/// content script starts it before its module is instantiated).
+pub async fn open_from(read: js_sys::Promise) -> Result<Loaded, String> {
+    let entries = read_entries(read).await?;
     let loaded = store::load(&entries);
     if loaded.needs_save() || (entries.is_empty() && loaded.may_write()) {
         write(&loaded.writes()).await?;
