@@ -778,6 +778,45 @@ test("where the list scrolls inside main (as on LinkedIn), panels are ready a sc
   }
 });
 
+test("where main says overflow: auto but grows with the list (the window scrolls), only cards near the window are drawn", async () => {
+  // Such a box never scrolls; as the observer's root it would report every
+  // card near and every panel of a long page would be drawn at once.
+  const many = loadFixture("many-500");
+  const grown = {
+    name: "many-500-window-scrolls",
+    spec: many.spec,
+    html: many.html.replace(
+      "</head>",
+      "<style>html,body,#workspace>div,#workspace>div>div,#workspace section,main{height:auto!important}#workspace{position:static!important;padding-top:52px}</style></head>",
+    ),
+  };
+  const page = await browser.open(grown);
+  try {
+    await page.waitForFunction(() => document.querySelectorAll("[data-kindly-panel]").length >= 500, null, { timeout: 30_000 });
+    await page.waitForTimeout(800);
+    const state = await page.evaluate(() => {
+      const main = document.querySelector("main");
+      const hosts = [...document.querySelectorAll("[data-kindly-panel]")];
+      return {
+        overflow: getComputedStyle(main).overflowY,
+        windowScrolls: document.scrollingElement.scrollHeight > innerHeight * 10,
+        drawn: hosts.filter((h) => h.hasAttribute("data-kindly-drawn")).length,
+        firstDrawn: hosts[0].hasAttribute("data-kindly-drawn"),
+      };
+    });
+    assert.equal(state.overflow, "auto", "main still says overflow: auto");
+    assert.ok(state.windowScrolls, "the window scrolls the list");
+    assert.ok(state.firstDrawn, "the first card, in view, has its panel");
+    assert.ok(state.drawn < 60, `only cards near the window are drawn (${state.drawn} of 500)`);
+    // Scrolling the window reaches the last card's panel.
+    await page.evaluate(() => [...document.querySelectorAll("[data-kindly-panel]")].at(-1).parentElement.scrollIntoView());
+    await page.waitForFunction(() => [...document.querySelectorAll("[data-kindly-panel]")].at(-1).hasAttribute("data-kindly-drawn"), null, { timeout: 5000 });
+    await assertClean(null, browser, page, assert);
+  } finally {
+    await page.close();
+  }
+});
+
 test("a card drawn with display: contents still gets its panel", async () => {
   // Such a card has no box, so it never intersects the viewport.
   const boxless = {

@@ -41,8 +41,17 @@ const NEAR: &str = "100% 0px 100% 0px";
 /// The nearest box around `card` that scrolls its content vertically (none:
 /// the window scrolls), and the element below which that answer holds: the
 /// box itself, or the ancestor just below `<body>`.
+///
+/// A box counts only if it is no taller than the window: one that says
+/// `overflow: auto` but grows with the list never scrolls (the window does),
+/// and as a root it would report every card near, drawing every panel.
 fn scroller_of(card: &Element) -> Option<(Element, Option<Element>)> {
     let window = web_sys::window()?;
+    let window_height = window
+        .inner_height()
+        .ok()
+        .and_then(|h| h.as_f64())
+        .unwrap_or(f64::INFINITY);
     let mut below_body = card.clone();
     let mut node = card.parent_element();
     while let Some(element) = node {
@@ -56,7 +65,9 @@ fn scroller_of(card: &Element) -> Option<(Element, Option<Element>)> {
             .flatten()
             .and_then(|style| style.get_property_value("overflow-y").ok())
             .unwrap_or_default();
-        if matches!(overflow.as_str(), "auto" | "scroll" | "overlay") {
+        if matches!(overflow.as_str(), "auto" | "scroll" | "overlay")
+            && element.get_bounding_client_rect().height() <= window_height + 1.0
+        {
             return Some((element.clone(), Some(element)));
         }
         node = element.parent_element();
