@@ -12,6 +12,7 @@ import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { join } from "node:path";
 import { launch, loadFixture, panels, assertClean } from "./harness.mjs";
+import { generate } from "../fixtures/generate.mjs";
 
 const require = createRequire(import.meta.url);
 const AXE = readFileSync(require.resolve("axe-core/axe.min.js"), "utf8");
@@ -778,6 +779,10 @@ test("where the list scrolls inside main (as on LinkedIn), panels are ready a sc
   }
 });
 
+/** The generated pages' layout with `main` left to grow with the list (it keeps overflow: auto; the window scrolls). */
+const UNBOUNDED_MAIN =
+  "html,body,#workspace>div,#workspace>div>div,#workspace section,main{height:auto!important}#workspace{position:static!important;padding-top:52px}";
+
 test("where main says overflow: auto but grows with the list (the window scrolls), only cards near the window are drawn", async () => {
   // Such a box never scrolls; as the observer's root it would report every
   // card near and every panel of a long page would be drawn at once.
@@ -787,7 +792,7 @@ test("where main says overflow: auto but grows with the list (the window scrolls
     spec: many.spec,
     html: many.html.replace(
       "</head>",
-      "<style>html,body,#workspace>div,#workspace>div>div,#workspace section,main{height:auto!important}#workspace{position:static!important;padding-top:52px}</style></head>",
+      `<style>${UNBOUNDED_MAIN}</style></head>`,
     ),
   };
   const page = await browser.open(grown);
@@ -809,6 +814,36 @@ test("where main says overflow: auto but grows with the list (the window scrolls
     assert.ok(state.firstDrawn, "the first card, in view, has its panel");
     assert.ok(state.drawn < 60, `only cards near the window are drawn (${state.drawn} of 500)`);
     // Scrolling the window reaches the last card's panel.
+    await page.evaluate(() => [...document.querySelectorAll("[data-kindly-panel]")].at(-1).parentElement.scrollIntoView());
+    await page.waitForFunction(() => [...document.querySelectorAll("[data-kindly-panel]")].at(-1).hasAttribute("data-kindly-drawn"), null, { timeout: 5000 });
+    await assertClean(null, browser, page, assert);
+  } finally {
+    await page.close();
+  }
+});
+
+test("a box that was short when chosen and grows taller than the window hands its cards to the window's observer", async () => {
+  // Two cards fit the window, so `main` (overflow: auto, unbounded) passes
+  // for the list's scroller; then it grows with the list and the window
+  // scrolls. Left as the root, it would report every appended card near.
+  const page2 = generate(2, 200);
+  const short = {
+    name: "generated-2-grows",
+    spec: JSON.parse(page2.json),
+    html: page2.html.replace("</head>", `<style>${UNBOUNDED_MAIN}</style></head>`),
+  };
+  const page = await browser.open(short);
+  try {
+    await page.waitForFunction(() => document.querySelectorAll("[data-kindly-panel][data-kindly-drawn]").length >= 2, null, { timeout: 10_000 });
+    await page.evaluate(() => window.fixture.step("append10"));
+    await page.waitForFunction(() => document.querySelectorAll("[data-kindly-panel]").length >= 202, null, { timeout: 30_000 });
+    await page.waitForTimeout(800);
+    const state = await page.evaluate(() => ({
+      windowScrolls: document.scrollingElement.scrollHeight > innerHeight * 5,
+      drawn: document.querySelectorAll("[data-kindly-drawn]").length,
+    }));
+    assert.ok(state.windowScrolls, "the window scrolls the list");
+    assert.ok(state.drawn < 40, `only cards near the window are drawn (${state.drawn} of 202)`);
     await page.evaluate(() => [...document.querySelectorAll("[data-kindly-panel]")].at(-1).parentElement.scrollIntoView());
     await page.waitForFunction(() => [...document.querySelectorAll("[data-kindly-panel]")].at(-1).hasAttribute("data-kindly-drawn"), null, { timeout: 5000 });
     await assertClean(null, browser, page, assert);

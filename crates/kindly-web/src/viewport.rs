@@ -47,11 +47,6 @@ const NEAR: &str = "100% 0px 100% 0px";
 /// and as a root it would report every card near, drawing every panel.
 fn scroller_of(card: &Element) -> Option<(Element, Option<Element>)> {
     let window = web_sys::window()?;
-    let window_height = window
-        .inner_height()
-        .ok()
-        .and_then(|h| h.as_f64())
-        .unwrap_or(f64::INFINITY);
     let mut below_body = card.clone();
     let mut node = card.parent_element();
     while let Some(element) = node {
@@ -66,7 +61,7 @@ fn scroller_of(card: &Element) -> Option<(Element, Option<Element>)> {
             .and_then(|style| style.get_property_value("overflow-y").ok())
             .unwrap_or_default();
         if matches!(overflow.as_str(), "auto" | "scroll" | "overlay")
-            && element.get_bounding_client_rect().height() <= window_height + 1.0
+            && !taller_than_window(&element)
         {
             return Some((element.clone(), Some(element)));
         }
@@ -74,6 +69,17 @@ fn scroller_of(card: &Element) -> Option<(Element, Option<Element>)> {
         below_body = element;
     }
     None
+}
+
+fn window_height() -> f64 {
+    web_sys::window()
+        .and_then(|w| w.inner_height().ok())
+        .and_then(|h| h.as_f64())
+        .unwrap_or(f64::INFINITY)
+}
+
+fn taller_than_window(element: &Element) -> bool {
+    element.get_bounding_client_rect().height() > window_height() + 1.0
 }
 
 /// The scrolling box around `card`. Looked for once per list: every card
@@ -147,6 +153,12 @@ pub fn watch(card: &Element) {
 }
 
 fn on_near(entries: &js_sys::Array, observer: &IntersectionObserver) {
+    if let Some(root) = observer.root() {
+        if taller_than_window(&root) {
+            rehome(entries, observer, &root);
+            return;
+        }
+    }
     // Read once, and only when some card came near: every card observed
     // reports once at first, far ones too (a page appending cards).
     let mut visible_area = None;
@@ -178,12 +190,24 @@ fn on_near(entries: &js_sys::Array, observer: &IntersectionObserver) {
     content::draw_soon(visible);
 }
 
+/// `root` was short when it was chosen and has grown taller than the window
+/// with the list: it never scrolled (the window does), and every card in it
+/// now reports near. Its cards go to the observer of what scrolls them now,
+/// and cards to come look for their box again.
+fn rehome(entries: &js_sys::Array, observer: &IntersectionObserver, root: &Element) {
+    observer.disconnect();
+    WATCHERS.with(|cell| cell.borrow_mut().retain(|w| w.root.as_ref() != Some(root)));
+    LAST_ROOT.with(|last| *last.borrow_mut() = None);
+    // Every card it still watched is here: inside the root's box, each one
+    // became near at once.
+    for entry in entries.iter() {
+        watch(&entry.unchecked_into::<IntersectionObserverEntry>().target());
+    }
+}
+
 /// The top and bottom of what the person sees through `observer`'s root.
 fn visible_area_of(observer: &IntersectionObserver) -> (f64, f64) {
-    let window_bottom = web_sys::window()
-        .and_then(|w| w.inner_height().ok())
-        .and_then(|h| h.as_f64())
-        .unwrap_or(f64::INFINITY);
+    let window_bottom = window_height();
     match observer.root() {
         Some(root) => {
             let rect = root.get_bounding_client_rect();
