@@ -695,6 +695,30 @@ test("light and dark follow the page; screenshots at 100% and 200% zoom", async 
   await assertClean(null, browser, page, assert);
 });
 
+test("a dark canvas painted on <html> or a wrapper, with the body left transparent, still gives dark panels", async () => {
+  // Only the body's background was looked at: transparent, it read as light.
+  for (const [where, css] of [
+    ["html", "html{background:#1b1f23!important}"],
+    ["a wrapper", "#workspace,.b8nm6e{background:#1b1f23!important}"],
+  ]) {
+    const page = await browser.open({
+      name: `inline-dark-${where}`,
+      spec: { url: main.spec.url },
+      html: main.html.replace(
+        "</head>",
+        `<style>${css}body{background:transparent!important;color:#e8eaed!important}.r5jh2c,.fmbk01{background:#1d2226!important}</style></head>`,
+      ),
+    });
+    try {
+      await panels(page, CARDS.length);
+      assert.equal(await page.locator(PERSON(RILEY)).getAttribute("data-kindly-theme"), "dark", `dark canvas on ${where}: dark panel`);
+      await assertClean(null, browser, page, assert);
+    } finally {
+      await page.close();
+    }
+  }
+});
+
 test("a long page: every card gets its marker at once, panels are drawn as cards come into view", async () => {
   const many = loadFixture("many-500");
   const page = await browser.open(many);

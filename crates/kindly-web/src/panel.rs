@@ -46,18 +46,37 @@ pub struct View<'a> {
 }
 
 /// Whether the page is drawn dark (LinkedIn's own dark theme), judged from
-/// the body's computed background so the panel matches whatever theme is on.
+/// the background the list is drawn on, so the panel matches whatever theme
+/// is on: the first opaque background from `main` (the body where there is
+/// none) up to `<html>`. Not the body's alone: a page may paint its dark
+/// canvas on `<html>` or on a wrapper and leave the body transparent.
 pub fn page_is_dark(doc: &Document) -> bool {
     let Some(window) = web_sys::window() else {
         return false;
     };
-    let Some(body) = doc.body() else { return false };
-    let Ok(Some(style)) = window.get_computed_style(&body) else {
-        return false;
-    };
-    let color = style
-        .get_property_value("background-color")
-        .unwrap_or_default();
+    let start = doc
+        .query_selector("main")
+        .ok()
+        .flatten()
+        .or_else(|| doc.body().map(Into::into));
+    let mut node = start;
+    while let Some(element) = node {
+        if let Ok(Some(style)) = window.get_computed_style(&element) {
+            let color = style
+                .get_property_value("background-color")
+                .unwrap_or_default();
+            if let Some(dark) = is_dark_color(&color) {
+                return dark;
+            }
+        }
+        node = element.parent_element();
+    }
+    false
+}
+
+/// Whether a computed `rgb()`/`rgba()` colour is dark; `None` when it is
+/// (nearly) transparent or not understood, so what is behind it decides.
+fn is_dark_color(color: &str) -> Option<bool> {
     let channels: Vec<f64> = color
         .trim_start_matches("rgba(")
         .trim_start_matches("rgb(")
@@ -67,9 +86,9 @@ pub fn page_is_dark(doc: &Document) -> bool {
         .collect();
     match channels.as_slice() {
         [r, g, b] | [r, g, b, _] if channels.get(3).is_none_or(|a| *a > 0.5) => {
-            0.2126 * r + 0.7152 * g + 0.0722 * b < 100.0
+            Some(0.2126 * r + 0.7152 * g + 0.0722 * b < 100.0)
         }
-        _ => false,
+        _ => None,
     }
 }
 
