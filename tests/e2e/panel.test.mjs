@@ -24,6 +24,15 @@ const PERSON = (key) => `[data-kindly-panel][data-kindly-key="${key}"]`;
 const RILEY = CARDS[0].key;
 const ANA = CARDS[5].key; // the last card: a person without a note
 
+/** The main fixture with `css` added to the page's own styles. */
+const mainStyled = (name, css) => ({ name, spec: main.spec, html: main.html.replace("</head>", `<style>${css}</style></head>`) });
+
+/** Exactly one panel per card of the main fixture, in order. */
+function assertOnePanelPerCard(seen) {
+  assert.equal(seen.length, CARDS.length, "one panel per card");
+  CARDS.forEach((c, i) => c.key && assert.equal(seen[i].key, c.key, `card ${i}`));
+}
+
 /** The main fixture with one card turned into an obvious scam invitation. */
 const scam = {
   name: "inline-scam",
@@ -876,19 +885,36 @@ test("a box that was short when chosen and grows taller than the window hands it
   }
 });
 
+test("a card laid out as a flex row that does not wrap gets its panel on a row of its own, below the card", async () => {
+  // Inside such a row the panel could only sit squeezed beside the avatar,
+  // text and buttons; it goes into the wrapper around the card instead.
+  const page = await browser.open(mainStyled("inline-one-line-rows", "[role=listitem]{flex-wrap:nowrap!important}"));
+  try {
+    assertOnePanelPerCard(await panels(page, CARDS.length));
+    const misplaced = await page.evaluate(() =>
+      [...document.querySelectorAll("[data-kindly-panel]")].flatMap((host) => {
+        const row = host.parentElement.closest("[role=listitem]") || host.parentElement.querySelector("[role=listitem]");
+        const h = host.getBoundingClientRect();
+        const r = row.getBoundingClientRect();
+        const ok = h.top >= r.bottom - 1 && h.width >= r.width * 0.8;
+        return ok ? [] : [`${host.getAttribute("data-kindly-key")}: panel at ${Math.round(h.left)},${Math.round(h.top)} ${Math.round(h.width)} wide; row ${Math.round(r.left)},${Math.round(r.top)}–${Math.round(r.bottom)} ${Math.round(r.width)} wide`];
+      }),
+    );
+    assert.deepEqual(misplaced, [], "every panel below its card's row, about as wide");
+    await page.screenshot({ path: join(SHOTS, "panel-one-line-rows.png") });
+    await assertClean(null, browser, page, assert);
+  } finally {
+    await page.close();
+  }
+});
+
 test("a card drawn with display: contents still gets its panel", async () => {
   // Such a card has no box, so it never intersects the viewport.
-  const boxless = {
-    name: "inline-boxless",
-    spec: main.spec,
-    html: main.html.replace("</head>", "<style>[role=listitem]{display:contents!important}</style></head>"),
-  };
-  const page = await browser.open(boxless);
+  const page = await browser.open(mainStyled("inline-boxless", "[role=listitem]{display:contents!important}"));
   try {
     await page.waitForFunction((n) => document.querySelectorAll("[data-kindly-panel][data-kindly-drawn]").length >= n, CARDS.length, { timeout: 5000 });
     const seen = await panels(page, CARDS.length);
-    assert.equal(seen.length, CARDS.length, "one panel per card");
-    CARDS.forEach((c, i) => c.key && assert.equal(seen[i].key, c.key, `card ${i}`));
+    assertOnePanelPerCard(seen);
     assert.ok(seen.every((p) => p.openShadow), "every panel drawn");
     await assertClean(null, browser, page, assert);
   } finally {

@@ -11,6 +11,7 @@
 use crate::dom::{self, DomResult};
 use crate::page;
 use crate::panel::{self, View};
+use crate::placement;
 use crate::storage;
 use crate::viewport;
 use kindly_core::advice::Companies;
@@ -499,12 +500,16 @@ fn annotate(doc: &web_sys::Document) -> DomResult<()> {
             Some(page::Step::Done) | None => break,
         };
         done += 1;
-        if !card.root.is_connected() || has_panel(&card.root) {
+        if !card.root.is_connected() {
+            continue;
+        }
+        let holder = placement::holder(&card.root);
+        if has_panel(&holder) {
             continue;
         }
         // One card the DOM refused (a detached node, an odd element) must
         // not stop the others, nor lose what was recorded before it.
-        if let Err(err) = annotate_card(doc, &lang, &card, &mut recorded) {
+        if let Err(err) = annotate_card(doc, &lang, &card, &holder, &mut recorded) {
             web_sys::console::warn_2(&JsValue::from_str("Kindly:"), &err);
         }
     }
@@ -585,10 +590,12 @@ fn next_card(state: &mut State) -> page::Step<Element> {
     step
 }
 
+/// Marks `card`, its marker going into `holder` (see [`placement`]).
 fn annotate_card(
     doc: &web_sys::Document,
     lang: &str,
     card: &page::Card,
+    holder: &Element,
     recorded: &mut Vec<String>,
 ) -> DomResult<()> {
     let text = page::card_text_for(card, lang.to_string());
@@ -636,12 +643,12 @@ fn annotate_card(
     };
     let (host, drawn_before) = made;
     let host = host?;
-    card.root.append_child(&host)?;
+    holder.append_child(&host)?;
     if drawn_before {
         // It was on screen before LinkedIn re-rendered it: back at once.
         draw(doc, &host);
     } else {
-        viewport::watch(&card.root);
+        viewport::watch(holder);
     }
     Ok(())
 }

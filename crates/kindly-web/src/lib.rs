@@ -18,6 +18,7 @@ mod keys;
 pub mod markup;
 pub mod page;
 mod panel;
+mod placement;
 #[cfg(feature = "popup")]
 mod popup;
 mod shape;
