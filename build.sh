@@ -24,8 +24,11 @@ Commands:
   test     fmt check, clippy -D warnings, cargo test, build, then the
            end-to-end tests in headless Chromium (installs chromium with
            apt-get when run as root and it is missing)
-  demo     build, open a bundled sample invitations page with the extension
-           loaded (headless without a display) and save dist/demo.png
+  demo [sample]
+           build, open a bundled sample invitations page (default
+           e2b-received-en; any name in tests/fixtures/) with the extension
+           loaded (headless without a display) and save dist/demo.png and
+           dist/demo-popup.png
   bench    build, run every benchmark and write BENCHMARKS.md
   help     show this help
 
@@ -223,6 +226,14 @@ open(path, "w").write(src)
 PY
 }
 
+# The demo's pictures; `test` takes them too (headless), so a broken demo
+# fails the tests rather than the first person who tries it.
+run_demo() {
+  ensure_chromium
+  say "demo: sample page with Kindly loaded"
+  (cd "$ROOT/tests" && KINDLY_DIST="$DIST" node demo.mjs "$@")
+}
+
 run_e2e() {
   ensure_chromium
   say "end-to-end tests in headless Chromium"
@@ -230,6 +241,7 @@ run_e2e() {
 }
 
 cmd="${1:-build}"
+shift || true # what follows the command is the command's own
 case "$cmd" in
   build) build ;;
   test)
@@ -239,12 +251,11 @@ case "$cmd" in
     say "cargo test"; cargo test --quiet
     build
     run_e2e
+    CI=1 run_demo
     ;;
   demo)
     build
-    ensure_chromium
-    say "demo: sample page with Kindly loaded"
-    (cd "$ROOT/tests" && KINDLY_DIST="$DIST" node demo.mjs "$@")
+    run_demo "$@"
     ;;
   bench)
     build

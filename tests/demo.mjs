@@ -1,11 +1,19 @@
 // `./build.sh demo`: the bundled sample invitations page with Kindly loaded.
 // Saves dist/demo.png (the panels) and dist/demo-popup.png (the popup). With
 // a display it opens a real window and stays open until you close it.
-import { launch, loadFixture, panels } from "./e2e/harness.mjs";
+import { FIXTURES, launch, loadFixture, panels } from "./e2e/harness.mjs";
+import { existsSync, readdirSync } from "node:fs";
 import { join } from "node:path";
 
 const headed = !!process.env.DISPLAY && !process.env.CI;
 const fixtureName = process.argv[2] && !process.argv[2].startsWith("-") ? process.argv[2] : "e2b-received-en";
+if (!existsSync(join(FIXTURES, `${fixtureName}.html`))) {
+  const names = readdirSync(FIXTURES)
+    .filter((f) => f.endsWith(".html"))
+    .map((f) => f.slice(0, -".html".length));
+  console.error(`demo: no sample page "${fixtureName}" in tests/fixtures/; one of: ${names.join(", ")}`);
+  process.exit(2);
+}
 const fixture = loadFixture(fixtureName);
 const browser = await launch({ headless: !headed });
 const { DIST } = await import("./e2e/harness.mjs");
@@ -16,8 +24,10 @@ try {
   await browser.open(fixture, { page });
   const seen = await panels(page, fixture.spec.cards.length);
   // Open "Why?" on the first panel so the picture shows the reasons too.
-  await page.locator("[data-kindly-panel] details[data-kindly=why] summary").first().click();
-  await page.locator("[data-kindly-panel] details[data-kindly=why]").first().evaluate((d) => d.closest("main")?.scrollTo(0, 0));
+  if (seen.length > 0) {
+    await page.locator("[data-kindly-panel] details[data-kindly=why] summary").first().click();
+  }
+  await page.evaluate(() => document.querySelector("main")?.scrollTo(0, 0));
   await page.screenshot({ path: join(DIST, "demo.png"), fullPage: true });
   await page.evaluate(() => {
     const main = document.querySelector("main");
