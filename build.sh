@@ -102,23 +102,23 @@ build() {
   # it is evaluated on LinkedIn's pages, where every kilobyte costs.
   # Each build keeps its file name: wasm-bindgen names the glue after it.
   local out="target/$WASM_TARGET/release/kindly_web.wasm" raw="$PKG-raw"
-  rm -rf "$PKG" "$raw" && mkdir -p "$PKG/content" "$raw/content" "$raw/popup"
+  rm -rf "$raw" && mkdir -p "$raw/content" "$raw/popup"
   wasm_build --no-default-features
   cp "$out" "$raw/content/"
   wasm_build
   cp "$out" "$raw/popup/"
 
-  say "generating JS bindings (wasm-bindgen $(sed -n 's/^wasm-bindgen = "=\(.*\)"/\1/p' Cargo.toml))"
-  cargo run -p kindly-bindgen --release --quiet -- "$raw/popup/kindly_web.wasm" "$PKG"
-  cargo run -p kindly-bindgen --release --quiet -- "$raw/content/kindly_web.wasm" "$PKG/content"
-
-  say "optimising the WASM (wasm-opt -Oz) and translating the content script's to JS (wasm2js)"
-  "$TOOLS/wasm-opt" -Oz "$PKG/kindly_web_bg.wasm" -o "$PKG/kindly_web_bg.wasm"
-  "$TOOLS/wasm-opt" -Oz "$PKG/content/kindly_web_bg.wasm" -o "$PKG/content/kindly_web_bg.wasm"
-  "$TOOLS/wasm2js" -Oz "$PKG/content/kindly_web_bg.wasm" -o "$PKG/content/kindly_web_bg.wasm.js"
-  patch_stale_memory_views "$PKG/kindly_web_bg.js"
-  patch_stale_memory_views "$PKG/content/kindly_web_bg.js"
-  defer_instantiation "$PKG/content/kindly_web_bg.wasm.js"
+  # The steps from here to the bundles take half a minute and depend only on
+  # these inputs: when none changed, the last build's package is reused.
+  local inputs
+  inputs="$(cat "$raw/content/kindly_web.wasm" "$raw/popup/kindly_web.wasm" "$ROOT/build.sh" \
+    Cargo.lock crates/kindly-bindgen/src/main.rs tests/package-lock.json | sha256sum)"
+  if [ -f "$PKG/.inputs" ] && [ "$(cat "$PKG/.inputs")" = "$inputs" ]; then
+    say "the WASM did not change: reusing the last package (bindings, wasm-opt, wasm2js)"
+  else
+    package_wasm "$raw"
+    printf '%s' "$inputs" >"$PKG/.inputs"
+  fi
 
   say "bundling the content script and the popup (esbuild)"
   rm -rf "$DIST" && mkdir -p "$DIST"
@@ -146,6 +146,26 @@ with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as z:
 PY
   )
   say "built dist/ ($(du -k "$DIST/content.js" | cut -f1) KB content script, $(du -k "$DIST/kindly_web_bg.wasm" | cut -f1) KB WASM)"
+}
+
+# wasm-bindgen's glue, wasm-opt, wasm2js and the patches, from the raw
+# builds in $1 into $PKG.
+package_wasm() {
+  local raw="$1"
+  rm -rf "$PKG" && mkdir -p "$PKG/content"
+  say "generating JS bindings (wasm-bindgen $(sed -n 's/^wasm-bindgen = "=\(.*\)"/\1/p' Cargo.toml))"
+  # RUSTC_BOOTSTRAP as for the WASM builds: cargo keys host artifacts on it,
+  # and flipping it rebuilt the shared proc-macros and this tool every time.
+  RUSTC_BOOTSTRAP=1 cargo run -p kindly-bindgen --release --quiet -- "$raw/popup/kindly_web.wasm" "$PKG"
+  RUSTC_BOOTSTRAP=1 cargo run -p kindly-bindgen --release --quiet -- "$raw/content/kindly_web.wasm" "$PKG/content"
+
+  say "optimising the WASM (wasm-opt -Oz) and translating the content script's to JS (wasm2js)"
+  "$TOOLS/wasm-opt" -Oz "$PKG/kindly_web_bg.wasm" -o "$PKG/kindly_web_bg.wasm"
+  "$TOOLS/wasm-opt" -Oz "$PKG/content/kindly_web_bg.wasm" -o "$PKG/content/kindly_web_bg.wasm"
+  "$TOOLS/wasm2js" -Oz "$PKG/content/kindly_web_bg.wasm" -o "$PKG/content/kindly_web_bg.wasm.js"
+  patch_stale_memory_views "$PKG/kindly_web_bg.js"
+  patch_stale_memory_views "$PKG/content/kindly_web_bg.js"
+  defer_instantiation "$PKG/content/kindly_web_bg.wasm.js"
 }
 
 # UI strings live in several files per language (common, panel, popup) so
