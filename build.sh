@@ -22,8 +22,9 @@ Commands:
   build    (default) set up the toolchain, build the extension into dist/
            and a store zip dist/kindly-<version>.zip
   test     fmt check, clippy -D warnings, cargo test, build, then the
-           end-to-end tests in headless Chromium (installs chromium with
-           apt-get when run as root and it is missing)
+           end-to-end tests in headless Chromium and Firefox (installs
+           chromium and firefox-esr with apt-get when run as root and they
+           are missing)
   demo [sample]
            build, open a bundled sample invitations page (default
            e2b-received-en; any name in tests/fixtures/) with the extension
@@ -78,6 +79,23 @@ ensure_chromium() {
     return
   fi
   die "Chromium is needed for the end-to-end tests: install it (Debian/Ubuntu: sudo apt-get install chromium chromium-driver) or set KINDLY_CHROMIUM=/path/to/chromium."
+}
+
+# Firefox runs the fixtures again (tests/e2e/firefox.test.mjs): the same
+# build, in the other engine people use.
+ensure_firefox() {
+  if [ -n "${KINDLY_FIREFOX:-}" ] && [ -x "$KINDLY_FIREFOX" ]; then return; fi
+  for f in /usr/bin/firefox-esr /usr/bin/firefox; do
+    if [ -x "$f" ]; then export KINDLY_FIREFOX="$f"; return; fi
+  done
+  if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
+    say "installing Firefox (apt-get install firefox-esr)"
+    DEBIAN_FRONTEND=noninteractive apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq firefox-esr >/dev/null
+    export KINDLY_FIREFOX=/usr/bin/firefox-esr
+    return
+  fi
+  die "Firefox is needed for the end-to-end tests: install it (Debian/Ubuntu: sudo apt-get install firefox-esr) or set KINDLY_FIREFOX=/path/to/firefox."
 }
 
 # One release build of kindly-web for the MVP target; extra cargo flags
@@ -256,7 +274,8 @@ run_demo() {
 
 run_e2e() {
   ensure_chromium
-  say "end-to-end tests in headless Chromium"
+  ensure_firefox
+  say "end-to-end tests in headless Chromium and Firefox"
   (cd "$ROOT/tests" && KINDLY_DIST="$DIST" node --test --test-concurrency=1 --test-reporter=spec e2e/)
 }
 

@@ -1,16 +1,14 @@
 // `./build.sh demo`: the bundled sample invitations page with Kindly loaded.
 // Saves dist/demo.png (the panels) and dist/demo-popup.png (the popup). With
 // a display it opens a real window and stays open until you close it.
-import { FIXTURES, launch, loadFixture, panels } from "./e2e/harness.mjs";
-import { existsSync, readdirSync } from "node:fs";
+import { FIXTURES, fixtureNames, launch, loadFixture, panels } from "./e2e/harness.mjs";
+import { existsSync } from "node:fs";
 import { join } from "node:path";
 
 const headed = !!process.env.DISPLAY && !process.env.CI;
 const fixtureName = process.argv[2] && !process.argv[2].startsWith("-") ? process.argv[2] : "e2b-received-en";
 if (!existsSync(join(FIXTURES, `${fixtureName}.html`))) {
-  const names = readdirSync(FIXTURES)
-    .filter((f) => f.endsWith(".html"))
-    .map((f) => f.slice(0, -".html".length));
+  const names = fixtureNames();
   console.error(`demo: no sample page "${fixtureName}" in tests/fixtures/; one of: ${names.join(", ")}`);
   process.exit(2);
 }

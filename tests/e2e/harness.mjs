@@ -4,7 +4,7 @@
 // requests, uncaught errors) for each test to assert is empty.
 import { chromium } from "playwright-core";
 import { createHash } from "node:crypto";
-import { mkdtempSync, readFileSync, rmSync, existsSync } from "node:fs";
+import { mkdtempSync, readFileSync, readdirSync, rmSync, existsSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve, dirname } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -37,6 +37,14 @@ export function extensionId(dir) {
   return [...hex].map((c) => String.fromCharCode(97 + parseInt(c, 16))).join("");
 }
 
+/** Every fixture with a sidecar, by name, sorted. */
+export function fixtureNames() {
+  return readdirSync(FIXTURES)
+    .filter((f) => f.endsWith(".json"))
+    .map((f) => f.slice(0, -".json".length))
+    .sort();
+}
+
 export function loadFixture(name) {
   const html = readFileSync(join(FIXTURES, `${name}.html`), "utf8");
   const spec = JSON.parse(readFileSync(join(FIXTURES, `${name}.json`), "utf8"));
@@ -44,7 +52,7 @@ export function loadFixture(name) {
 }
 
 /** Gives the fixture's own <style>/<script> the nonce the CSP allows. */
-function withNonces(html) {
+export function withNonces(html) {
   return html.replace(/<(style|script)(?![^>]*\bnonce=)/gi, `<$1 nonce="${NONCE}"`);
 }
 
@@ -185,6 +193,14 @@ export async function panels(page, count, { timeout = 5000 } = {}) {
   } else {
     await page.waitForTimeout(300);
   }
+  return readPanels(page);
+}
+
+/**
+ * Draws every panel (scrolling as a person would), then returns what each
+ * says. Plain `page.evaluate`, so Playwright and Puppeteer pages both work.
+ */
+export async function readPanels(page) {
   await drawAll(page);
   return page.evaluate(() =>
     [...document.querySelectorAll("[data-kindly-panel]")].map((host) => {
@@ -201,4 +217,32 @@ export async function panels(page, count, { timeout = 5000 } = {}) {
       };
     }),
   );
+}
+
+/**
+ * Checks the panels read from a page against a sidecar's cards, in order:
+ * one per invitation, the right kind and key, an action with reasons, and
+ * each person greeted by their first name with no placeholder left.
+ */
+export function checkPanels(assert, seen, cards, label) {
+  assert.equal(seen.length, cards.length, `${label}: one panel per invitation`);
+  cards.forEach((card, i) => {
+    const panel = seen[i];
+    const where = `${label} card ${i} (${card.key ?? card.kind})`;
+    assert.equal(panel.kind, card.kind, `${where}: data-kindly-kind`);
+    if (card.key) assert.equal(panel.key, card.key, `${where}: data-kindly-key`);
+    assert.ok(panel.openShadow, `${where}: open shadow root`);
+    assert.ok(panel.action && panel.actionText, `${where}: an action`);
+    assert.ok(panel.reasons.length > 0, `${where}: reasons`);
+    if (card.kind === "person" && panel.suggestions.length > 0) {
+      const first = panel.suggestions[0];
+      if (card.first_name) {
+        assert.ok(first.includes(card.first_name), `${where}: first reply greets ${card.first_name}: ${first.slice(0, 80)}`);
+      }
+      assert.doesNotMatch(first, /[{}]|Hi ,|\s,/u, `${where}: no unfilled placeholder`);
+    }
+    if (card.kind !== "person") {
+      assert.equal(panel.suggestions.length, 0, `${where}: no person reply on a ${card.kind} invitation`);
+    }
+  });
 }
