@@ -20,7 +20,8 @@ Usage: ./build.sh [command]
 
 Commands:
   build    (default) set up the toolchain, build the extension into dist/
-           and a store zip dist/kindly-<version>.zip
+           (Chromium) and dist-firefox/ (Firefox: the content script runs the
+           real WASM), each with a store zip
   test     fmt check, clippy -D warnings, cargo test, build, then the
            end-to-end tests in headless Chromium and Firefox (installs
            chromium and firefox-esr with apt-get when run as root and they
@@ -142,7 +143,8 @@ build() {
   rm -rf "$DIST" && mkdir -p "$DIST"
   "$TOOLS/esbuild" extension/content-entry.js --bundle --format=iife --minify \
     --target=chrome111,firefox128 --legal-comments=none --log-level=warning \
-    --alias:kindly-pkg="$PKG/content" --outfile="$DIST/content.js"
+    --alias:kindly-pkg="$PKG/content" --alias:kindly-module="$PKG/content/kindly_web_bg.wasm.js" \
+    --outfile="$DIST/content.js"
   "$TOOLS/esbuild" extension/popup-entry.js --bundle --format=esm --minify \
     --target=chrome111,firefox128 --legal-comments=none --log-level=warning \
     --alias:kindly-pkg="$PKG" --outfile="$DIST/popup.js"
@@ -151,19 +153,34 @@ build() {
   cp -R extension/popup.html extension/popup.css extension/icons "$DIST/"
   merge_locales
 
-  say "packing the store zip"
-  (cd "$DIST" && python3 - "kindly-$VERSION.zip" <<'PY'
+  # Firefox: the same files, but a content script that runs the WASM itself
+  # (extension/content-wasm.js), which Firefox allows under the page's CSP.
+  local firefox="$DIST-firefox"
+  rm -rf "$firefox" && cp -R "$DIST" "$firefox"
+  "$TOOLS/esbuild" extension/content-entry.js --bundle --format=iife --minify \
+    --target=firefox128 --legal-comments=none --log-level=warning --loader:.wasm=binary \
+    --alias:kindly-pkg="$PKG/content" --alias:kindly-module="$ROOT/extension/content-wasm.js" \
+    --outfile="$firefox/content.js"
+
+  say "packing the store zips"
+  pack_zip "$DIST" "kindly-$VERSION.zip"
+  pack_zip "$firefox" "kindly-$VERSION-firefox.zip"
+  say "built dist/ ($(du -k "$DIST/content.js" | cut -f1) KB content script, $(du -k "$DIST/kindly_web_bg.wasm" | cut -f1) KB WASM) and dist-firefox/ ($(du -k "$firefox/content.js" | cut -f1) KB content script)"
+}
+
+# Zips the folder $1 into $1/$2, for a store.
+pack_zip() {
+  (cd "$1" && python3 - "$2" <<'PY'
 import os, sys, zipfile
 out = sys.argv[1]
 with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as z:
     for base, _, files in os.walk("."):
         for f in sorted(files):
             p = os.path.join(base, f)[2:]
-            if p != out and p != "demo.png":
+            if p != out and not p.endswith(".zip"):
                 z.write(p)
 PY
   )
-  say "built dist/ ($(du -k "$DIST/content.js" | cut -f1) KB content script, $(du -k "$DIST/kindly_web_bg.wasm" | cut -f1) KB WASM)"
 }
 
 # wasm-bindgen's glue, wasm-opt, wasm2js and the patches, from the raw
@@ -299,6 +316,7 @@ case "$cmd" in
   bench)
     build
     ensure_chromium
+    ensure_firefox
     (cd "$ROOT/tests" && KINDLY_DIST="$DIST" node bench/run.mjs)
     ;;
   help|-h|--help) usage ;;

@@ -1,6 +1,8 @@
-// Content-script loader. LinkedIn's CSP forbids compiling WebAssembly in a
-// content script (and a failed attempt is reported to LinkedIn), so here the
-// Rust module runs as JavaScript translated from the same WASM by wasm2js.
+// Content-script loader. In Chromium, LinkedIn's CSP forbids compiling
+// WebAssembly in a content script (and a failed attempt is reported to
+// LinkedIn), so there the Rust module runs as JavaScript translated from the
+// same WASM by wasm2js; Firefox's build runs the WASM itself
+// (content-wasm.js). build.sh points `kindly-module` at one or the other.
 // esbuild bundles this into one classic script: no web_accessible_resources,
 // nothing the page could probe.
 //
@@ -9,7 +11,7 @@
 // module is instantiated, and storage read, only once the path is there;
 // which exact pages get panels is still decided in Rust (route.rs).
 import * as glue from "kindly-pkg/kindly_web_bg.js";
-import { instantiate } from "kindly-pkg/kindly_web_bg.wasm.js";
+import { instantiate } from "kindly-module";
 
 const MAY_WORK_UNDER = "/mynetwork/";
 

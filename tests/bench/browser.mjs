@@ -22,7 +22,7 @@ export const PANEL_SELECTOR = "[data-kindly-panel],[data-floor-panel]";
 
 const withNonces = (html) => html.replace(/<(style|script)(?![^>]*\bnonce=)/gi, `<$1 nonce="${NONCE}"`);
 
-function probe(selector) {
+export function probe(selector) {
   const b = (window.__bench = { dcl: null, count: 0, first: null, last: null, marks: [], drawn: 0, firstDrawn: null, lastDrawn: null });
   const seen = (n) => (n.nodeType === 1 ? (n.matches(selector) ? 1 : 0) + n.querySelectorAll(selector).length : 0);
   document.addEventListener("DOMContentLoaded", () => {
@@ -191,4 +191,35 @@ export function readTrace(events, { scriptName, dcl }) {
     scriptEvalMs: evaluate ? evaluate.dur / 1000 : null,
     tasks,
   };
+}
+
+/**
+ * In the page: the step `append10` repeated `steps` times, each to its 10th
+ * new panel and a pause (one step is a few milliseconds, so one sample per
+ * page load was noise). Kindly handles a burst in the next animation frame:
+ * its work is from that frame's start to the last panel.
+ */
+export async function appendSteps(steps) {
+  const b = window.__bench;
+  const samples = [];
+  const t0 = performance.now();
+  for (let i = 0; i < steps; i++) {
+    const want = b.count + 10;
+    let frameStart = null;
+    const start = performance.now();
+    window.fixture.step("append10");
+    const tStep = performance.now();
+    requestAnimationFrame(() => {
+      frameStart = performance.now();
+    });
+    const end = performance.now() + 5000;
+    while (b.count < want && performance.now() < end) await new Promise((r) => setTimeout(r, 2));
+    samples.push({
+      latency: b.last - start,
+      work: frameStart != null && frameStart <= b.last ? b.last - frameStart : NaN,
+      pageStep: tStep - start,
+    });
+    await new Promise((r) => setTimeout(r, 30));
+  }
+  return { t0, last: b.last, count: b.count, samples };
 }

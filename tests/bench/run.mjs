@@ -21,8 +21,9 @@ import { fileURLToPath } from "node:url";
 import { gzipSync } from "node:zlib";
 import { chromium } from "playwright-core";
 import { generate } from "../fixtures/generate.mjs";
-import { launchWith, startTrace, readTrace, seedPeople } from "./browser.mjs";
+import { appendSteps, launchWith, startTrace, readTrace, seedPeople } from "./browser.mjs";
 import { buildFloor } from "./floor.mjs";
+import { FIREFOX, firefoxWith } from "./firefox.mjs";
 
 const here = dirname(fileURLToPath(import.meta.url));
 const ROOT = resolve(here, "../..");
@@ -55,10 +56,11 @@ function sizes() {
     { file: "content.js", budget: 600 * KB, what: "content script (wasm2js + glue, minified)" },
     { file: "kindly_web_bg.wasm", budget: 200 * KB, what: "WASM (popup)" },
     { file: "popup.js", budget: null, what: "popup glue" },
+    { file: "content.js", firefox: true, budget: 600 * KB, what: "Firefox's content script (the WASM's bytes + glue, minified)" },
   ];
   return files.map((f) => {
-    const bytes = readFileSync(join(DIST, f.file));
-    return { ...f, raw: bytes.length, gz: gzipSync(bytes, { level: 9 }).length };
+    const bytes = readFileSync(join(f.firefox ? `${DIST}-firefox` : DIST, f.file));
+    return { ...f, shown: `${f.firefox ? "dist-firefox" : "dist"}/${f.file}`, raw: bytes.length, gz: gzipSync(bytes, { level: 9 }).length };
   });
 }
 
@@ -102,32 +104,7 @@ async function loadRun(browser, html, n, scriptName, { append = false } = {}) {
   const first = await page.evaluate(() => ({ ...window.__bench, marks: undefined }));
   let step = null;
   if (append) {
-    // The step repeated APPEND_STEPS times, each to its 10 panels and a pause:
-    // one step is a few milliseconds, so one sample per page load was noise.
-    step = await page.evaluate(async (steps) => {
-      const b = window.__bench;
-      const samples = [];
-      const t0 = performance.now();
-      for (let i = 0; i < steps; i++) {
-        const want = b.count + 10;
-        let frameStart = null;
-        const start = performance.now();
-        window.fixture.step("append10");
-        const tStep = performance.now();
-        requestAnimationFrame(() => {
-          frameStart = performance.now();
-        });
-        const end = performance.now() + 5000;
-        while (b.count < want && performance.now() < end) await new Promise((r) => setTimeout(r, 2));
-        samples.push({
-          latency: b.last - start,
-          work: frameStart != null && frameStart <= b.last ? b.last - frameStart : NaN,
-          pageStep: tStep - start,
-        });
-        await new Promise((r) => setTimeout(r, 30));
-      }
-      return { t0, last: b.last, count: b.count, samples };
-    }, APPEND_STEPS);
+    step = await page.evaluate(appendSteps, APPEND_STEPS);
     await page.waitForTimeout(100);
   }
   const events = await stop();
@@ -255,6 +232,39 @@ function chromiumVersion() {
   return (r.stdout || "").trim() || "unknown";
 }
 
+function firefoxVersion() {
+  if (!FIREFOX) return null;
+  const r = spawnSync(FIREFOX, ["--version"], { encoding: "utf8" });
+  return (r.stdout || "").trim() || "unknown";
+}
+
+/**
+ * The same pages in Firefox: Kindly's Firefox build (real WASM in the
+ * content script), its Chromium build (wasm2js) and the floor, each in its
+ * own browser, interleaved per run. Times from DOMContentLoaded.
+ */
+async function firefoxRuns(pages, floorDir) {
+  const who = { wasm: `${DIST}-firefox`, wasm2js: DIST, floor: floorDir };
+  const browsers = {};
+  const rows = {};
+  try {
+    for (const [name, dir] of Object.entries(who)) browsers[name] = await firefoxWith(dir);
+    for (const n of SIZES) {
+      rows[n] = { wasm: [], wasm2js: [], floor: [] };
+      for (let r = 0; r < RUNS; r++) {
+        for (const name of Object.keys(who)) {
+          rows[n][name].push(await browsers[name].load(pages[n], n, { append: n === 500 ? APPEND_STEPS : 0 }));
+        }
+      }
+      const m = (name, key) => f1(median(rows[n][name].map((x) => x[key])));
+      log(`Firefox ${n} cards, last marked from DCL: WASM ${m("wasm", "last")} ms, wasm2js ${m("wasm2js", "last")} ms, floor ${m("floor", "last")} ms`);
+    }
+    return { rows, foreign: Object.values(browsers).flatMap((b) => b.foreign) };
+  } finally {
+    for (const b of Object.values(browsers)) await b.close().catch(() => {});
+  }
+}
+
 // --------------------------------------------------------------------- main
 async function main() {
   const started = new Date();
@@ -264,12 +274,13 @@ async function main() {
     memory: `${(totalmem() / KB ** 3).toFixed(1)} GiB`,
     os: `${platform()} ${release()}`,
     chromium: chromiumVersion(),
+    firefox: firefoxVersion(),
     node: process.version,
   };
   log("==> machine", machine);
 
   const size = sizes();
-  for (const s of size) log(`size ${s.file}: ${kb(s.raw)} raw, ${kb(s.gz)} gzipped${s.budget ? ` (budget ${kb(s.budget)} raw)` : ""}`);
+  for (const s of size) log(`size ${s.shown}: ${kb(s.raw)} raw, ${kb(s.gz)} gzipped${s.budget ? ` (budget ${kb(s.budget)} raw)` : ""}`);
 
   const eng = engine();
   log("engine", JSON.stringify(eng));
@@ -313,8 +324,10 @@ async function main() {
   } finally {
     await kindly.close();
     await floor.close();
-    rmSync(floorDir, { recursive: true, force: true });
   }
+  const firefox = FIREFOX ? await firefoxRuns(pages, floorDir) : null;
+  rmSync(floorDir, { recursive: true, force: true });
+  if (firefox) foreign.push(...firefox.foreign);
 
   // ------------------------------------------------------------ report
   const L = [];
@@ -332,6 +345,7 @@ async function main() {
   p(`| Memory | ${machine.memory} |`);
   p(`| OS | ${machine.os} |`);
   p(`| Browser | ${machine.chromium} (headless) |`);
+  if (machine.firefox) p(`| Browser | ${machine.firefox} (headless, WebDriver BiDi) |`);
   p(`| Node | ${machine.node} |`);
   p(`| Date | ${started.toISOString().replace("T", " ").slice(0, 16)} UTC |`);
   p(`| Runs | median of ${RUNS} per figure (memory: median of 3) |`);
@@ -341,7 +355,7 @@ async function main() {
   p();
   p("| File | What | Raw | Gzipped | Budget (raw) | |");
   p("|---|---|---:|---:|---:|---|");
-  for (const s of size) p(`| \`dist/${s.file}\` | ${s.what} | ${kb(s.raw)} | ${kb(s.gz)} | ${s.budget ? kb(s.budget) : "–"} | ${s.budget ? verdict(s.raw <= s.budget) : ""} |`);
+  for (const s of size) p(`| \`${s.shown}\` | ${s.what} | ${kb(s.raw)} | ${kb(s.gz)} | ${s.budget ? kb(s.budget) : "–"} | ${s.budget ? verdict(s.raw <= s.budget) : ""} |`);
   p();
 
   p("## What a person sees: content-script start → panels in view");
@@ -415,6 +429,35 @@ async function main() {
   p(`| Page's own append (ms) | ${f2(ap("kindly", "pageStep"))} | ${f2(ap("floor", "pageStep"))} | | |`);
   p(`| Longest task in the steps (ms) | ${f1(ap("kindly", "longest"))} | ${f1(ap("floor", "longest"))} | | |`);
   p();
+
+  if (firefox) {
+    const fx = (n, name, key) => median(firefox.rows[n][name].map((x) => x[key]));
+    p("## Firefox");
+    p();
+    p("Firefox compiles WebAssembly in a content script under the extension's rules, not the page's CSP, so its build");
+    p("(`dist-firefox/`) runs the real WASM where Chromium's runs wasm2js; the same pages, CSP and probe as above,");
+    p("each extension alone in its own headless Firefox. WebDriver BiDi gives no trace, so times are from");
+    p("DOMContentLoaded (Firefox's clock here ticks in whole milliseconds), which includes Firefox's wait before it runs");
+    p("`document_idle` scripts; the floor waits the same, so *beyond the floor* (Kindly's last card marked minus the");
+    p("floor's) is what Kindly's own work adds, the nearest figure here to \"from content-script start\".");
+    p();
+    p("| Cards | Kindly, WASM: last card marked (ms) | Kindly, wasm2js in Firefox (ms) | WASM / wasm2js | Floor (ms) | Kindly, WASM, beyond the floor (ms) | Target | |");
+    p("|---:|---:|---:|---:|---:|---:|---|---|");
+    for (const n of SIZES) {
+      const w = fx(n, "wasm", "last");
+      const j = fx(n, "wasm2js", "last");
+      const beyond = w - fx(n, "floor", "last");
+      const target = n === 500 ? `< 100 ms | ${verdict(beyond < 100)}` : " | ";
+      p(`| ${n} | ${f1(w)} | ${f1(j)} | ${f2(w / j)} | ${f1(fx(n, "floor", "last"))} | ${f1(beyond)} | ${target} |`);
+    }
+    p();
+    p("| | Kindly, WASM | Kindly, wasm2js in Firefox | Target | |");
+    p("|---|---:|---:|---|---|");
+    const ffWork = fx(500, "wasm", "appendWork");
+    p(`| 10 cards appended to 500: Kindly's work in the frame (ms) | ${f2(ffWork)} | ${f2(fx(500, "wasm2js", "appendWork"))} | < 5 ms | ${verdict(ffWork < 5)} |`);
+    p(`| Panels in view drawn, 500 cards (ms from DOMContentLoaded) | ${f1(fx(500, "wasm", "lastDrawn"))} | ${f1(fx(500, "wasm2js", "lastDrawn"))} | | |`);
+    p();
+  }
 
   p("## Longest main-thread task");
   p();
@@ -497,7 +540,7 @@ async function main() {
   p();
 
   // Verdicts.
-  const content = size.find((s) => s.file === "content.js");
+  const content = size.find((s) => s.file === "content.js" && !s.firefox);
   const wasm = size.find((s) => s.file === "kindly_web_bg.wasm");
   p("## Budgets");
   p();

@@ -1,8 +1,8 @@
 // The fixtures again, in Firefox (ESR, driven over WebDriver BiDi with
 // puppeteer-core), served at LinkedIn's URLs under the same CSP as in
-// Chromium: Kindly ships one build, and its content script is the same
-// wasm2js JavaScript in both. What each fixture must show is in
-// scenario.mjs. (The popup is not opened here: WebDriver BiDi refuses to
+// Chromium. Firefox gets its own build (dist-firefox/), whose content script
+// runs the real WASM: the CSP checks below are what say Firefox allows it.
+// What each fixture must show is in scenario.mjs. (The popup is not opened here: WebDriver BiDi refuses to
 // navigate to a moz-extension:// page.)
 import puppeteer from "puppeteer-core";
 import { test, before, after } from "node:test";
@@ -11,6 +11,7 @@ import { existsSync } from "node:fs";
 import { DIST, REPORT_PATH, cspHeader, fixtureNames, loadFixture, withNonces } from "./harness.mjs";
 import { playFixture } from "./scenario.mjs";
 
+const FIREFOX_DIST = `${DIST}-firefox`;
 const FIREFOX = process.env.KINDLY_FIREFOX || ["/usr/bin/firefox-esr", "/usr/bin/firefox"].find((p) => existsSync(p));
 const LINKEDIN = "https://www.linkedin.com";
 
@@ -20,7 +21,7 @@ let browser;
 before(async () => {
   assert.ok(FIREFOX, "Firefox is needed: ./build.sh test installs firefox-esr as root, or set KINDLY_FIREFOX=/path/to/firefox");
   browser = await puppeteer.launch({ browser: "firefox", executablePath: FIREFOX, headless: true });
-  await browser.installExtension(DIST);
+  await browser.installExtension(FIREFOX_DIST);
 });
 after(async () => {
   await browser?.close();
@@ -40,7 +41,7 @@ async function fixturePage(fixture) {
     const url = new URL(request.url());
     if (url.protocol === "data:" || url.protocol === "moz-extension:") return request.continue();
     if (url.origin === LINKEDIN && url.pathname === REPORT_PATH) {
-      problems.cspReports.push(request.postData() || "(report)");
+      problems.cspReports.push(`${request.method()} ${request.url()}`); // BiDi cannot read the body
       return request.respond({ status: 204, body: "" });
     }
     if (request.isNavigationRequest() && url.origin === LINKEDIN) {

@@ -1,5 +1,5 @@
-// Permissions and privacy, checked on the built extension (dist/, or
-// KINDLY_DIST) without a browser: the manifest asks for no more than Kindly
+// Permissions and privacy, checked on the built extensions (dist/ and
+// dist-firefox/, or KINDLY_DIST and KINDLY_DIST-firefox) without a browser: the manifest asks for no more than Kindly
 // needs, and the shipped code holds no remote URL, no network call it could
 // make on its own, no string-to-code (eval, new Function, string timers) and no
 // HTML parsing sink (innerHTML & co.). Strict on purpose: an exception must be
@@ -22,9 +22,11 @@ function files(dir) {
   return out;
 }
 
-const manifest = () => JSON.parse(readFileSync(join(DIST, "manifest.json"), "utf8"));
-const shipped = () => files(DIST).map((p) => ({ path: relative(DIST, p), text: readFileSync(p, "utf8") }));
-const js = () => shipped().filter((f) => f.path.endsWith(".js"));
+/** The two packages build.sh makes: the same files but the content script. */
+const PACKAGES = [
+  { browser: "Chromium", dir: DIST },
+  { browser: "Firefox", dir: `${DIST}-firefox` },
+];
 
 /** Each hit with a little context, for a readable failure. */
 function hits(text, re) {
@@ -35,75 +37,89 @@ function hits(text, re) {
   return out;
 }
 
-test("the built extension is there", () => {
-  assert.ok(existsSync(join(DIST, "manifest.json")), `no manifest in ${DIST}: run ./build.sh`);
-  assert.ok(existsSync(join(DIST, "content.js")), "content.js");
-});
+for (const { browser, dir } of PACKAGES) {
+  const label = browser === "Chromium" ? "" : `${browser} package: `;
+  const manifest = () => JSON.parse(readFileSync(join(dir, "manifest.json"), "utf8"));
+  const shipped = () => files(dir).map((p) => ({ path: relative(dir, p), text: readFileSync(p, "utf8") }));
+  const js = () => shipped().filter((f) => f.path.endsWith(".js"));
 
-test("manifest: storage only, LinkedIn only, nothing web-accessible", () => {
-  const m = manifest();
-  assert.equal(m.manifest_version, 3);
-  assert.deepEqual(m.permissions, ["storage"], "permissions");
-  for (const key of ["host_permissions", "optional_permissions", "optional_host_permissions", "web_accessible_resources", "externally_connectable", "background", "declarative_net_request"]) {
-    assert.equal(m[key], undefined, `no ${key}`);
-  }
-  assert.equal(m.content_scripts.length, 1, "one content script");
-  const cs = m.content_scripts[0];
-  assert.deepEqual(cs.matches, ["https://www.linkedin.com/*"], "content script matches");
-  assert.equal(cs.all_frames, false, "top frame only");
-  assert.deepEqual(cs.js, ["content.js"]);
-  assert.equal(cs.css, undefined, "no injected stylesheet (panels style their own shadow root)");
-  assert.equal(cs.match_about_blank ?? false, false);
-  assert.equal(cs.world ?? "ISOLATED", "ISOLATED", "never in the page's main world");
-  // Extension pages: own scripts and WASM only, nothing remote.
-  assert.deepEqual(Object.keys(m.content_security_policy ?? {}), ["extension_pages"]);
-  const csp = m.content_security_policy.extension_pages;
-  assert.equal(csp, "script-src 'self' 'wasm-unsafe-eval'; object-src 'self'");
-});
+  test(`${label}the built extension is there`, () => {
+    assert.ok(existsSync(join(dir, "manifest.json")), `no manifest in ${dir}: run ./build.sh`);
+    assert.ok(existsSync(join(dir, "content.js")), "content.js");
+  });
 
-test("no remote URL in the shipped files", () => {
-  // The single allowed URL-like string: the content-script match pattern in
-  // the manifest (a pattern the browser matches pages against, never fetched).
-  const found = [];
-  for (const f of shipped()) {
-    let text = f.text;
-    if (f.path === "manifest.json") {
-      const m = JSON.parse(text);
-      delete m.content_scripts;
-      text = JSON.stringify(m);
+  test(`${label}manifest: storage only, LinkedIn only, nothing web-accessible`, () => {
+    const m = manifest();
+    assert.equal(m.manifest_version, 3);
+    assert.deepEqual(m.permissions, ["storage"], "permissions");
+    for (const key of ["host_permissions", "optional_permissions", "optional_host_permissions", "web_accessible_resources", "externally_connectable", "background", "declarative_net_request"]) {
+      assert.equal(m[key], undefined, `no ${key}`);
     }
-    for (const h of hits(text, /\b(?:https?|wss?|ftp):\/\/|(?:["'`(]|url\()\/\/[a-z0-9.-]+\.[a-z]{2,}/gi)) found.push(`${f.path}: …${h}…`);
-  }
-  assert.deepEqual(found, []);
-});
+    assert.equal(m.content_scripts.length, 1, "one content script");
+    const cs = m.content_scripts[0];
+    assert.deepEqual(cs.matches, ["https://www.linkedin.com/*"], "content script matches");
+    assert.equal(cs.all_frames, false, "top frame only");
+    assert.deepEqual(cs.js, ["content.js"]);
+    assert.equal(cs.css, undefined, "no injected stylesheet (panels style their own shadow root)");
+    assert.equal(cs.match_about_blank ?? false, false);
+    assert.equal(cs.world ?? "ISOLATED", "ISOLATED", "never in the page's main world");
+    // Extension pages: own scripts and WASM only, nothing remote.
+    assert.deepEqual(Object.keys(m.content_security_policy ?? {}), ["extension_pages"]);
+    const csp = m.content_security_policy.extension_pages;
+    assert.equal(csp, "script-src 'self' 'wasm-unsafe-eval'; object-src 'self'");
+  });
 
-test("no network API in the content script; the popup fetches only its own WASM", () => {
-  const NET = /\bfetch\s*\(|XMLHttpRequest|\bWebSocket\b|sendBeacon|\bEventSource\b|importScripts|\bimport\s*\(|\bnew\s+(?:Shared)?Worker\b|RTCPeerConnection|navigator\.serviceWorker/;
-  for (const f of js()) {
-    const found = hits(f.text, NET);
-    if (f.path === "popup.js") {
-      // wasm-bindgen's loader: `fetch(chrome.runtime.getURL("kindly_web_bg.wasm"))`,
-      // a chrome-extension:// URL inside the extension itself.
-      assert.equal(found.length, 1, `popup.js: one fetch, for its WASM: ${found.join(" | ")}`);
-      assert.match(found[0], /fetch\(/);
-      assert.match(f.text, /chrome\.runtime\.getURL\("kindly_web_bg\.wasm"\)/);
+  test(`${label}no remote URL in the shipped files`, () => {
+    // The single allowed URL-like string: the content-script match pattern in
+    // the manifest (a pattern the browser matches pages against, never fetched).
+    const found = [];
+    for (const f of shipped()) {
+      let text = f.text;
+      if (f.path === "manifest.json") {
+        const m = JSON.parse(text);
+        delete m.content_scripts;
+        text = JSON.stringify(m);
+      }
+      for (const h of hits(text, /\b(?:https?|wss?|ftp):\/\/|(?:["'`(]|url\()\/\/[a-z0-9.-]+\.[a-z]{2,}/gi)) found.push(`${f.path}: …${h}…`);
+    }
+    assert.deepEqual(found, []);
+  });
+
+  test(`${label}no network API in the content script; the popup fetches only its own WASM`, () => {
+    const NET = /\bfetch\s*\(|XMLHttpRequest|\bWebSocket\b|sendBeacon|\bEventSource\b|importScripts|\bimport\s*\(|\bnew\s+(?:Shared)?Worker\b|RTCPeerConnection|navigator\.serviceWorker/;
+    for (const f of js()) {
+      const found = hits(f.text, NET);
+      if (f.path === "popup.js") {
+        // wasm-bindgen's loader: `fetch(chrome.runtime.getURL("kindly_web_bg.wasm"))`,
+        // a chrome-extension:// URL inside the extension itself.
+        assert.equal(found.length, 1, `popup.js: one fetch, for its WASM: ${found.join(" | ")}`);
+        assert.match(found[0], /fetch\(/);
+        assert.match(f.text, /chrome\.runtime\.getURL\("kindly_web_bg\.wasm"\)/);
+      } else {
+        assert.deepEqual(found, [], `${f.path}: network APIs`);
+      }
+    }
+  });
+
+  test(`${label}the content script ${browser === "Firefox" ? "runs its WASM, carried inside it" : "never compiles WebAssembly (the page's CSP would report it)"}`, () => {
+    const content = readFileSync(join(dir, "content.js"), "utf8");
+    if (browser === "Firefox") {
+      // Firefox compiles WASM in a content script under the extension's rules
+      // (the Firefox end-to-end tests check that no CSP violation follows).
+      assert.equal(hits(content, /new WebAssembly\.Module\(/).length, 1, "one compile, of the bundled bytes");
+      assert.deepEqual(hits(content, /asmFunc/), [], "no wasm2js module beside it");
     } else {
-      assert.deepEqual(found, [], `${f.path}: network APIs`);
+      assert.deepEqual(hits(content, /WebAssembly/), []);
     }
-  }
-});
+  });
 
-test("the content script never compiles WebAssembly (the page's CSP would report it)", () => {
-  const content = readFileSync(join(DIST, "content.js"), "utf8");
-  assert.deepEqual(hits(content, /WebAssembly/), []);
-});
+  test(`${label}no string-to-code in shipped JS`, () => {
+    const CODE = /\beval\s*\(|\bnew\s+Function\b|\bFunction\s*\(|\bset(?:Timeout|Interval)\s*\(\s*["'`]|\.setAttribute\s*\(\s*["'`]on[a-z]+["'`]|javascript:/;
+    for (const f of js()) assert.deepEqual(hits(f.text, CODE), [], `${f.path}: string-to-code`);
+  });
 
-test("no string-to-code in shipped JS", () => {
-  const CODE = /\beval\s*\(|\bnew\s+Function\b|\bFunction\s*\(|\bset(?:Timeout|Interval)\s*\(\s*["'`]|\.setAttribute\s*\(\s*["'`]on[a-z]+["'`]|javascript:/;
-  for (const f of js()) assert.deepEqual(hits(f.text, CODE), [], `${f.path}: string-to-code`);
-});
-
-test("no HTML parsing sink in shipped JS", () => {
-  const SINK = /\binnerHTML\b|\bouterHTML\b|insertAdjacentHTML|document\.write(?:ln)?\b|createContextualFragment|parseFromString|\bsrcdoc\b|setHTMLUnsafe/;
-  for (const f of js()) assert.deepEqual(hits(f.text, SINK), [], `${f.path}: HTML sinks`);
-});
+  test(`${label}no HTML parsing sink in shipped JS`, () => {
+    const SINK = /\binnerHTML\b|\bouterHTML\b|insertAdjacentHTML|document\.write(?:ln)?\b|createContextualFragment|parseFromString|\bsrcdoc\b|setHTMLUnsafe/;
+    for (const f of js()) assert.deepEqual(hits(f.text, SINK), [], `${f.path}: HTML sinks`);
+  });
+}
