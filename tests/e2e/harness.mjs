@@ -114,12 +114,7 @@ export async function launch({ headers = {}, headless = true } = {}) {
   context.on("page", watch);
   for (const page of context.pages()) watch(page);
 
-  await context.addInitScript(() => {
-    // Main world: violations caused by any world are dispatched on the document.
-    document.addEventListener("securitypolicyviolation", (e) => {
-      (window.__kindlyViolations ||= []).push(`${e.violatedDirective} ${e.blockedURI} ${e.sourceFile}:${e.lineNumber}`);
-    });
-  });
+  await context.addInitScript(recordViolations);
 
   return {
     context,
@@ -145,6 +140,17 @@ export async function launch({ headers = {}, headless = true } = {}) {
       rmSync(userDataDir, { recursive: true, force: true });
     },
   };
+}
+
+/**
+ * Runs in the page's main world before its scripts: CSP violations caused by
+ * any world (Kindly's content script included) are dispatched on the
+ * document, and kept in `window.__kindlyViolations`.
+ */
+export function recordViolations() {
+  document.addEventListener("securitypolicyviolation", (e) => {
+    (window.__kindlyViolations ||= []).push(`${e.violatedDirective} ${e.blockedURI} ${e.sourceFile}:${e.lineNumber}`);
+  });
 }
 
 /** Asserts none of the things that must never happen happened. */
