@@ -158,7 +158,7 @@ build() {
   local firefox="$DIST-firefox"
   rm -rf "$firefox" && cp -R "$DIST" "$firefox"
   "$TOOLS/esbuild" extension/content-entry.js --bundle --format=iife --minify \
-    --target=firefox128 --legal-comments=none --log-level=warning --loader:.wasm=binary \
+    --target=firefox128 --legal-comments=none --log-level=warning --loader:.wasm=base64 \
     --alias:kindly-pkg="$PKG/content" --alias:kindly-module="$ROOT/extension/content-wasm.js" \
     --outfile="$firefox/content.js"
 
