@@ -82,8 +82,8 @@ ensure_chromium() {
   die "Chromium is needed for the end-to-end tests: install it (Debian/Ubuntu: sudo apt-get install chromium chromium-driver) or set KINDLY_CHROMIUM=/path/to/chromium."
 }
 
-# Firefox runs the fixtures again (tests/e2e/firefox.test.mjs): the same
-# build, in the other engine people use.
+# Firefox plays the fixtures again (tests/e2e/firefox.test.mjs), with its
+# own build (dist-firefox/), and in the benchmark.
 ensure_firefox() {
   if [ -n "${KINDLY_FIREFOX:-}" ] && [ -x "$KINDLY_FIREFOX" ]; then return; fi
   for f in /usr/bin/firefox-esr /usr/bin/firefox; do
