@@ -43,3 +43,12 @@ pub fn collapse_whitespace(text: &str) -> String {
 pub fn elements(list: web_sys::NodeList) -> impl Iterator<Item = Element> {
     (0..list.length()).filter_map(move |i| list.item(i).and_then(|n| n.dyn_into::<Element>().ok()))
 }
+
+/// `element`'s computed style (`getComputedStyle`); `None` where the
+/// browser gives none.
+pub fn computed_style(element: &Element) -> Option<web_sys::CssStyleDeclaration> {
+    web_sys::window()?
+        .get_computed_style(element)
+        .ok()
+        .flatten()
+}

@@ -9,7 +9,7 @@
 use crate::chrome::message;
 use crate::clipboard;
 use crate::content;
-use crate::dom::{append, el, DomResult};
+use crate::dom::{self, append, el, DomResult};
 use crate::page::PANEL_ATTR;
 use kindly_core::tone::{self, Severity};
 use kindly_core::{Action, Bucket, Data, Kind, PanelModel, Person, Relationship, Suggestion};
@@ -51,9 +51,6 @@ pub struct View<'a> {
 /// none) up to `<html>`. Not the body's alone: a page may paint its dark
 /// canvas on `<html>` or on a wrapper and leave the body transparent.
 pub fn page_is_dark(doc: &Document) -> bool {
-    let Some(window) = web_sys::window() else {
-        return false;
-    };
     let start = doc
         .query_selector("main")
         .ok()
@@ -61,7 +58,7 @@ pub fn page_is_dark(doc: &Document) -> bool {
         .or_else(|| doc.body().map(Into::into));
     let mut node = start;
     while let Some(element) = node {
-        if let Ok(Some(style)) = window.get_computed_style(&element) {
+        if let Some(style) = dom::computed_style(&element) {
             let color = style
                 .get_property_value("background-color")
                 .unwrap_or_default();

@@ -7,6 +7,7 @@
 //! own part of the list, right after its row. Kindly never restyles the
 //! page's elements to make room.
 
+use crate::dom;
 use crate::page;
 use std::cell::RefCell;
 use web_sys::Element;
@@ -98,7 +99,7 @@ impl Layout {
     }
 
     fn read(element: &Element) -> Option<Layout> {
-        let style = web_sys::window()?.get_computed_style(element).ok()??;
+        let style = dom::computed_style(element)?;
         let value = |name: &str| style.get_property_value(name).unwrap_or_default();
         let display = value("display");
         Some(Layout {

@@ -46,7 +46,6 @@ const NEAR: &str = "100% 0px 100% 0px";
 /// `overflow: auto` but grows with the list never scrolls (the window does),
 /// and as a root it would report every card near, drawing every panel.
 fn scroller_of(card: &Element) -> Option<(Element, Option<Element>)> {
-    let window = web_sys::window()?;
     let mut below_body = card.clone();
     let mut node = card.parent_element();
     while let Some(element) = node {
@@ -54,10 +53,7 @@ fn scroller_of(card: &Element) -> Option<(Element, Option<Element>)> {
         if tag.eq_ignore_ascii_case("body") || tag.eq_ignore_ascii_case("html") {
             return Some((below_body, None));
         }
-        let overflow = window
-            .get_computed_style(&element)
-            .ok()
-            .flatten()
+        let overflow = dom::computed_style(&element)
             .and_then(|style| style.get_property_value("overflow-y").ok())
             .unwrap_or_default();
         if matches!(overflow.as_str(), "auto" | "scroll" | "overlay")
