@@ -25,7 +25,9 @@ const RILEY = CARDS[0].key;
 const ANA = CARDS[5].key; // the last card: a person without a note
 
 /** The main fixture with `css` added to the page's own styles. */
-const mainStyled = (name, css) => ({ name, spec: main.spec, html: main.html.replace("</head>", `<style>${css}</style></head>`) });
+/** `fixture` with `css` added to its stylesheet, served as `name`. */
+const styled = (fixture, name, css) => ({ name, spec: fixture.spec, html: fixture.html.replace("</head>", `<style>${css}</style></head>`) });
+const mainStyled = (name, css) => styled(main, name, css);
 
 /** Exactly one panel per card of the main fixture, in order. */
 function assertOnePanelPerCard(seen) {
@@ -49,14 +51,7 @@ const scam = {
 };
 
 /** The main fixture drawn the way LinkedIn's dark theme draws it. */
-const dark = {
-  name: "inline-dark",
-  spec: { url: main.spec.url },
-  html: main.html.replace(
-    "</head>",
-    "<style>body{background:#1b1f23!important;color:#e8eaed!important}.b8nm6e,.r5jh2c,.fmbk01{background:#1d2226!important}</style></head>",
-  ),
-};
+const dark = mainStyled("inline-dark", "body{background:#1b1f23!important;color:#e8eaed!important}.b8nm6e,.r5jh2c,.fmbk01{background:#1d2226!important}");
 
 let browser;
 before(async () => {
@@ -710,14 +705,9 @@ test("a dark canvas painted on <html> or a wrapper, with the body left transpare
     ["html", "html{background:#1b1f23!important}"],
     ["a wrapper", "#workspace,.b8nm6e{background:#1b1f23!important}"],
   ]) {
-    const page = await browser.open({
-      name: `inline-dark-${where}`,
-      spec: { url: main.spec.url },
-      html: main.html.replace(
-        "</head>",
-        `<style>${css}body{background:transparent!important;color:#e8eaed!important}.r5jh2c,.fmbk01{background:#1d2226!important}</style></head>`,
-      ),
-    });
+    const page = await browser.open(
+      mainStyled(`inline-dark-${where}`, `${css}body{background:transparent!important;color:#e8eaed!important}.r5jh2c,.fmbk01{background:#1d2226!important}`),
+    );
     try {
       await panels(page, CARDS.length);
       assert.equal(await page.locator(PERSON(RILEY)).getAttribute("data-kindly-theme"), "dark", `dark canvas on ${where}: dark panel`);
@@ -812,6 +802,12 @@ test("where the list scrolls inside main (as on LinkedIn), panels are ready a sc
   }
 });
 
+/** Scrolls the last card into view, as a person would, and waits for its panel to be drawn. */
+async function lastPanelDrawnOnScroll(page) {
+  await page.evaluate(() => [...document.querySelectorAll("[data-kindly-panel]")].at(-1).parentElement.scrollIntoView());
+  await page.waitForFunction(() => [...document.querySelectorAll("[data-kindly-panel]")].at(-1).hasAttribute("data-kindly-drawn"), null, { timeout: 5000 });
+}
+
 /** The generated pages' layout with `main` left to grow with the list (it keeps overflow: auto; the window scrolls). */
 const UNBOUNDED_MAIN =
   "html,body,#workspace>div,#workspace>div>div,#workspace section,main{height:auto!important}#workspace{position:static!important;padding-top:52px}";
@@ -819,16 +815,7 @@ const UNBOUNDED_MAIN =
 test("where main says overflow: auto but grows with the list (the window scrolls), only cards near the window are drawn", async () => {
   // Such a box never scrolls; as the observer's root it would report every
   // card near and every panel of a long page would be drawn at once.
-  const many = loadFixture("many-500");
-  const grown = {
-    name: "many-500-window-scrolls",
-    spec: many.spec,
-    html: many.html.replace(
-      "</head>",
-      `<style>${UNBOUNDED_MAIN}</style></head>`,
-    ),
-  };
-  const page = await browser.open(grown);
+  const page = await browser.open(styled(loadFixture("many-500"), "many-500-window-scrolls", UNBOUNDED_MAIN));
   try {
     await page.waitForFunction(() => document.querySelectorAll("[data-kindly-panel]").length >= 500, null, { timeout: 30_000 });
     await page.waitForTimeout(800);
@@ -847,8 +834,7 @@ test("where main says overflow: auto but grows with the list (the window scrolls
     assert.ok(state.firstDrawn, "the first card, in view, has its panel");
     assert.ok(state.drawn < 60, `only cards near the window are drawn (${state.drawn} of 500)`);
     // Scrolling the window reaches the last card's panel.
-    await page.evaluate(() => [...document.querySelectorAll("[data-kindly-panel]")].at(-1).parentElement.scrollIntoView());
-    await page.waitForFunction(() => [...document.querySelectorAll("[data-kindly-panel]")].at(-1).hasAttribute("data-kindly-drawn"), null, { timeout: 5000 });
+    await lastPanelDrawnOnScroll(page);
     await assertClean(null, browser, page, assert);
   } finally {
     await page.close();
@@ -860,12 +846,7 @@ test("a box that was short when chosen and grows taller than the window hands it
   // for the list's scroller; then it grows with the list and the window
   // scrolls. Left as the root, it would report every appended card near.
   const page2 = generate(2, 200);
-  const short = {
-    name: "generated-2-grows",
-    spec: JSON.parse(page2.json),
-    html: page2.html.replace("</head>", `<style>${UNBOUNDED_MAIN}</style></head>`),
-  };
-  const page = await browser.open(short);
+  const page = await browser.open(styled({ spec: JSON.parse(page2.json), html: page2.html }, "generated-2-grows", UNBOUNDED_MAIN));
   try {
     await page.waitForFunction(() => document.querySelectorAll("[data-kindly-panel][data-kindly-drawn]").length >= 2, null, { timeout: 10_000 });
     await page.evaluate(() => window.fixture.step("append10"));
@@ -877,8 +858,7 @@ test("a box that was short when chosen and grows taller than the window hands it
     }));
     assert.ok(state.windowScrolls, "the window scrolls the list");
     assert.ok(state.drawn < 40, `only cards near the window are drawn (${state.drawn} of 202)`);
-    await page.evaluate(() => [...document.querySelectorAll("[data-kindly-panel]")].at(-1).parentElement.scrollIntoView());
-    await page.waitForFunction(() => [...document.querySelectorAll("[data-kindly-panel]")].at(-1).hasAttribute("data-kindly-drawn"), null, { timeout: 5000 });
+    await lastPanelDrawnOnScroll(page);
     await assertClean(null, browser, page, assert);
   } finally {
     await page.close();
