@@ -18,6 +18,14 @@ import { join, resolve } from "node:path";
 import { cspHeader, NONCE } from "../e2e/harness.mjs";
 
 const CHROMIUM = process.env.KINDLY_CHROMIUM || "/usr/bin/chromium";
+/** The median of the finite values in `xs` (NaN when there is none). */
+export function median(xs) {
+  const v = xs.filter((x) => Number.isFinite(x)).sort((a, b) => a - b);
+  if (!v.length) return NaN;
+  const m = v.length >> 1;
+  return v.length % 2 ? v[m] : (v[m - 1] + v[m]) / 2;
+}
+
 export const PANEL_SELECTOR = "[data-kindly-panel],[data-floor-panel]";
 
 const withNonces = (html) => html.replace(/<(style|script)(?![^>]*\bnonce=)/gi, `<$1 nonce="${NONCE}"`);

@@ -3,7 +3,7 @@
 // same pages, CSP and main-world probe as in Chromium (browser.mjs).
 // WebDriver BiDi gives no trace, so times are from DOMContentLoaded.
 import { launchFirefox } from "../e2e/firefox.mjs";
-import { appendSteps, probe, PANEL_SELECTOR } from "./browser.mjs";
+import { appendSteps, median, probe, PANEL_SELECTOR } from "./browser.mjs";
 
 export { FIREFOX } from "../e2e/firefox.mjs";
 const INVITATIONS = "https://www.linkedin.com/mynetwork/invitation-manager/received/";
@@ -29,8 +29,7 @@ export async function firefoxWith(extensionDir) {
         };
         if (append) {
           const step = await page.evaluate(appendSteps, append);
-          const work = step.samples.map((s) => s.work).filter(Number.isFinite).sort((a, c) => a - c);
-          result.appendWork = work.length ? work[work.length >> 1] : NaN;
+          result.appendWork = median(step.samples.map((s) => s.work));
         }
         return result;
       } finally {

@@ -20,14 +20,14 @@ import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { gzipSync } from "node:zlib";
 import { chromium } from "playwright-core";
+import { DIST, DIST_FIREFOX } from "../e2e/harness.mjs";
 import { generate } from "../fixtures/generate.mjs";
-import { appendSteps, launchWith, startTrace, readTrace, seedPeople } from "./browser.mjs";
+import { appendSteps, launchWith, median, startTrace, readTrace, seedPeople } from "./browser.mjs";
 import { buildFloor } from "./floor.mjs";
 import { FIREFOX, firefoxWith } from "./firefox.mjs";
 
 const here = dirname(fileURLToPath(import.meta.url));
 const ROOT = resolve(here, "../..");
-const DIST = resolve(process.env.KINDLY_DIST || join(ROOT, "dist"));
 const OUT = resolve(process.env.KINDLY_BENCH_OUT || join(ROOT, "BENCHMARKS.md"));
 const RUNS = Number(process.env.KINDLY_BENCH_RUNS || 5);
 const SIZES = [10, 100, 500, 1000];
@@ -37,12 +37,6 @@ const URL = "https://www.linkedin.com/mynetwork/invitation-manager/received/";
 const CHROMIUM = process.env.KINDLY_CHROMIUM || "/usr/bin/chromium";
 
 const KB = 1024;
-const median = (xs) => {
-  const v = xs.filter((x) => Number.isFinite(x)).sort((a, b) => a - b);
-  if (!v.length) return NaN;
-  const m = v.length >> 1;
-  return v.length % 2 ? v[m] : (v[m - 1] + v[m]) / 2;
-};
 const f1 = (x) => (Number.isFinite(x) ? x.toFixed(1) : "n/a");
 const f2 = (x) => (Number.isFinite(x) ? x.toFixed(2) : "n/a");
 const kb = (n) => `${(n / KB).toFixed(1)} KB`;
@@ -59,7 +53,7 @@ function sizes() {
     { file: "content.js", firefox: true, budget: 600 * KB, what: "Firefox's content script (the WASM's bytes + glue, minified)" },
   ];
   return files.map((f) => {
-    const bytes = readFileSync(join(f.firefox ? `${DIST}-firefox` : DIST, f.file));
+    const bytes = readFileSync(join(f.firefox ? DIST_FIREFOX : DIST, f.file));
     return { ...f, shown: `${f.firefox ? "dist-firefox" : "dist"}/${f.file}`, raw: bytes.length, gz: gzipSync(bytes, { level: 9 }).length };
   });
 }
@@ -244,7 +238,7 @@ function firefoxVersion() {
  * own browser, interleaved per run. Times from DOMContentLoaded.
  */
 async function firefoxRuns(pages, floorDir) {
-  const who = { wasm: `${DIST}-firefox`, wasm2js: DIST, floor: floorDir };
+  const who = { wasm: DIST_FIREFOX, wasm2js: DIST, floor: floorDir };
   const browsers = {};
   const rows = {};
   try {

@@ -7,7 +7,7 @@
 // moz-extension:// page.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { DIST, fixtureNames, loadFixture, recordViolations } from "./harness.mjs";
+import { DIST_FIREFOX, fixtureNames, loadFixture, recordViolations } from "./harness.mjs";
 import { launchFirefox } from "./firefox.mjs";
 import { playFixture } from "./scenario.mjs";
 
@@ -15,7 +15,7 @@ const names = fixtureNames();
 
 let firefox;
 before(async () => {
-  firefox = await launchFirefox(`${DIST}-firefox`);
+  firefox = await launchFirefox(DIST_FIREFOX);
 });
 after(async () => {
   await firefox?.close();

@@ -12,6 +12,8 @@ import { fileURLToPath } from "node:url";
 const here = dirname(fileURLToPath(import.meta.url));
 export const FIXTURES = resolve(here, "../fixtures");
 export const DIST = resolve(process.env.KINDLY_DIST || resolve(here, "../../dist"));
+/** The Firefox package build.sh makes beside DIST (its content script runs the real WASM). */
+export const DIST_FIREFOX = `${DIST}-firefox`;
 const CHROMIUM = process.env.KINDLY_CHROMIUM || "/usr/bin/chromium";
 
 export const NONCE = "kindly-fixture";

@@ -1,14 +1,15 @@
 // Permissions and privacy, checked on the built extensions (dist/ and
-// dist-firefox/, or KINDLY_DIST and KINDLY_DIST-firefox) without a browser: the manifest asks for no more than Kindly
-// needs, and the shipped code holds no remote URL, no network call it could
-// make on its own, no string-to-code (eval, new Function, string timers) and no
-// HTML parsing sink (innerHTML & co.). Strict on purpose: an exception must be
-// listed here with the reason it is harmless.
+// dist-firefox/, or KINDLY_DIST and KINDLY_DIST-firefox) without a browser:
+// the manifest asks for no more than Kindly needs, and the shipped code
+// holds no remote URL, no network call it could make on its own, no
+// string-to-code (eval, new Function, string timers) and no HTML parsing
+// sink (innerHTML & co.). Strict on purpose: an exception must be listed
+// here with the reason it is harmless.
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync, readdirSync, statSync, existsSync } from "node:fs";
 import { join, relative, extname } from "node:path";
-import { DIST } from "./harness.mjs";
+import { DIST, DIST_FIREFOX } from "./harness.mjs";
 
 const TEXT_EXT = new Set([".js", ".mjs", ".html", ".css", ".json"]);
 
@@ -25,7 +26,7 @@ function files(dir) {
 /** The two packages build.sh makes: the same files but the content script. */
 const PACKAGES = [
   { browser: "Chromium", dir: DIST },
-  { browser: "Firefox", dir: `${DIST}-firefox` },
+  { browser: "Firefox", dir: DIST_FIREFOX },
 ];
 
 /** Each hit with a little context, for a readable failure. */
