@@ -141,10 +141,7 @@ build() {
 
   say "bundling the content script and the popup (esbuild)"
   rm -rf "$DIST" && mkdir -p "$DIST"
-  "$TOOLS/esbuild" extension/content-entry.js --bundle --format=iife --minify \
-    --target=chrome111,firefox128 --legal-comments=none --log-level=warning \
-    --alias:kindly-pkg="$PKG/content" --alias:kindly-module="$PKG/content/kindly_web_bg.wasm.js" \
-    --outfile="$DIST/content.js"
+  bundle_content "$PKG/content/kindly_web_bg.wasm.js" "$DIST/content.js" --target=chrome111,firefox128
   "$TOOLS/esbuild" extension/popup-entry.js --bundle --format=esm --minify \
     --target=chrome111,firefox128 --legal-comments=none --log-level=warning \
     --alias:kindly-pkg="$PKG" --outfile="$DIST/popup.js"
@@ -157,15 +154,23 @@ build() {
   # (extension/content-wasm.js), which Firefox allows under the page's CSP.
   local firefox="$DIST-firefox"
   rm -rf "$firefox" && cp -R "$DIST" "$firefox"
-  "$TOOLS/esbuild" extension/content-entry.js --bundle --format=iife --minify \
-    --target=firefox128 --legal-comments=none --log-level=warning --loader:.wasm=base64 \
-    --alias:kindly-pkg="$PKG/content" --alias:kindly-module="$ROOT/extension/content-wasm.js" \
-    --outfile="$firefox/content.js"
+  bundle_content "$ROOT/extension/content-wasm.js" "$firefox/content.js" --target=firefox128 --loader:.wasm=base64
 
   say "packing the store zips"
   pack_zip "$DIST" "kindly-$VERSION.zip"
   pack_zip "$firefox" "kindly-$VERSION-firefox.zip"
   say "built dist/ ($(du -k "$DIST/content.js" | cut -f1) KB content script, $(du -k "$DIST/kindly_web_bg.wasm" | cut -f1) KB WASM) and dist-firefox/ ($(du -k "$firefox/content.js" | cut -f1) KB content script)"
+}
+
+# The content script: the loader (extension/content-entry.js) with the
+# module $1 (wasm2js, or the WASM's loader for Firefox) bundled into one
+# classic script $2; further esbuild flags follow.
+bundle_content() {
+  local module="$1" out="$2"
+  shift 2
+  "$TOOLS/esbuild" extension/content-entry.js --bundle --format=iife --minify \
+    --legal-comments=none --log-level=warning \
+    --alias:kindly-pkg="$PKG/content" --alias:kindly-module="$module" --outfile="$out" "$@"
 }
 
 # Zips the folder $1 into $1/$2, for a store.
