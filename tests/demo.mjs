@@ -1,7 +1,7 @@
 // `./build.sh demo`: the bundled sample invitations page with Kindly loaded.
 // Saves dist/demo.png (the panels) and dist/demo-popup.png (the popup). With
 // a display it opens a real window and stays open until you close it.
-import { FIXTURES, fixtureNames, launch, loadFixture, panels } from "./e2e/harness.mjs";
+import { FIXTURES, fixtureNames, launch, loadFixture, panels, panelPart } from "./e2e/harness.mjs";
 import { existsSync } from "node:fs";
 import { join } from "node:path";
 
@@ -23,7 +23,7 @@ try {
   const seen = await panels(page, fixture.spec.cards.length);
   // Open "Why?" on the first panel so the picture shows the reasons too.
   if (seen.length > 0) {
-    await page.locator("[data-kindly-panel] details[data-kindly=why] summary").first().click();
+    await panelPart(page, seen[0].key).locator("details[data-kindly=why] summary").first().click();
   }
   await page.evaluate(() => document.querySelector("main")?.scrollTo(0, 0));
   await page.screenshot({ path: join(DIST, "demo.png"), fullPage: true });

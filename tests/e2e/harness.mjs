@@ -166,66 +166,363 @@ export async function assertClean(t, browser, page, assert) {
   assert.deepEqual(browser.problems.errors, [], "uncaught errors");
 }
 
-/** Waits for `count` panels, then returns what each says (host attributes + shadow parts). */
+// ---------------------------------------------------------------------------
+// Reaching Kindly's panels. Each is a closed shadow root on a bare host, so
+// neither the page nor `page.evaluate` can see inside. Tests go through the
+// browser's automation protocol, as only a debugger can: in Chromium the
+// DevTools protocol (DOM.getDocument with pierce lists closed roots,
+// DOM.resolveNode hands one to a world of the harness's own,
+// Runtime.callFunctionOn runs code there); in Firefox WebDriver BiDi
+// (script.callFunction serialising nodes with includeShadowTree "all" hands
+// out closed roots, in a sandbox the page cannot see). Everything below
+// goes through `inPanels`.
+
+const chromiumWorlds = new WeakMap(); // page → { cdp, contextId }
+
+/** Chromium: the harness's own world in `page` (made again after a navigation). */
+async function chromiumWorld(page, fresh = false) {
+  let world = chromiumWorlds.get(page);
+  if (!world) {
+    world = { cdp: await page.context().newCDPSession(page), contextId: null };
+    chromiumWorlds.set(page, world);
+  }
+  if (fresh || world.contextId === null) {
+    const { frameTree } = await world.cdp.send("Page.getFrameTree");
+    const made = await world.cdp.send("Page.createIsolatedWorld", { frameId: frameTree.frame.id, worldName: "kindly-e2e" });
+    world.contextId = made.executionContextId;
+  }
+  return world;
+}
+
+/** Chromium: evaluates `source` (a script) in the harness's world, e.g. a library the checks use. */
+export async function evaluateInWorld(page, source) {
+  for (const fresh of [false, true]) {
+    const { cdp, contextId } = await chromiumWorld(page, fresh);
+    const answer = await cdp.send("Runtime.evaluate", { expression: source, contextId }).catch((e) => ({ failed: e }));
+    if (!answer.failed) return;
+    if (fresh) throw answer.failed;
+  }
+}
+
+/** Chromium: every closed shadow root in the page, resolved in the harness's world. */
+async function chromiumCall(page, source, args) {
+  try {
+    return await chromiumCallIn(await chromiumWorld(page), source, args);
+  } catch (error) {
+    if (!/context/i.test(String(error.message))) throw error;
+    return chromiumCallIn(await chromiumWorld(page, true), source, args); // the page navigated
+  }
+}
+
+async function chromiumCallIn({ cdp, contextId: executionContextId }, source, args) {
+  // DOM.performSearch looks through every shadow root, closed ones too (and,
+  // unlike a pierced DOM.getDocument, copes with pages thousands of levels deep).
+  await cdp.send("DOM.getDocument", { depth: 0 });
+  const { searchId, resultCount } = await cdp.send("DOM.performSearch", { query: "[data-kindly=panel]" });
+  const { nodeIds } = resultCount
+    ? await cdp.send("DOM.getSearchResults", { searchId, fromIndex: 0, toIndex: resultCount })
+    : { nodeIds: [] };
+  await cdp.send("DOM.discardSearchResults", { searchId });
+  const handles = [];
+  for (const nodeId of nodeIds) {
+    // A panel removed since the search (rebuilt) is simply gone.
+    const { object } = await cdp.send("DOM.resolveNode", { nodeId, executionContextId }).catch((error) => {
+      if (/context/i.test(String(error.message))) throw error;
+      return {};
+    });
+    if (object?.objectId) handles.push({ objectId: object.objectId });
+  }
+  const { result, exceptionDetails } = await cdp.send("Runtime.callFunctionOn", {
+    functionDeclaration: source,
+    executionContextId,
+    arguments: [{ value: JSON.stringify(args) }, ...handles],
+    returnByValue: true,
+    awaitPromise: true,
+  });
+  if (exceptionDetails) throw new Error(`in the panels: ${exceptionDetails.exception?.description || exceptionDetails.text}`);
+  return result.value;
+}
+
+/** Firefox (puppeteer over WebDriver BiDi): the same, through puppeteer's own sandbox. */
+async function firefoxCall(page, source, args) {
+  const realm = page.mainFrame().isolatedRealm().realm;
+  // Candidate hosts: elements without attributes or light children, as
+  // Kindly's are; each serialised with its shadow root, closed ones too.
+  const found = await realm.callFunction(
+    `() => [...document.querySelectorAll("body *")].filter((e) => e.attributes.length === 0 && !e.firstChild)`,
+    false,
+    { serializationOptions: { maxDomDepth: 0, maxObjectDepth: 1, includeShadowTree: "all" }, resultOwnership: "root" },
+  );
+  if (found.type === "exception") throw new Error(`finding hosts: ${found.exceptionDetails.text}`);
+  const roots = (found.result.value || [])
+    .map((node) => node.value?.shadowRoot)
+    .filter((root) => root && root.value?.mode === "closed" && root.sharedId)
+    .map((root) => ({ sharedId: root.sharedId }));
+  const answer = await realm.callFunction(source, true, {
+    arguments: [{ type: "string", value: JSON.stringify(args) }, ...roots],
+    resultOwnership: "none",
+  });
+  if (answer.type === "exception") throw new Error(`in the panels: ${answer.exceptionDetails.text}`);
+  return answer.result.value;
+}
+
+/**
+ * Runs `fn(panels, ...args)` where `panels` are Kindly's `[data-kindly=panel]`
+ * elements, in document order, each inside its closed root (its host is
+ * `panel.getRootNode().host`). `fn` runs in a world the page cannot see; its
+ * result must survive JSON. Works on Playwright (Chromium) and Puppeteer
+ * (Firefox) pages.
+ */
+export async function inPanels(page, fn, ...args) {
+  const source = `async function (argsJson, ...roots) {
+    const order = (a, b) => (a.getRootNode().host.compareDocumentPosition(b.getRootNode().host) & Node.DOCUMENT_POSITION_FOLLOWING ? -1 : 1);
+    // Chromium hands over the panel elements, Firefox the closed roots.
+    const panelOf = (n) => (n.nodeType === 11 ? [...n.children].find((e) => e.matches("[data-kindly=panel]")) : n);
+    const inClosedRoot = (p) => p && p.nodeType === 1 && p.matches("[data-kindly=panel]") && p.getRootNode().mode === "closed";
+    const panels = roots.map(panelOf).filter(inClosedRoot).filter((p) => p.getRootNode().host.isConnected).sort(order);
+    const result = await (${fn.toString()})(panels, ...JSON.parse(argsJson));
+    return JSON.stringify(result === undefined ? null : result);
+  }`;
+  const isPlaywright = typeof page.context === "function" && typeof page.context().newCDPSession === "function";
+  const json = isPlaywright ? await chromiumCall(page, source, args) : await firefoxCall(page, source, args);
+  return JSON.parse(json);
+}
+
+/** Polls `fn(panels, arg)` (see `inPanels`) until it returns something truthy; returns that. */
+export async function waitInPanels(page, fn, arg, { timeout = 5000 } = {}) {
+  const end = Date.now() + timeout;
+  for (;;) {
+    const value = await inPanels(page, fn, arg);
+    if (value) return value;
+    if (Date.now() > end) throw new Error(`waited ${timeout} ms in the panels for: ${fn.toString().slice(0, 160)}`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
+/** What each panel's element says: key, kind, action, drawn. */
+export const panelMarks = (page) =>
+  inPanels(page, (panels) =>
+    panels.map((p) => ({ key: p.dataset.key, kind: p.dataset.kind, action: p.dataset.action ?? null, drawn: p.hasAttribute("data-drawn") })),
+  );
+
+/** How many panels (drawn or not) the page holds. */
+export const panelCount = async (page) => (await panelMarks(page)).length;
+
+/** Polls `predicate(marks)` over the panels' marks until it holds or `timeout` ms pass; returns the last marks. */
+export async function waitForPanels(page, predicate, { timeout = 5000 } = {}) {
+  const end = Date.now() + timeout;
+  let marks = await panelMarks(page);
+  while (!predicate(marks) && Date.now() < end) {
+    await new Promise((r) => setTimeout(r, 50));
+    marks = await panelMarks(page);
+  }
+  return marks;
+}
+
 /**
  * Panels are drawn when their card comes near the viewport; until then the
- * host is a marker (key, kind, action). This scrolls each undrawn card into
- * view, as a person would, until every panel is drawn, then back to the top.
- * Fails naming the card whose panel never appeared.
+ * panel element holds only key, kind and action. This scrolls each undrawn
+ * card into view, as a person would, until every panel is drawn, then back
+ * to the top. Fails naming the card whose panel never appeared.
  */
 export async function drawAll(page) {
-  const stuck = await page.evaluate(async () => {
-    // A timer, not requestAnimationFrame: a hostile fixture replaces that.
-    const frame = () => new Promise((r) => setTimeout(r, 16));
-    const undrawn = () => document.querySelector("[data-kindly-panel]:not([data-kindly-drawn])");
-    for (let host = undrawn(); host; host = undrawn()) {
-      (host.parentElement || host).scrollIntoView({ block: "start" });
-      let frames = 0;
-      while (!host.hasAttribute("data-kindly-drawn") && host.isConnected && frames < 20) {
-        await frame();
-        frames++;
+  // One call walks every undrawn panel (a call lists the whole page); a panel
+  // rebuilt meanwhile is found by the next call.
+  for (let round = 0; round < 5; round++) {
+    const result = await inPanels(page, async (panels) => {
+      const frame = () => new Promise((r) => setTimeout(r, 16));
+      let walked = 0;
+      for (const panel of panels) {
+        const host = panel.getRootNode().host;
+        if (panel.hasAttribute("data-drawn") || !host.isConnected) continue;
+        walked++;
+        (host.parentElement || host).scrollIntoView({ block: "start" });
+        for (let frames = 0; !panel.hasAttribute("data-drawn") && host.isConnected; frames++) {
+          if (frames >= 60) return { stuck: panel.dataset.key };
+          await frame();
+        }
       }
-      if (frames >= 20) return host.getAttribute("data-kindly-key");
-    }
-    window.scrollTo(0, 0);
-    for (const el of document.querySelectorAll("*")) if (el.scrollTop) el.scrollTop = 0;
-    await frame();
-    return null;
-  });
-  if (stuck !== null) throw new Error(`the panel of card ${stuck} was not drawn when its card was scrolled into view`);
+      window.scrollTo(0, 0);
+      for (const el of document.querySelectorAll("*")) if (el.scrollTop) el.scrollTop = 0;
+      await frame();
+      return { walked };
+    });
+    if (result.stuck) throw new Error(`the panel of card ${result.stuck} was not drawn when its card was scrolled into view`);
+    if (result.walked === 0) return;
+  }
 }
 
 export async function panels(page, count, { timeout = 5000 } = {}) {
   if (count > 0) {
-    await page.waitForFunction((n) => document.querySelectorAll("[data-kindly-panel]").length >= n, count, { timeout });
+    await waitForPanels(page, (marks) => marks.length >= count, { timeout });
   } else {
     await page.waitForTimeout(300);
   }
   return readPanels(page);
 }
 
-/**
- * Draws every panel (scrolling as a person would), then returns what each
- * says. Plain `page.evaluate`, so Playwright and Puppeteer pages both work.
- */
+/** Draws every panel (scrolling as a person would), then returns what each says. */
 export async function readPanels(page) {
   await drawAll(page);
-  return page.evaluate(() =>
-    [...document.querySelectorAll("[data-kindly-panel]")].map((host) => {
-      const root = host.shadowRoot;
-      const q = (sel) => (root ? root.querySelector(sel) : null);
-      return {
-        key: host.getAttribute("data-kindly-key"),
-        kind: host.getAttribute("data-kindly-kind"),
-        action: host.getAttribute("data-kindly-action"),
-        actionText: q("[data-kindly=action]")?.textContent ?? null,
-        reasons: root ? [...root.querySelectorAll("[data-kindly=reasons] li")].map((li) => li.textContent) : [],
-        suggestions: root ? [...root.querySelectorAll("[data-kindly=suggestion] [data-kindly=text]")].map((p) => p.textContent) : [],
-        openShadow: !!root,
-      };
-    }),
+  return inPanels(page, (panels) =>
+    panels.map((p) => ({
+      key: p.dataset.key,
+      kind: p.dataset.kind,
+      action: p.dataset.action ?? null,
+      actionText: p.querySelector("[data-kindly=action]")?.textContent ?? null,
+      reasons: [...p.querySelectorAll("[data-kindly=reasons] li")].map((li) => li.textContent),
+      suggestions: [...p.querySelectorAll("[data-kindly=suggestion] [data-kindly=text]")].map((t) => t.textContent),
+      drawn: p.hasAttribute("data-drawn"),
+    })),
   );
 }
+
+/**
+ * Where a panel's part is on screen (scrolled into view first): `{x, y}`,
+ * the centre, for a real (trusted) click. `key` picks the panel, `selector`
+ * the part, `index` which match.
+ */
+export async function partCentre(page, key, selector, index = 0) {
+  const at = await inPanels(
+    page,
+    (panels, key, selector, index) => {
+      const panel = panels.find((p) => p.dataset.key === key);
+      const part = panel && panel.querySelectorAll(selector)[index];
+      if (!part) return null;
+      part.scrollIntoView({ block: "center" });
+      const r = part.getBoundingClientRect();
+      return { x: r.left + r.width / 2, y: r.top + r.height / 2 };
+    },
+    key,
+    selector,
+    index,
+  );
+  if (!at) throw new Error(`no ${selector} #${index} in the panel of ${key}`);
+  return at;
+}
+
+/** A person's click on a panel's part: a real mouse event, trusted. */
+export async function clickPart(page, key, selector, index = 0) {
+  const { x, y } = await partCentre(page, key, selector, index);
+  await page.mouse.click(x, y);
+}
+
+/** Moves keyboard focus to a panel's part (what a Tab would do). */
+export async function focusPart(page, key, selector, index = 0) {
+  const ok = await inPanels(
+    page,
+    (panels, key, selector, index) => {
+      const part = panels.find((p) => p.dataset.key === key)?.querySelectorAll(selector)[index];
+      part?.focus();
+      return !!part;
+    },
+    key,
+    selector,
+    index,
+  );
+  if (!ok) throw new Error(`no ${selector} #${index} in the panel of ${key} to focus`);
+}
+
+/**
+ * A part of one panel, found like a Playwright locator but through
+ * `inPanels`: `panelPart(page, key)` is the panel's host, `.locator(sel)`
+ * narrows to matching elements inside it, `.first()` / `.nth(i)` pick one.
+ * Reads (`textContent`, `getAttribute`, `isVisible`, `inputValue`, `count`,
+ * `allTextContents`, `boundingBox`) run in the harness's world; `click`
+ * is a real mouse click at the part's centre, as a person's is (Kindly
+ * ignores clicks made by script).
+ */
+export function panelPart(page, key, steps = []) {
+  // The part-finding and `fn` are put together here, in Node, so the page's
+  // world is never asked to compile code (its CSP forbids eval).
+  const run = (fn, ...args) => {
+    const find = new Function(
+      "panels",
+      "key",
+      "steps",
+      "args",
+      `const panel = panels.find((p) => p.dataset.key === key);
+      let found = panel ? [panel.getRootNode().host] : [];
+      for (const [i, step] of steps.entries()) {
+        const scopes = i === 0 ? [panel] : found;
+        found = scopes.flatMap((scope) => (scope ? [...scope.querySelectorAll(step.selector)] : []));
+        if (step.index !== null) found = found[step.index] ? [found[step.index]] : [];
+      }
+      return (${fn.toString()})(found, ...args);`,
+    );
+    return inPanels(page, find, key, steps, args);
+  };
+  const pick = (index) => panelPart(page, key, steps.length ? [...steps.slice(0, -1), { ...steps.at(-1), index }] : steps);
+  const one = async (fn, ...args) => {
+    const value = await run(fn, ...args);
+    return value;
+  };
+  return {
+    locator: (selector) => panelPart(page, key, [...steps, { selector, index: null }]),
+    first: () => pick(0),
+    nth: (i) => pick(i),
+    count: () => one((els) => els.length),
+    textContent: () => one((els) => els[0]?.textContent ?? null),
+    allTextContents: () => one((els) => els.map((e) => e.textContent)),
+    getAttribute: (name) => one((els, name) => els[0]?.getAttribute(name) ?? null, name),
+    inputValue: () => one((els) => els[0]?.value ?? null),
+    isVisible: () =>
+      one((els) => {
+        const e = els[0];
+        if (!e) return false;
+        const r = e.getBoundingClientRect();
+        return r.width > 0 && r.height > 0 && getComputedStyle(e).visibility !== "hidden";
+      }),
+    boundingBox: () =>
+      one((els) => {
+        const e = els[0];
+        if (!e) return null;
+        const r = e.getBoundingClientRect();
+        return { x: r.left, y: r.top, width: r.width, height: r.height };
+      }),
+    scrollIntoView: () => one((els) => els[0]?.scrollIntoView({ block: "center" })),
+    /** Polls until a match exists. */
+    async waitFor({ timeout = 5000 } = {}) {
+      const end = Date.now() + timeout;
+      while ((await this.count()) === 0) {
+        if (Date.now() > end) throw new Error(`panel ${key}: ${steps.map((s) => s.selector).join(" ")} never appeared`);
+        await new Promise((r) => setTimeout(r, 50));
+      }
+    },
+    async click() {
+      await this.scrollIntoView();
+      const box = await this.boundingBox();
+      if (!box) throw new Error(`panel ${key}: nothing to click at ${steps.map((s) => s.selector).join(" ")}`);
+      await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
+    },
+    async focus() {
+      const ok = await one((els) => (els[0] ? (els[0].focus(), true) : false));
+      if (!ok) throw new Error(`panel ${key}: nothing to focus at ${steps.map((s) => s.selector).join(" ")}`);
+    },
+    /** A screenshot of the part, clipped from the page's. */
+    async screenshot({ path }) {
+      await this.scrollIntoView();
+      const box = await this.boundingBox();
+      if (!box) throw new Error(`panel ${key}: nothing to photograph`);
+      await page.screenshot({ path, clip: box });
+    },
+  };
+}
+
+/** The page's own DOM (`body.innerHTML`), with Kindly's hosts taken out. */
+export const ownDom = (page) =>
+  inPanels(page, (panels) => {
+    const path = (node) => {
+      const steps = [];
+      for (let n = node; n !== document.body; n = n.parentNode) steps.unshift([...n.parentNode.childNodes].indexOf(n));
+      return steps;
+    };
+    // Last first: removing a host never moves one before it.
+    const paths = panels.map((p) => path(p.getRootNode().host)).reverse();
+    const copy = document.body.cloneNode(true);
+    for (const steps of paths) steps.reduce((n, i) => n.childNodes[i], copy).remove();
+    return copy.innerHTML;
+  });
 
 /**
  * Checks the panels read from a page against a sidecar's cards, in order:
@@ -237,9 +534,9 @@ export function checkPanels(assert, seen, cards, label) {
   cards.forEach((card, i) => {
     const panel = seen[i];
     const where = `${label} card ${i} (${card.key ?? card.kind})`;
-    assert.equal(panel.kind, card.kind, `${where}: data-kindly-kind`);
-    if (card.key) assert.equal(panel.key, card.key, `${where}: data-kindly-key`);
-    assert.ok(panel.openShadow, `${where}: open shadow root`);
+    assert.equal(panel.kind, card.kind, `${where}: data-kind`);
+    if (card.key) assert.equal(panel.key, card.key, `${where}: data-key`);
+    assert.ok(panel.drawn, `${where}: drawn`);
     assert.ok(panel.action && panel.actionText, `${where}: an action`);
     assert.ok(panel.reasons.length > 0, `${where}: reasons`);
     if (card.kind === "person" && panel.suggestions.length > 0) {

@@ -11,7 +11,7 @@ import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { join } from "node:path";
-import { launch, loadFixture, panels, assertClean } from "./harness.mjs";
+import { launch, loadFixture, panels, readPanels, assertClean, inPanels, panelPart, waitInPanels, panelMarks, waitForPanels, evaluateInWorld } from "./harness.mjs";
 import { generate } from "../fixtures/generate.mjs";
 
 const require = createRequire(import.meta.url);
@@ -20,7 +20,6 @@ const SHOTS = process.env.KINDLY_SHOTS || "/tmp";
 
 const main = loadFixture("e2b-received-en");
 const CARDS = main.spec.cards;
-const PERSON = (key) => `[data-kindly-panel][data-kindly-key="${key}"]`;
 const RILEY = CARDS[0].key;
 const ANA = CARDS[5].key; // the last card: a person without a note
 
@@ -99,17 +98,13 @@ async function start(fixture = main, count = CARDS.length) {
   return page;
 }
 
-/** What has keyboard focus, looking through open shadow roots. */
+/** What has keyboard focus, looking into Kindly's closed roots. */
 const focused = (page) =>
-  page.evaluate(() => {
-    let active = document.activeElement;
-    let host = null;
-    while (active && active.shadowRoot && active.shadowRoot.activeElement) {
-      host = active;
-      active = active.shadowRoot.activeElement;
-    }
+  inPanels(page, (panels) => {
+    const panel = panels.find((p) => p.getRootNode().host === document.activeElement);
+    const active = panel ? panel.getRootNode().activeElement : document.activeElement;
     return {
-      host: host ? host.getAttribute("data-kindly-key") : null,
+      host: panel ? panel.dataset.key : null,
       tag: active ? active.tagName.toLowerCase() : null,
       kindly: active ? active.getAttribute("data-kindly") : null,
       part: active ? active.getAttribute("data-kindly-part") : null,
@@ -132,23 +127,18 @@ async function tabTo(page, match, what, { limit = 40, key = "Tab" } = {}) {
 async function openMore(page, what) {
   await tabTo(page, (f) => f.kindly === "more", `${what}'s More button`);
   await page.keyboard.press("Enter");
-  await page.waitForFunction(() => {
-    let active = document.activeElement;
-    while (active && active.shadowRoot && active.shadowRoot.activeElement) active = active.shadowRoot.activeElement;
-    return active && active.getAttribute("data-kindly-part") === "relationship-none";
-  });
+  for (let i = 0; i < 100 && (await focused(page)).part !== "relationship-none"; i++) await page.waitForTimeout(50);
   return focused(page);
 }
 
-/** One panel's state, read from its host and shadow root. */
+/** One panel's state, read inside its closed root. */
 const panelState = (page, key) =>
-  page.evaluate((key) => {
-    const host = document.querySelector(`[data-kindly-panel][data-kindly-key="${key}"]`);
-    const root = host && host.shadowRoot;
+  inPanels(page, (panels, key) => {
+    const root = panels.find((p) => p.dataset.key === key);
     if (!root) return null;
     const q = (s) => root.querySelector(s);
     return {
-      action: host.getAttribute("data-kindly-action"),
+      action: root.dataset.action,
       actionText: q("[data-kindly=action]")?.textContent ?? null,
       replies: [...root.querySelectorAll("[data-kindly=suggestion] [data-kindly=text]")].map((p) => p.textContent),
       templates: [...root.querySelectorAll("[data-kindly=suggestion]")].map((s) => s.getAttribute("data-kindly-template")),
@@ -159,6 +149,10 @@ const panelState = (page, key) =>
       bodyHidden: q("#kindly-body")?.hidden ?? null,
     };
   }, key);
+
+/** Waits until the panel of `key` shows its Copy button as having copied. */
+const copiedIn = (page, key) =>
+  waitInPanels(page, (panels, key) => !!panels.find((p) => p.dataset.key === key)?.querySelector("[data-kindly=copy][data-kindly-copied=true]"), key);
 
 const clipboard = (page) => page.evaluate(() => navigator.clipboard.readText());
 
@@ -180,13 +174,7 @@ test("choosing a relationship by keyboard re-judges the card: action and replies
   const seen = new Map();
   for (const want of ["stranger", "met_once", "friend", "former_colleague", "know_well"]) {
     await page.keyboard.press("ArrowDown");
-    await page.waitForFunction(
-      ([key, want]) => {
-        const host = document.querySelector(`[data-kindly-panel][data-kindly-key="${key}"]`);
-        return host?.shadowRoot?.querySelector("input[name=relationship]:checked")?.value === want;
-      },
-      [ANA, want],
-    );
+    await waitInPanels(page, (panels, [key, want]) => panels.find((p) => p.dataset.key === key)?.querySelector("input[name=relationship]:checked")?.value === want, [ANA, want]);
     const now = await focused(page);
     assert.equal(now.part, `relationship-${want}`, `focus stays on the chosen radio (${want})`);
     seen.set(want, await panelState(page, ANA));
@@ -224,7 +212,7 @@ test("Copy (keyboard) puts the exact rendered text on the clipboard, visibly and
   // The Why? details first: Enter opens it and the reasons are listed.
   await tabTo(page, (f) => f.tag === "summary", "Why?");
   await page.keyboard.press("Enter");
-  const host = page.locator(PERSON(RILEY));
+  const host = panelPart(page, RILEY);
   assert.equal(await host.locator("[data-kindly=why]").getAttribute("open"), "");
   assert.ok(await host.locator("[data-kindly=reasons] li").first().isVisible());
 
@@ -232,11 +220,7 @@ test("Copy (keyboard) puts the exact rendered text on the clipboard, visibly and
   const shown = await host.locator("[data-kindly=suggestion] [data-kindly=text]").first().textContent();
   await page.keyboard.press("Enter");
   const copy = host.locator("[data-kindly=copy]").first();
-  await page.waitForFunction(
-    (key) =>
-      document.querySelector(`[data-kindly-panel][data-kindly-key="${key}"]`)?.shadowRoot?.querySelector("[data-kindly=copy][data-kindly-copied=true]"),
-    RILEY,
-  );
+  await copiedIn(page, RILEY);
   assert.equal(await clipboard(page), shown, "exactly the shown text");
   assert.ok(shown.includes("Riley"));
   assert.equal((await copy.textContent()).trim(), "Copied", "visible Copied state");
@@ -246,15 +230,7 @@ test("Copy (keyboard) puts the exact rendered text on the clipboard, visibly and
   assert.match(await status.textContent(), /copied/i, "announced through the live region");
   assert.equal((await focused(page)).kindly, "copy", "focus stays on the button");
   // The label comes back, so a second copy is visible again.
-  await page.waitForFunction(
-    (key) =>
-      document
-        .querySelector(`[data-kindly-panel][data-kindly-key="${key}"]`)
-        ?.shadowRoot?.querySelector("[data-kindly=copy]")
-        ?.textContent.trim() === "Copy",
-    RILEY,
-    { timeout: 6000 },
-  );
+  await waitInPanels(page, (panels, key) => panels.find((p) => p.dataset.key === key)?.querySelector("[data-kindly=copy]")?.textContent.trim() === "Copy", RILEY, { timeout: 6000 });
   await assertClean(null, browser, page, assert);
 });
 
@@ -265,7 +241,7 @@ test("editing a reply shows a politeness hint and a live count; Copy copies the 
   await page.keyboard.press("Enter");
   const now = await focused(page);
   assert.equal(now.kindly, "editor", "Edit opens the editor and focuses it");
-  const host = page.locator(PERSON(RILEY));
+  const host = panelPart(page, RILEY);
   const item = host.locator("[data-kindly=suggestion]").first();
   assert.equal(await item.locator("[data-kindly=edit]").getAttribute("aria-expanded"), "true");
   assert.equal(await item.locator("[data-kindly=text]").isVisible(), false, "the text shows once, in the editor");
@@ -290,43 +266,36 @@ test("editing a reply shows a politeness hint and a live count; Copy copies the 
   // Tab on to Copy, press it: the edited text is what is copied.
   await tabTo(page, (f) => f.kindly === "copy", "Copy after the editor");
   await page.keyboard.press("Enter");
-  await page.waitForFunction(
-    (key) =>
-      document.querySelector(`[data-kindly-panel][data-kindly-key="${key}"]`)?.shadowRoot?.querySelector("[data-kindly=copy][data-kindly-copied=true]"),
-    RILEY,
-  );
+  await copiedIn(page, RILEY);
   assert.equal(await clipboard(page), harsh);
 
   // A gentler text clears the hint.
   await tabTo(page, (f) => f.kindly === "editor", "back to the editor", { key: "Shift+Tab" });
   await page.keyboard.press("Control+A");
   await page.keyboard.type("Hi Riley, thanks for the invitation!");
-  await page.waitForFunction(
-    (key) =>
-      document.querySelector(`[data-kindly-panel][data-kindly-key="${key}"]`)?.shadowRoot?.querySelectorAll("[data-kindly=suggestion]")[0]?.querySelectorAll("[data-kindly=hints] li.warning, [data-kindly=hints] li.problem").length === 0,
-    RILEY,
-  );
+  await waitInPanels(page, (panels, key) => panels.find((p) => p.dataset.key === key)?.querySelectorAll("[data-kindly=suggestion]")[0]?.querySelectorAll("[data-kindly=hints] li.warning, [data-kindly=hints] li.problem").length === 0, RILEY);
 
   // Edits are kept while the page is open, also when the panels are rebuilt
   // (a setting changed in the popup): the edit and its hint come back.
   await page.keyboard.press("Control+A");
   await page.keyboard.type(harsh);
   await hints.first().waitFor();
-  await page.evaluate(() => document.querySelectorAll("[data-kindly-panel]").forEach((h) => (h.__old = true)));
+  // The panels as they are now, marked in the harness's own world (the page cannot see them).
+  await inPanels(page, (panels) => panels.forEach((p) => (p.__old = true)));
   await withStorage(async () => {
     const settings = JSON.parse((await chrome.storage.local.get("kindly.settings"))["kindly.settings"] || "{}");
     settings.weekly_reminder = !settings.weekly_reminder;
     await chrome.storage.local.set({ "kindly.settings": JSON.stringify(settings) });
   });
-  await page.waitForFunction(
-    (key) => {
-      const host = document.querySelector(`[data-kindly-panel][data-kindly-key="${key}"]`);
-      return host && !host.__old && host.shadowRoot.querySelector("[data-kindly=hints] li");
+  await waitInPanels(
+    page,
+    (panels, key) => {
+      const panel = panels.find((p) => p.dataset.key === key);
+      return panel && !panel.__old && panel.querySelector("[data-kindly=hints] li") !== null;
     },
     RILEY,
-    { timeout: 5000 },
   );
-  const rebuilt = page.locator(PERSON(RILEY)).locator("[data-kindly=suggestion]").first();
+  const rebuilt = panelPart(page, RILEY).locator("[data-kindly=suggestion]").first();
   assert.equal(await rebuilt.locator("[data-kindly=text]").textContent(), harsh, "the edit survives a rebuild");
   assert.equal(await rebuilt.locator("[data-kindly=editor]").inputValue(), harsh);
   assert.match(await rebuilt.locator("[data-kindly=count]").textContent(), new RegExp(`^${[...harsh].length}\\b`));
@@ -391,44 +360,54 @@ test("shortcuts: Alt+Shift+J / K move between panels, Alt+Shift+C copies the foc
   const morgan = await panelState(page, persons[1]);
   await page.evaluate(() => navigator.clipboard.writeText("before"));
   await page.keyboard.press("Alt+Shift+KeyC");
-  await page.waitForFunction(
-    (key) =>
-      document.querySelector(`[data-kindly-panel][data-kindly-key="${key}"]`)?.shadowRoot?.querySelector("[data-kindly=copy][data-kindly-copied=true]"),
-    persons[1],
-  );
+  await copiedIn(page, persons[1]);
   assert.equal(await clipboard(page), morgan.replies[0]);
   assert.ok(morgan.replies[0].includes("Morgan"));
   assert.equal((await focused(page)).host, persons[1], "focus stays in that panel");
 
-  // Focus outside every panel (LinkedIn's search box): C copies the first
-  // panel's top reply, and the page's own field gets no "Ç".
+  // Focus on the page but in no field (the body): C copies the first
+  // panel's top reply.
+  await page.evaluate(() => document.activeElement?.blur());
+  await page.evaluate(() => navigator.clipboard.writeText("before"));
+  await page.keyboard.press("Alt+Shift+KeyC");
+  await copiedIn(page, persons[0]);
+  assert.equal(await clipboard(page), (await panelState(page, persons[0])).replies[0]);
+
+  // In a field (LinkedIn's search box), the keys are the person's typing
+  // (Option+Shift+C types "Ç" on a Mac): Kindly takes none of them.
   const search = page.locator("input[type=search]");
   await search.focus();
+  await page.evaluate(() => navigator.clipboard.writeText("before"));
   await page.keyboard.press("Alt+Shift+KeyC");
-  await page.waitForFunction(
-    (key) =>
-      document.querySelector(`[data-kindly-panel][data-kindly-key="${key}"]`)?.shadowRoot?.querySelector("[data-kindly=copy][data-kindly-copied=true]"),
-    persons[0],
-  );
-  assert.equal(await clipboard(page), (await panelState(page, persons[0])).replies[0]);
-  assert.equal(await search.inputValue(), "", "the shortcut is not typed into the page");
+  await page.keyboard.press("Alt+Shift+KeyJ");
+  await page.waitForTimeout(200);
+  assert.equal(await clipboard(page), "before", "no copy while typing in the page's field");
+  assert.equal(await page.evaluate(() => document.activeElement?.type), "search", "focus stays in the field");
 
-  // Focus deeper inside a panel still counts as "this panel".
+  // Focus deeper inside a panel still counts as "this panel"; in its note
+  // (a field) the keys are typing there too.
+  await page.keyboard.press("Escape");
+  await page.evaluate(() => document.activeElement?.blur());
   await page.keyboard.press("Alt+Shift+KeyJ");
   await page.keyboard.press("Alt+Shift+KeyJ");
   assert.equal((await focused(page)).host, persons[1]);
   await openMore(page, "Morgan");
-  await tabTo(page, (f) => f.kindly === "note", "Morgan's note");
-  assert.equal((await focused(page)).host, persons[1]);
+  assert.equal((await focused(page)).host, persons[1], "inside the panel (a radio)");
   await page.keyboard.press("Alt+Shift+KeyJ");
   assert.equal((await focused(page)).host, persons[2], "J from inside a panel: the next one");
+  await page.keyboard.press("Alt+Shift+KeyK");
+  await openMore(page, "Morgan").catch(() => {});
+  await tabTo(page, (f) => f.kindly === "note", "Morgan's note");
+  await page.keyboard.press("Alt+Shift+KeyJ");
+  const inNote = await focused(page);
+  assert.equal(inNote.kindly, "note", "J typed in the note is left to the note");
   await assertClean(null, browser, page, assert);
 });
 
 test("collapsing hides the body and keeps the action; 'collapsed by default' starts panels collapsed", async () => {
   const page = await start();
   await page.keyboard.press("Alt+Shift+KeyJ");
-  const host = page.locator(PERSON(RILEY));
+  const host = panelPart(page, RILEY);
   const toggle = host.locator("[data-kindly=toggle]");
   assert.equal(await toggle.getAttribute("aria-expanded"), "true");
   const heightOpen = (await host.boundingBox()).height;
@@ -460,17 +439,13 @@ test("collapsing hides the body and keeps the action; 'collapsed by default' sta
   });
   // The open tab follows the change live, except where the person chose
   // (Riley's panel was opened by hand and stays open)…
-  await page.waitForFunction(
-    (opened) => {
-      const hosts = [...document.querySelectorAll("[data-kindly-panel]")];
-      const expanded = (h) => h.shadowRoot?.querySelector("[data-kindly=toggle]")?.getAttribute("aria-expanded");
-      return (
-        hosts.length > 0 &&
-        hosts.every((h) => expanded(h) === (h.getAttribute("data-kindly-key") === opened ? "true" : "false"))
-      );
+  await waitInPanels(
+    page,
+    (panels, opened) => {
+      const expanded = (p) => p.querySelector("[data-kindly=toggle]")?.getAttribute("aria-expanded");
+      return panels.length > 0 && panels.every((p) => expanded(p) === (p.dataset.key === opened ? "true" : "false"));
     },
     RILEY,
-    { timeout: 5000 },
   );
   // …and new panels start collapsed.
   await page.reload();
@@ -479,24 +454,35 @@ test("collapsing hides the body and keeps the action; 'collapsed by default' sta
     const state = await panelState(page, key);
     assert.equal(state.expanded, "false", `${key} starts collapsed`);
     assert.equal(state.bodyHidden, true);
-    assert.ok(await page.locator(`[data-kindly-panel][data-kindly-key="${key}"] [data-kindly=action]`).isVisible());
+    assert.ok(await panelPart(page, key).locator("[data-kindly=action]").isVisible());
   }
   await assertClean(null, browser, page, assert);
 });
 
 async function axePanels(page, label) {
-  await page.evaluate(`${AXE}\n;true`); // through DevTools, not a <script>: the page's CSP stays intact
-  const result = await page.evaluate(() =>
+  // In the harness's own world (through DevTools, not a <script>: the page's
+  // CSP stays intact), where the closed roots are handed to axe as if open.
+  await evaluateInWorld(page, `${AXE}\n;true`);
+  const result = await inPanels(page, (panels) => {
+    const roots = new Map(panels.map((p) => [p.getRootNode().host, p.getRootNode()]));
+    const own = Object.getOwnPropertyDescriptor(Element.prototype, "shadowRoot");
+    Object.defineProperty(Element.prototype, "shadowRoot", {
+      configurable: true,
+      get() {
+        return roots.get(this) ?? own.get.call(this);
+      },
+    });
     // eslint-disable-next-line no-undef
-    axe
-      .run({ include: [...document.querySelectorAll("[data-kindly-panel]")] }, { resultTypes: ["violations"] })
+    return axe
+      .run({ include: [...roots.keys()] }, { resultTypes: ["violations"] })
       .then((r) => ({
         bad: r.violations
           .filter((v) => v.impact === "serious" || v.impact === "critical")
           .map((v) => `${v.id}: ${v.nodes.map((n) => JSON.stringify(n.target)).join(", ")}`),
         checked: r.passes.length + r.violations.length + r.incomplete.length,
-      })),
-  );
+      }))
+      .finally(() => Object.defineProperty(Element.prototype, "shadowRoot", own));
+  });
   assert.ok(result.checked > 5, `axe really looked at the panels (${label})`);
   assert.deepEqual(result.bad, [], `serious accessibility problems in the panel (${label})`);
 }
@@ -504,22 +490,20 @@ async function axePanels(page, label) {
 test("axe-core finds no serious or critical problem in the panels, light and dark", async () => {
   const page = await start();
   // Everything open: Why?, an editor with a hint.
-  await page.evaluate(() => {
-    for (const host of document.querySelectorAll("[data-kindly-panel]")) {
-      host.shadowRoot.querySelector("[data-kindly=why]")?.setAttribute("open", "");
-    }
+  await inPanels(page, (panels) => {
+    for (const panel of panels) panel.querySelector("[data-kindly=why]")?.setAttribute("open", "");
   });
-  await page.locator(PERSON(RILEY)).locator("[data-kindly=edit]").first().click();
+  await panelPart(page, RILEY).locator("[data-kindly=edit]").first().click();
   await page.keyboard.press("Control+A");
   await page.keyboard.type("Stop spamming me, this is annoying");
-  await page.locator(PERSON(RILEY)).locator("[data-kindly=hints] li").first().waitFor();
-  await page.locator(PERSON(RILEY)).locator("[data-kindly=copy]").first().click();
+  await panelPart(page, RILEY).locator("[data-kindly=hints] li").first().waitFor();
+  await panelPart(page, RILEY).locator("[data-kindly=copy]").first().click();
   await axePanels(page, "light");
 
   // Every control is labelled and reachable (no positive tabindex, none removed).
-  const unlabelled = await page.evaluate(() =>
-    [...document.querySelectorAll("[data-kindly-panel]")].flatMap((host) =>
-      [...host.shadowRoot.querySelectorAll("button, input, textarea, select, summary")]
+  const unlabelled = await inPanels(page, (panels) =>
+    panels.flatMap((panel) =>
+      [...panel.querySelectorAll("button, input, textarea, select, summary")]
         .filter((c) => !c.hidden && c.tabIndex < 0)
         .map((c) => c.outerHTML.slice(0, 80)),
     ),
@@ -538,19 +522,19 @@ test("a hostile page: text stays text, nothing runs, nothing breaks", async () =
   const page = await start(hostile, hostile.spec.cards.length);
   const seen = await panels(page, hostile.spec.cards.length);
   assert.equal(seen.length, hostile.spec.cards.length);
-  const report = await page.evaluate(() =>
-    [...document.querySelectorAll("[data-kindly-panel]")].map((host) => {
-      const root = host.shadowRoot;
+  const report = await inPanels(page, (panels) =>
+    panels.map((section) => {
+      const root = section.getRootNode();
+      const host = root.host;
       const card = host.parentElement.getBoundingClientRect();
       const box = host.getBoundingClientRect();
-      const section = root.querySelector("[data-kindly=panel]");
       return {
-        key: host.getAttribute("data-kindly-key"),
+        key: section.dataset.key,
         label: section.getAttribute("aria-label"),
         foreign: [...root.querySelectorAll("*")]
           .map((e) => e.tagName.toLowerCase())
           .filter((t) => !["section", "header", "span", "p", "button", "div", "details", "summary", "ul", "li", "fieldset", "legend", "label", "input", "textarea", "select", "option"].includes(t)),
-        text: root.textContent,
+        text: section.textContent,
         width: box.width,
         cardWidth: card.width,
         height: box.height,
@@ -581,25 +565,27 @@ test("a hostile page: text stays text, nothing runs, nothing breaks", async () =
   }
 
   // Hostile text typed by the person stays text too: in an editor and a note.
-  const alex = page.locator(PERSON("alex-hart-6e7f80"));
+  const alex = panelPart(page, "alex-hart-6e7f80");
   await alex.locator("[data-kindly=edit]").first().click();
   await page.keyboard.press("Control+A");
   const payload = `<img src=x onerror="window.__pwned=1"><script>window.__pwned=2</script>{first_name}`;
   await page.keyboard.type(payload);
   assert.equal(await alex.locator("[data-kindly=text]").first().textContent(), payload);
   await alex.locator("[data-kindly=more]").click();
-  await alex.locator("[data-kindly=note]").fill(payload);
-  await alex.locator("[data-kindly=note]").blur();
+  await panelPart(page, "alex-hart-6e7f80").locator("[data-kindly=note]").waitFor();
+  // Typed as a person types (the panel ignores what a script sets), then
+  // Tab commits it with a real change event.
+  await panelPart(page, "alex-hart-6e7f80").locator("[data-kindly=note]").focus();
+  await page.keyboard.type(payload);
+  await page.keyboard.press("Tab");
   await storedWhen((all) => JSON.parse(all["kindly.person.alex-hart-6e7f80"] || "{}").note === payload, "the hostile note");
   await page.reload();
   await panels(page, hostile.spec.cards.length);
-  assert.equal(await page.locator(PERSON("alex-hart-6e7f80")).locator("[data-kindly=note]").inputValue(), payload);
-  const foreignAfter = await page.evaluate(() =>
-    [...document.querySelectorAll("[data-kindly-panel]")].reduce((n, h) => n + h.shadowRoot.querySelectorAll("img, script, b, a, svg, style").length, 0),
-  );
+  assert.equal(await panelPart(page, "alex-hart-6e7f80").locator("[data-kindly=note]").inputValue(), payload);
+  const foreignAfter = await inPanels(page, (panels) => panels.reduce((n, p) => n + p.querySelectorAll("img, script, b, a, svg, style").length, 0));
   assert.equal(foreignAfter, 0);
   assert.equal(await page.evaluate(() => window.__pwned), undefined, "no page or user text ran as script");
-  await page.locator(PERSON("pat-long-0d1e2f")).screenshot({ path: join(SHOTS, "panel-hostile-long-note.png") });
+  await panelPart(page, "pat-long-0d1e2f").screenshot({ path: join(SHOTS, "panel-hostile-long-note.png") });
   await assertClean(null, browser, page, assert);
 });
 
@@ -607,17 +593,14 @@ test("non-person invitations get a compact panel with advice and no reply text",
   const nonPerson = loadFixture("non-person");
   const page = await start(nonPerson, nonPerson.spec.cards.length);
   const seen = await panels(page, nonPerson.spec.cards.length);
-  const parts = await page.evaluate(() =>
-    [...document.querySelectorAll("[data-kindly-panel]")].map((host) => {
-      const root = host.shadowRoot;
-      return {
-        kind: host.getAttribute("data-kindly-kind"),
-        suggestions: root.querySelectorAll("[data-kindly=suggestion]").length,
-        editors: root.querySelectorAll("textarea").length,
-        relationship: root.querySelectorAll("[data-kindly=relationship]").length,
-        height: host.getBoundingClientRect().height,
-      };
-    }),
+  const parts = await inPanels(page, (panels) =>
+    panels.map((panel) => ({
+      kind: panel.dataset.kind,
+      suggestions: panel.querySelectorAll("[data-kindly=suggestion]").length,
+      editors: panel.querySelectorAll("textarea").length,
+      relationship: panel.querySelectorAll("[data-kindly=relationship]").length,
+      height: panel.getRootNode().host.getBoundingClientRect().height,
+    })),
   );
   parts.forEach((p, i) => {
     const card = nonPerson.spec.cards[i];
@@ -635,12 +618,11 @@ test("non-person invitations get a compact panel with advice and no reply text",
 test("a scam invitation explains LinkedIn's 'I don't know this person' before anything else", async () => {
   const page = await start(scam);
   const key = "sam-seller-9f9f9f";
-  const order = await page.evaluate((key) => {
-    const host = document.querySelector(`[data-kindly-panel][data-kindly-key="${key}"]`);
-    const root = host.shadowRoot;
+  const order = await inPanels(page, (panels, key) => {
+    const root = panels.find((p) => p.dataset.key === key);
     const body = root.querySelector("#kindly-body");
     return {
-      action: host.getAttribute("data-kindly-action"),
+      action: root.dataset.action,
       first: body.firstElementChild?.getAttribute("data-kindly"),
       text: root.querySelector("[data-kindly=dont-know]")?.textContent ?? "",
       role: root.querySelector("[data-kindly=dont-know]")?.getAttribute("role"),
@@ -649,48 +631,51 @@ test("a scam invitation explains LinkedIn's 'I don't know this person' before an
   assert.equal(order.first, "dont-know", "the explanation opens the body");
   assert.match(order.text, /I don.t know this person/);
   assert.ok(["ignore", "decline"].includes(order.action), `scam advice: ${order.action}`);
-  assert.ok(await page.locator(PERSON(key)).locator("[data-kindly=dont-know]").isVisible());
+  assert.ok(await panelPart(page, key).locator("[data-kindly=dont-know]").isVisible());
   // An ordinary card does not get it.
-  assert.equal(await page.locator(PERSON(ANA)).locator("[data-kindly=dont-know]").count(), 0);
+  assert.equal(await panelPart(page, ANA).locator("[data-kindly=dont-know]").count(), 0);
   await assertClean(null, browser, page, assert);
 });
 
 test("light and dark follow the page; screenshots at 100% and 200% zoom", async () => {
   let page = await start();
-  const host = page.locator(PERSON(RILEY));
-  assert.equal(await host.getAttribute("data-kindly-theme"), null, "light page: light panel");
+  const host = panelPart(page, RILEY);
+  const isDark = () => inPanels(page, (panels, key) => panels.find((p) => p.dataset.key === key).classList.contains("dark"), RILEY);
+  const background = (page) => inPanels(page, (panels, key) => getComputedStyle(panels.find((p) => p.dataset.key === key)).backgroundColor, RILEY);
+  assert.equal(await isDark(), false, "light page: light panel");
   await host.screenshot({ path: join(SHOTS, "panel-light.png") });
-  const lightBg = await host.evaluate((h) => getComputedStyle(h.shadowRoot.querySelector("[data-kindly=panel]")).backgroundColor);
+  const lightBg = await background(page);
 
   page = await browser.open(dark);
   await panels(page, CARDS.length);
-  const darkHost = page.locator(PERSON(RILEY));
-  assert.equal(await darkHost.getAttribute("data-kindly-theme"), "dark", "dark page: dark panel");
-  const darkBg = await darkHost.evaluate((h) => getComputedStyle(h.shadowRoot.querySelector("[data-kindly=panel]")).backgroundColor);
+  const darkHost = panelPart(page, RILEY);
+  assert.equal(await isDark(), true, "dark page: dark panel");
+  const darkBg = await background(page);
   assert.notEqual(darkBg, lightBg);
   await darkHost.screenshot({ path: join(SHOTS, "panel-dark.png") });
-  await page.locator(PERSON(ANA)).screenshot({ path: join(SHOTS, "panel-dark-ana.png") });
+  await panelPart(page, ANA).screenshot({ path: join(SHOTS, "panel-dark-ana.png") });
 
   // The panel in its card, as the person sees it.
   page = await browser.open(main);
   await panels(page, CARDS.length);
-  await page.locator(PERSON(ANA)).evaluate((h) => h.scrollIntoView({ block: "end" }));
+  await inPanels(page, (panels, key) => panels.find((p) => p.dataset.key === key).getRootNode().host.scrollIntoView({ block: "end" }), ANA);
   await page.screenshot({ path: join(SHOTS, "panel-in-page.png") });
 
   // 200% zoom of a 1100 px window lays the page out 550 CSS pixels wide:
   // the panel still fits its card and nothing sticks out.
   await page.setViewportSize({ width: 550, height: 900 });
   await page.waitForTimeout(200);
-  const zoomed = page.locator(PERSON(RILEY));
-  await zoomed.evaluate((h) => h.scrollIntoView({ block: "start" }));
-  const fit = await zoomed.evaluate((h) => {
-    const section = h.shadowRoot.querySelector("[data-kindly=panel]");
+  const zoomed = panelPart(page, RILEY);
+  const fit = await inPanels(page, (panels, key) => {
+    const section = panels.find((p) => p.dataset.key === key);
+    const h = section.getRootNode().host;
+    h.scrollIntoView({ block: "start" });
     return {
       overflow: section.scrollWidth - section.clientWidth,
       width: h.getBoundingClientRect().width,
       card: h.parentElement.getBoundingClientRect().width,
     };
-  });
+  }, RILEY);
   assert.ok(fit.overflow <= 1, `nothing sticks out at 200% (${fit.overflow}px)`);
   assert.ok(fit.width <= fit.card + 0.5, `panel within its card at 200% (${fit.width} vs ${fit.card})`);
   await page.screenshot({ path: join(SHOTS, "panel-zoom-200.png") });
@@ -710,7 +695,8 @@ test("a dark canvas painted on <html> or a wrapper, with the body left transpare
     );
     try {
       await panels(page, CARDS.length);
-      assert.equal(await page.locator(PERSON(RILEY)).getAttribute("data-kindly-theme"), "dark", `dark canvas on ${where}: dark panel`);
+      const dark = await inPanels(page, (panels, key) => panels.find((p) => p.dataset.key === key).classList.contains("dark"), RILEY);
+      assert.equal(dark, true, `dark canvas on ${where}: dark panel`);
       await assertClean(null, browser, page, assert);
     } finally {
       await page.close();
@@ -722,35 +708,33 @@ test("a long page: every card gets its marker at once, panels are drawn as cards
   const many = loadFixture("many-500");
   const page = await browser.open(many);
   try {
-    await page.waitForFunction(() => document.querySelectorAll("[data-kindly-panel]").length >= 500, null, { timeout: 30_000 });
+    await waitForPanels(page, (marks) => marks.length >= 500, { timeout: 30_000 });
     // Give the viewport observer time to report, then count what was drawn.
     await page.waitForTimeout(500);
     const state = () =>
-      page.evaluate(() => {
-        const hosts = [...document.querySelectorAll("[data-kindly-panel]")];
-        return {
-          hosts: hosts.length,
-          marked: hosts.filter((h) => h.getAttribute("data-kindly-key") && h.getAttribute("data-kindly-kind") && h.getAttribute("data-kindly-action")).length,
-          drawn: hosts.filter((h) => h.hasAttribute("data-kindly-drawn")).length,
-          firstDrawn: hosts[0]?.hasAttribute("data-kindly-drawn") ?? false,
-          lastDrawn: hosts.at(-1)?.hasAttribute("data-kindly-drawn") ?? true,
-          undrawnWithShadow: hosts.filter((h) => !h.hasAttribute("data-kindly-drawn") && h.shadowRoot).length,
-        };
-      });
+      inPanels(page, (panels) => ({
+        hosts: panels.length,
+        marked: panels.filter((p) => p.dataset.key && p.dataset.kind && p.dataset.action).length,
+        drawn: panels.filter((p) => p.hasAttribute("data-drawn")).length,
+        firstDrawn: panels[0]?.hasAttribute("data-drawn") ?? false,
+        lastDrawn: panels.at(-1)?.hasAttribute("data-drawn") ?? true,
+        undrawnWithContent: panels.filter((p) => !p.hasAttribute("data-drawn") && p.firstChild).length,
+        hostsWithAttributes: panels.filter((p) => p.getRootNode().host.attributes.length > 0).length,
+      }));
     const before = await state();
     assert.equal(before.marked, 500, "every card's marker carries key, kind and action");
     assert.ok(before.firstDrawn, "the first card, in view, has its panel");
     assert.ok(!before.lastDrawn, "the last card, far below, has none yet");
     assert.ok(before.drawn > 0 && before.drawn < 60, `only cards near the view are drawn (${before.drawn})`);
-    assert.equal(before.undrawnWithShadow, 0, "a marker has no panel inside");
+    assert.equal(before.undrawnWithContent, 0, "a marker has no panel inside");
+    assert.equal(before.hostsWithAttributes, 0, "no host carries an attribute");
     // Scroll to the last card, as a person would: its panel appears.
-    await page.evaluate(() => [...document.querySelectorAll("[data-kindly-panel]")].at(-1).parentElement.scrollIntoView());
-    await page.waitForFunction(() => {
-      const last = [...document.querySelectorAll("[data-kindly-panel]")].at(-1);
-      return last.hasAttribute("data-kindly-drawn") && last.shadowRoot?.querySelector("[data-kindly=suggestion] [data-kindly=text]");
-    }, null, { timeout: 5000 });
+    await inPanels(page, (panels) => panels.at(-1).getRootNode().host.parentElement.scrollIntoView());
+    const reply = await waitInPanels(page, (panels) => {
+      const last = panels.at(-1);
+      return last.hasAttribute("data-drawn") && last.querySelector("[data-kindly=suggestion] [data-kindly=text]")?.textContent;
+    });
     const last = many.spec.cards.at(-1);
-    const reply = await page.evaluate(() => [...document.querySelectorAll("[data-kindly-panel]")].at(-1).shadowRoot.querySelector("[data-kindly=text]").textContent);
     assert.ok(reply.includes(last.first_name), `the last card's reply greets ${last.first_name}: ${reply}`);
     await assertClean(null, browser, page, assert);
   } finally {
@@ -765,33 +749,32 @@ test("where the list scrolls inside main (as on LinkedIn), panels are ready a sc
   const many = loadFixture("many-500");
   const page = await browser.open(many);
   // Until no panel has been drawn for a while (a scroll draws in slices).
-  const settle = () =>
-    page.evaluate(async () => {
-      const count = () => document.querySelectorAll("[data-kindly-drawn]").length;
-      let seen = -1;
-      for (let i = 0; i < 50 && seen !== count(); i++) {
-        seen = count();
-        await new Promise((r) => setTimeout(r, 300));
-      }
-    });
+  const settle = async () => {
+    const count = async () => (await panelMarks(page)).filter((m) => m.drawn).length;
+    let seen = -1;
+    for (let i = 0, now = await count(); i < 50 && seen !== now; i++, now = await count()) {
+      seen = now;
+      await new Promise((r) => setTimeout(r, 300));
+    }
+  };
   try {
-    await page.waitForFunction(() => document.querySelectorAll("[data-kindly-panel]").length >= 500, null, { timeout: 30_000 });
+    await waitForPanels(page, (marks) => marks.length >= 500, { timeout: 30_000 });
     await settle();
     // Scroll `main` well down the list, as a person would.
-    const shown = await page.evaluate(() => {
+    const shown = await inPanels(page, (panels) => {
       const main = document.querySelector("main");
-      const card = [...document.querySelectorAll("[data-kindly-panel]")][40].parentElement;
+      const card = panels[40].getRootNode().host.parentElement;
       main.scrollTop += card.getBoundingClientRect().top - main.getBoundingClientRect().top;
       return getComputedStyle(main).overflowY;
     });
     assert.equal(shown, "auto", "the fixture's list scrolls inside main");
     await settle();
-    const missing = await page.evaluate(() => {
+    const missing = await inPanels(page, (panels) => {
       const view = document.querySelector("main").getBoundingClientRect();
       // Visible, or within half a screen below or above.
       const near = (r) => r.bottom > view.top - view.height / 2 && r.top < view.bottom + view.height / 2;
-      return [...document.querySelectorAll("[data-kindly-panel]")]
-        .map((host, index) => ({ index, drawn: host.hasAttribute("data-kindly-drawn"), rect: host.parentElement.getBoundingClientRect() }))
+      return panels
+        .map((panel, index) => ({ index, drawn: panel.hasAttribute("data-drawn"), rect: panel.getRootNode().host.parentElement.getBoundingClientRect() }))
         .filter((c) => near(c.rect) && !c.drawn)
         .map((c) => `card ${c.index} at ${Math.round(c.rect.top - view.top)} px from main's top (main shows ${Math.round(view.height)} px)`);
     });
@@ -804,8 +787,8 @@ test("where the list scrolls inside main (as on LinkedIn), panels are ready a sc
 
 /** Scrolls the last card into view, as a person would, and waits for its panel to be drawn. */
 async function lastPanelDrawnOnScroll(page) {
-  await page.evaluate(() => [...document.querySelectorAll("[data-kindly-panel]")].at(-1).parentElement.scrollIntoView());
-  await page.waitForFunction(() => [...document.querySelectorAll("[data-kindly-panel]")].at(-1).hasAttribute("data-kindly-drawn"), null, { timeout: 5000 });
+  await inPanels(page, (panels) => panels.at(-1).getRootNode().host.parentElement.scrollIntoView());
+  await waitInPanels(page, (panels) => panels.at(-1).hasAttribute("data-drawn"));
 }
 
 /** The generated pages' layout with `main` left to grow with the list (it keeps overflow: auto; the window scrolls). */
@@ -817,16 +800,15 @@ test("where main says overflow: auto but grows with the list (the window scrolls
   // card near and every panel of a long page would be drawn at once.
   const page = await browser.open(styled(loadFixture("many-500"), "many-500-window-scrolls", UNBOUNDED_MAIN));
   try {
-    await page.waitForFunction(() => document.querySelectorAll("[data-kindly-panel]").length >= 500, null, { timeout: 30_000 });
+    await waitForPanels(page, (marks) => marks.length >= 500, { timeout: 30_000 });
     await page.waitForTimeout(800);
-    const state = await page.evaluate(() => {
+    const state = await inPanels(page, (panels) => {
       const main = document.querySelector("main");
-      const hosts = [...document.querySelectorAll("[data-kindly-panel]")];
       return {
         overflow: getComputedStyle(main).overflowY,
         windowScrolls: document.scrollingElement.scrollHeight > innerHeight * 10,
-        drawn: hosts.filter((h) => h.hasAttribute("data-kindly-drawn")).length,
-        firstDrawn: hosts[0].hasAttribute("data-kindly-drawn"),
+        drawn: panels.filter((p) => p.hasAttribute("data-drawn")).length,
+        firstDrawn: panels[0].hasAttribute("data-drawn"),
       };
     });
     assert.equal(state.overflow, "auto", "main still says overflow: auto");
@@ -848,13 +830,13 @@ test("a box that was short when chosen and grows taller than the window hands it
   const page2 = generate(2, 200);
   const page = await browser.open(styled({ spec: JSON.parse(page2.json), html: page2.html }, "generated-2-grows", UNBOUNDED_MAIN));
   try {
-    await page.waitForFunction(() => document.querySelectorAll("[data-kindly-panel][data-kindly-drawn]").length >= 2, null, { timeout: 10_000 });
+    await waitForPanels(page, (marks) => marks.filter((m) => m.drawn).length >= 2, { timeout: 10_000 });
     await page.evaluate(() => window.fixture.step("append10"));
-    await page.waitForFunction(() => document.querySelectorAll("[data-kindly-panel]").length >= 202, null, { timeout: 30_000 });
+    await waitForPanels(page, (marks) => marks.length >= 202, { timeout: 30_000 });
     await page.waitForTimeout(800);
-    const state = await page.evaluate(() => ({
+    const state = await inPanels(page, (panels) => ({
       windowScrolls: document.scrollingElement.scrollHeight > innerHeight * 5,
-      drawn: document.querySelectorAll("[data-kindly-drawn]").length,
+      drawn: panels.filter((p) => p.hasAttribute("data-drawn")).length,
     }));
     assert.ok(state.windowScrolls, "the window scrolls the list");
     assert.ok(state.drawn < 40, `only cards near the window are drawn (${state.drawn} of 202)`);
@@ -871,13 +853,14 @@ test("a card laid out as a flex row that does not wrap gets its panel on a row o
   const page = await browser.open(mainStyled("inline-one-line-rows", "[role=listitem]{flex-wrap:nowrap!important}"));
   try {
     assertOnePanelPerCard(await panels(page, CARDS.length));
-    const misplaced = await page.evaluate(() =>
-      [...document.querySelectorAll("[data-kindly-panel]")].flatMap((host) => {
+    const misplaced = await inPanels(page, (panels) =>
+      panels.flatMap((panel) => {
+        const host = panel.getRootNode().host;
         const row = host.parentElement.closest("[role=listitem]") || host.parentElement.querySelector("[role=listitem]");
         const h = host.getBoundingClientRect();
         const r = row.getBoundingClientRect();
         const ok = h.top >= r.bottom - 1 && h.width >= r.width * 0.8;
-        return ok ? [] : [`${host.getAttribute("data-kindly-key")}: panel at ${Math.round(h.left)},${Math.round(h.top)} ${Math.round(h.width)} wide; row ${Math.round(r.left)},${Math.round(r.top)}–${Math.round(r.bottom)} ${Math.round(r.width)} wide`];
+        return ok ? [] : [`${panel.dataset.key}: panel at ${Math.round(h.left)},${Math.round(h.top)} ${Math.round(h.width)} wide; row ${Math.round(r.left)},${Math.round(r.top)}–${Math.round(r.bottom)} ${Math.round(r.width)} wide`];
       }),
     );
     assert.deepEqual(misplaced, [], "every panel below its card's row, about as wide");
@@ -892,10 +875,10 @@ test("a card drawn with display: contents still gets its panel", async () => {
   // Such a card has no box, so it never intersects the viewport.
   const page = await browser.open(mainStyled("inline-boxless", "[role=listitem]{display:contents!important}"));
   try {
-    await page.waitForFunction((n) => document.querySelectorAll("[data-kindly-panel][data-kindly-drawn]").length >= n, CARDS.length, { timeout: 5000 });
+    await waitForPanels(page, (marks) => marks.filter((m) => m.drawn).length >= CARDS.length);
     const seen = await panels(page, CARDS.length);
     assertOnePanelPerCard(seen);
-    assert.ok(seen.every((p) => p.openShadow), "every panel drawn");
+    assert.ok(seen.every((p) => p.drawn), "every panel drawn");
     await assertClean(null, browser, page, assert);
   } finally {
     await page.close();
@@ -914,30 +897,112 @@ test("on a right-to-left page the panel keeps its own language and direction", a
   const page = await browser.open(rtl);
   try {
     await panels(page, CARDS.length);
-    const seen = await page.$eval(PERSON(RILEY), (host) => {
-      const section = host.shadowRoot.querySelector("[data-kindly=panel]");
-      const action = host.shadowRoot.querySelector("[data-kindly=action]");
+    const seen = await inPanels(page, (panels, key) => {
+      const section = panels.find((p) => p.dataset.key === key);
+      const host = section.getRootNode().host;
+      const action = section.querySelector("[data-kindly=action]");
       return {
         lang: section.getAttribute("lang"),
         page: getComputedStyle(host).direction,
         action: getComputedStyle(action).direction,
       };
-    });
+    }, RILEY);
     assert.equal(seen.page, "rtl", "the card itself is right to left");
     assert.equal(seen.lang, "en", "the panel says which language it speaks");
     assert.equal(seen.action, "ltr", "the panel's English reads left to right");
     // What the person writes takes its own direction, whatever the panel's.
-    const written = await page.$eval(PERSON(RILEY), (host) => {
-      const editor = host.shadowRoot.querySelector("[data-kindly=editor]");
+    const written = await inPanels(page, (panels, key) => {
+      const editor = panels.find((p) => p.dataset.key === key).querySelector("[data-kindly=editor]");
       const direction = (text) => {
         editor.value = text;
         return getComputedStyle(editor).direction;
       };
       return { hebrew: direction("שלום, תודה על ההזמנה"), english: direction("Hi Riley, thank you") };
-    });
+    }, RILEY);
     assert.deepEqual(written, { hebrew: "rtl", english: "ltr" }, "a reply's direction follows its text");
     await assertClean(null, browser, page, assert);
   } finally {
     await page.close();
   }
+});
+
+test("a page that hunts for Kindly finds nothing naming it or the invitation, and cannot drive it", async () => {
+  // What LinkedIn's own scripts could do once Kindly has drawn: look for it
+  // by selector, attribute, text and shadowRoot, read the private note and
+  // the verdict, and drive it with synthetic clicks, input/change events and
+  // keydowns. All of it runs in the page's main world.
+  const SECRET = "Secret-note-4242 met at the Lisbon meetup";
+  browser.reset();
+  await clearStorage();
+  await withStorage(
+    (args) => chrome.storage.local.set({ [`kindly.person.${args.key}`]: JSON.stringify({ name: "Riley Park", note: args.note, relationship: "friend", bucket: "accept_later" }) }),
+    { key: RILEY, note: SECRET },
+  );
+  const page = await browser.open(main);
+  const seen = await panels(page, CARDS.length);
+  assert.equal(seen.length, CARDS.length);
+  assert.equal(await panelPart(page, RILEY).locator("[data-kindly=note]").inputValue(), SECRET, "the note is in Kindly's panel");
+  await page.evaluate(() => navigator.clipboard.writeText("before"));
+  const storedBefore = await readAll();
+
+  const found = await page.evaluate(async ({ secret, verdicts }) => {
+    const findings = [];
+    const all = () => [...document.querySelectorAll("*")];
+    // Selectors and attributes naming Kindly or the invitation.
+    for (const selector of ["[data-kindly]", "[data-kindly-panel]", "[data-kindly-key]", "[data-kindly-action]", "[class*=kindly i]", "[id*=kindly i]", "[data-key]", "[data-action]", "[data-drawn]"]) {
+      const n = document.querySelectorAll(selector).length;
+      if (n) findings.push(`${n} × ${selector}`);
+    }
+    for (const el of all()) {
+      for (const { name, value } of el.attributes) {
+        if (/kindly/i.test(name) || /kindly/i.test(value) || value.includes(secret)) findings.push(`attribute ${name}="${value.slice(0, 40)}" on <${el.localName}>`);
+      }
+      // Every shadow root the page can open (its own open ones) and what it says.
+      const root = el.shadowRoot;
+      if (root && (/kindly/i.test(root.innerHTML) || root.textContent.includes(secret))) findings.push(`an open shadow root on <${el.localName}> shows Kindly`);
+    }
+    // Text anywhere the page can read.
+    const text = document.documentElement.outerHTML + document.body.innerText;
+    if (text.includes(secret)) findings.push("the private note is in the page's DOM or text");
+    if (/kindly/i.test(document.body.innerText)) findings.push("the word Kindly is in the page's visible text");
+    for (const verdict of verdicts) if (document.body.innerText.includes(verdict)) findings.push(`the verdict "${verdict}" is in the page's text`);
+    // Hosts: elements the page did not make look like nothing in particular.
+    const bare = all().filter((e) => e.attributes.length === 0 && !e.firstChild && e.localName === "div");
+    for (const host of bare) if (host.shadowRoot) findings.push("a bare host exposes its shadow root");
+
+    // Drive it: synthetic events on every element and on the document (links
+    // kept from navigating away, as a page could).
+    document.addEventListener("click", (e) => e.preventDefault(), true);
+    const fire = (target, event) => {
+      try {
+        target.dispatchEvent(event);
+      } catch {}
+    };
+    // (Not inside links or forms: the page would navigate itself away.)
+    for (const el of all().filter((e) => !e.closest("a, form, head"))) {
+      fire(el, new MouseEvent("click", { bubbles: true, composed: true }));
+      fire(el, new Event("input", { bubbles: true, composed: true }));
+      fire(el, new Event("change", { bubbles: true, composed: true }));
+    }
+    for (const code of ["KeyJ", "KeyK", "KeyC"]) {
+      const key = { bubbles: true, composed: true, altKey: true, shiftKey: true, code, key: code.slice(3) };
+      fire(document, new KeyboardEvent("keydown", key));
+      fire(window, new KeyboardEvent("keydown", key));
+      for (const host of bare) fire(host, new KeyboardEvent("keydown", key));
+    }
+    await new Promise((r) => setTimeout(r, 500));
+    const clip = await navigator.clipboard.readText().catch(() => "unreadable");
+    if (clip !== "before") findings.push(`the clipboard changed: ${clip.slice(0, 40)}`);
+    if (bare.includes(document.activeElement)) findings.push("a synthetic key moved focus into a panel");
+    return findings;
+  }, { secret: SECRET, verdicts: seen.map((p) => p.actionText) });
+  assert.deepEqual(found, [], "what the page found of Kindly");
+
+  // Nothing the page did reached Kindly's storage, nor changed the panels.
+  await page.waitForTimeout(300);
+  assert.deepEqual(await readAll(), storedBefore, "storage unchanged");
+  const after = await readPanels(page);
+  assert.deepEqual(after.map((p) => [p.key, p.action, p.suggestions]), seen.map((p) => [p.key, p.action, p.suggestions]), "panels unchanged");
+  assert.equal(await panelPart(page, RILEY).locator("[data-kindly=note]").inputValue(), SECRET, "the note unchanged in the panel");
+  await assertClean(null, browser, page, assert);
 });

@@ -8,7 +8,7 @@ import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { join } from "node:path";
-import { launch, loadFixture, panels, assertClean, FIXTURES } from "./harness.mjs";
+import { launch, loadFixture, panels, assertClean, FIXTURES, waitInPanels } from "./harness.mjs";
 
 const require = createRequire(import.meta.url);
 const AXE = readFileSync(require.resolve("axe-core/axe.min.js"), "utf8");
@@ -152,13 +152,8 @@ test("a template created in the popup appears in the panels of an open LinkedIn 
     assert.equal(await popup.locator("#tpl-results h3").first().textContent(), "E2E thanks");
 
     await linkedin.bringToFront();
-    await linkedin.waitForFunction(
-      () =>
-        [...document.querySelectorAll("[data-kindly-panel]")].some((host) =>
-          [...(host.shadowRoot?.querySelectorAll("[data-kindly=text]") || [])].some((p) => p.textContent.includes("Kindly-e2e-marker")),
-        ),
-      null,
-      { timeout: 5000 },
+    await waitInPanels(linkedin, (panels) =>
+      panels.some((panel) => [...panel.querySelectorAll("[data-kindly=text]")].some((p) => p.textContent.includes("Kindly-e2e-marker"))),
     );
     assert.equal(await linkedin.evaluate(() => window.__sameDocument), true, "the LinkedIn tab was not reloaded");
     const after = await panels(linkedin, fixture.spec.cards.length);

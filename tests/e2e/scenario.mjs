@@ -2,51 +2,29 @@
 // says which invitations the page holds, in order; Kindly must give each
 // exactly one panel of the right kind, greet people by the right first name,
 // keep up with every step the page takes, and leave LinkedIn's own nodes
-// alone. Only `page.evaluate` and `page.url` are used, so a Playwright page
-// (Chromium) and a Puppeteer page (Firefox) both play it.
-import { checkPanels, readPanels } from "./harness.mjs";
-
-const COUNT = () => document.querySelectorAll("[data-kindly-panel]").length;
+// alone. Only `page.evaluate`, `page.url` and the harness's `inPanels` are
+// used, so a Playwright page (Chromium) and a Puppeteer page (Firefox) both
+// play it.
+import { checkPanels, ownDom, panelCount, readPanels, waitForPanels } from "./harness.mjs";
 
 /** Two animation frames in the page: anything Kindly scheduled has run. */
 const frames = (page) =>
   page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
 
-/** Polls `predicate(arg)` in the page until it holds or `timeout` ms pass. */
-async function waitFor(page, predicate, arg, timeout) {
-  const end = Date.now() + timeout;
-  while (Date.now() < end) {
-    if (await page.evaluate(predicate, arg)) return;
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
-
 /** Waits until the panels match `cards` (count and keys), then checks them. */
 async function expectPanels(assert, page, cards, label) {
   const keyed = cards.map((c) => c.key ?? null);
   // On timeout, fall through: the assertions say what differs.
-  await waitFor(
+  await waitForPanels(
     page,
-    (expected) => {
-      const hosts = [...document.querySelectorAll("[data-kindly-panel]")];
-      return hosts.length === expected.length && expected.every((k, i) => k === null || hosts[i].getAttribute("data-kindly-key") === k);
-    },
-    keyed,
-    8000,
+    (marks) => marks.length === keyed.length && keyed.every((k, i) => k === null || marks[i].key === k),
+    { timeout: 8000 },
   );
   // Where none are expected, give a wrong panel time to appear.
   if (cards.length === 0) await new Promise((r) => setTimeout(r, 300));
   await frames(page);
   checkPanels(assert, await readPanels(page), cards, label);
 }
-
-/** The page's own DOM, with Kindly's panels taken out. */
-const ownDom = (page) =>
-  page.evaluate(() => {
-    const copy = document.body.cloneNode(true);
-    copy.querySelectorAll("[data-kindly-panel]").forEach((p) => p.remove());
-    return copy.innerHTML;
-  });
 
 /**
  * Plays `fixture` in `page`; `open(url)` must load the fixture's HTML at
@@ -58,7 +36,7 @@ export async function playFixture({ assert, page, open, fixture }) {
   await open("https://www.linkedin.com/feed/kindly-baseline/");
   const baseline = await ownDom(page);
   await new Promise((r) => setTimeout(r, 300));
-  assert.equal(await page.evaluate(COUNT), 0, "no panels off the invitations page");
+  assert.equal(await panelCount(page), 0, "no panels off the invitations page");
 
   await open(fixture.spec.url);
   await expectPanels(assert, page, fixture.spec.cards, name);
@@ -69,7 +47,7 @@ export async function playFixture({ assert, page, open, fixture }) {
     if (step.step === "rerender" || step.step === "remove-panels") {
       // Restored before the next paint: no waiting beyond two frames.
       await frames(page);
-      assert.equal(await page.evaluate(COUNT), step.cards.length, `${name} after ${step.step}: panels back within a frame`);
+      assert.equal(await panelCount(page), step.cards.length, `${name} after ${step.step}: panels back within a frame`);
     }
     if (step.url) assert.equal(page.url(), step.url, `${name} after ${step.step}: url`);
     await expectPanels(assert, page, step.cards, `${name} after ${step.step}`);

@@ -5,7 +5,7 @@
 // requested or thrown.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { launch, loadFixture, panels, assertClean } from "./harness.mjs";
+import { launch, loadFixture, panels, assertClean, panelMarks, panelPart, inPanels, waitInPanels } from "./harness.mjs";
 
 let browser;
 before(async () => {
@@ -18,13 +18,11 @@ after(async () => {
 const fixture = loadFixture("e2b-received-en");
 
 async function copyFirstReply(page) {
-  const host = page.locator("[data-kindly-panel][data-kindly-kind=person]").first();
+  const key = (await panelMarks(page)).find((m) => m.kind === "person").key;
+  const host = panelPart(page, key);
   const text = await host.locator("[data-kindly=suggestion] [data-kindly=text]").first().textContent();
   await host.locator("[data-kindly=copy]").first().click();
-  await page.waitForFunction(() => {
-    const h = document.querySelector("[data-kindly-panel][data-kindly-kind=person]");
-    return h?.shadowRoot?.querySelector("[data-kindly=copy][data-kindly-copied]");
-  });
+  await waitInPanels(page, (panels, key) => !!panels.find((p) => p.dataset.key === key)?.querySelector("[data-kindly=copy][data-kindly-copied]"), key);
   const copied = await host.locator("[data-kindly=copy]").first().getAttribute("data-kindly-copied");
   return { text, copied };
 }
@@ -34,9 +32,7 @@ test("a panel on every invitation card and none on suggestion rows", async () =>
   const page = await browser.open(fixture);
   const seen = await panels(page, fixture.spec.cards.length);
   assert.equal(seen.length, fixture.spec.cards.length);
-  const suggestionPanels = await page.evaluate(
-    () => [...document.querySelectorAll("[data-kindly-panel]")].filter((p) => p.closest("a, [aria-label^=Invite]")).length,
-  );
+  const suggestionPanels = await inPanels(page, (panels) => panels.filter((p) => p.getRootNode().host.closest("a, [aria-label^=Invite]")).length);
   assert.equal(suggestionPanels, 0);
   const person = fixture.spec.cards.findIndex((c) => c.kind === "person");
   assert.ok(seen[person].suggestions[0].includes(fixture.spec.cards[person].first_name));
@@ -87,7 +83,7 @@ test("arriving from elsewhere on LinkedIn (the feed) by pushState: Kindly starts
   const page = await browser.open(spa, { url: "https://www.linkedin.com/feed/" });
   try {
     await page.waitForTimeout(400);
-    assert.equal(await page.evaluate(() => document.querySelectorAll("[data-kindly-panel]").length), 0, "no panels on the feed");
+    assert.equal((await panelMarks(page)).length, 0, "no panels on the feed");
     await page.evaluate(() => window.fixture.step("go-invitations"));
     const seen = await panels(page, 3);
     assert.deepEqual(

@@ -9,6 +9,7 @@
 //! itself (adding panels) are recognised and never schedule work.
 
 use crate::dom::{self, DomResult};
+use crate::hosts::{self, Panel};
 use crate::page;
 use crate::panel::{self, View};
 use crate::placement;
@@ -236,7 +237,7 @@ fn note_change(state: &mut State, record: &MutationRecord) {
     const MOST_TOUCHED: usize = 50;
     let removed = record.removed_nodes();
     let lost_panel =
-        (0..removed.length()).any(|i| removed.item(i).is_some_and(|n| page::is_panel(&n)));
+        (0..removed.length()).any(|i| removed.item(i).is_some_and(|n| hosts::is_host(&n)));
     let target = || record.target().and_then(|t| t.dyn_into::<Element>().ok());
     let marking = state.route == Route::Received;
     if marking && removed.length() > 0 && !lost_panel && !state.changed_everywhere {
@@ -256,7 +257,7 @@ fn note_change(state: &mut State, record: &MutationRecord) {
     }
     state
         .touched
-        .extend(dom::elements(record.added_nodes()).filter(|e| !page::is_panel(e)));
+        .extend(dom::elements(record.added_nodes()).filter(|e| !hosts::is_host(e)));
     if state.touched.len() > MOST_TOUCHED {
         state.touched.clear();
         state.dirty = true;
@@ -272,7 +273,7 @@ fn is_relevant(record: &MutationRecord) -> bool {
         return true;
     }
     let added = record.added_nodes();
-    !(0..added.length()).all(|i| added.item(i).is_some_and(|n| page::is_panel(&n)))
+    !(0..added.length()).all(|i| added.item(i).is_some_and(|n| hosts::is_host(&n)))
 }
 
 fn watch_navigation() {
@@ -374,7 +375,7 @@ fn scan() {
     let Ok(doc) = dom::document() else { return };
     if route != Route::Received {
         if previous == Route::Received {
-            remove_panels(&doc);
+            remove_panels();
         }
         return;
     }
@@ -391,16 +392,9 @@ fn scan() {
     }
 }
 
-/// Every panel host on the page, in document order.
-pub fn panel_hosts(doc: &web_sys::Document) -> Vec<Element> {
-    doc.query_selector_all(page::PANEL_SELECTOR)
-        .map(|list| dom::elements(list).collect())
-        .unwrap_or_default()
-}
-
-fn remove_panels(doc: &web_sys::Document) {
-    for host in panel_hosts(doc) {
-        host.remove();
+fn remove_panels() {
+    for panel in hosts::all() {
+        panel.host.remove();
     }
 }
 
@@ -524,9 +518,6 @@ fn annotate(doc: &web_sys::Document) -> DomResult<()> {
     Ok(())
 }
 
-/// A card Kindly has marked, as a selector: its marker is a direct child.
-const MARKED_CARD: &str = ":has(> [data-kindly-panel])";
-
 /// Removes the marker of every marked card around `changed` (or on the
 /// page, when `everywhere`) that is no longer the invitation it was marked
 /// for: its Accept control is gone (the person answered and the row now says
@@ -536,37 +527,39 @@ const MARKED_CARD: &str = ":has(> [data-kindly-panel])";
 /// removal is itself a change: the observer then looks at the card afresh,
 /// and a reused row gets its new panel.
 fn unmark_changed(doc: &web_sys::Document, changed: &[Element], everywhere: bool) {
-    let cards: Vec<Element> = if everywhere {
+    let marked: Vec<(Element, Panel)> = if everywhere {
         // One marker per card: the hosts' parents are already distinct.
-        panel_hosts(doc)
-            .iter()
-            .filter_map(|host| host.parent_element())
+        hosts::all()
+            .into_iter()
+            .filter_map(|panel| Some((panel.host.parent_element()?, panel)))
             .collect()
     } else {
         // A few dozen places at most, several often in one card. (Comparing
         // elements is a call into JavaScript: never done for every card.)
-        let mut cards: Vec<Element> = Vec::new();
-        for card in changed
+        let mut marked: Vec<(Element, Panel)> = Vec::new();
+        for panel in changed
             .iter()
             .filter(|target| target.is_connected())
-            .filter_map(|target| target.closest(MARKED_CARD).ok().flatten())
+            .filter_map(hosts::around)
         {
-            if !cards.contains(&card) {
-                cards.push(card);
+            if !marked.iter().any(|(_, p)| p.host == panel.host) {
+                if let Some(card) = panel.host.parent_element() {
+                    marked.push((card, panel));
+                }
             }
         }
-        cards
+        marked
     };
-    for card in &cards {
-        let Some(host) = panel_of(card) else { continue };
-        let Some(key) = host.get_attribute("data-kindly-key") else {
+    let _ = doc;
+    for (card, panel) in &marked {
+        let Some(key) = panel.key() else {
             continue;
         };
         let now = page::Card::new(card.clone()).accept_control();
         let marked_for =
             with_state(|state| state.cards.get(&key).and_then(|c| c.accept.clone())).flatten();
         if now.is_none() || now != marked_for {
-            host.remove();
+            panel.host.remove();
         }
     }
 }
@@ -625,13 +618,7 @@ fn annotate_card(
                 state.companies.note(&invitation.key, person);
             }
         }
-        let host = panel::host(
-            doc,
-            &invitation.key,
-            invitation.kind,
-            verdict.action,
-            state.dark,
-        );
+        let host = hosts::make(doc, &invitation.key, invitation.kind, verdict.action);
         let card_state = state.cards.entry(invitation.key.clone()).or_default();
         let drawn_before = card_state.drawn;
         // Kept for drawing the panel later; moved, not copied.
@@ -641,24 +628,24 @@ fn annotate_card(
     }) else {
         return Ok(());
     };
-    let (host, drawn_before) = made;
-    let host = host?;
-    holder.append_child(&host)?;
+    let (panel, drawn_before) = made;
+    let panel = panel?;
+    hosts::place(holder, &panel)?;
     if drawn_before {
         // It was on screen before LinkedIn re-rendered it: back at once.
-        draw(doc, &host);
+        draw(doc, &panel);
     } else {
         viewport::watch(holder);
     }
     Ok(())
 }
 
-/// Draws the panel in `host` (a marker until now) from what the card said.
-pub fn draw(doc: &web_sys::Document, host: &Element) {
-    if panel::is_drawn(host) {
+/// Draws `panel` (a marker until now) from what the card said.
+pub fn draw(doc: &web_sys::Document, panel: &Panel) {
+    if panel.is_drawn() {
         return;
     }
-    let Some(key) = host.get_attribute("data-kindly-key") else {
+    let Some(key) = panel.key() else {
         return;
     };
     let done = with_state(|state| {
@@ -669,7 +656,7 @@ pub fn draw(doc: &web_sys::Document, host: &Element) {
             state.today,
             &state.companies,
         );
-        let result = fill_view(doc, host, state, &model);
+        let result = fill_view(doc, panel, state, &model);
         if let Some(card) = state.cards.get_mut(&key) {
             card.drawn = true;
         }
@@ -698,38 +685,29 @@ fn view<'a>(state: &'a State, model: &'a kindly_core::PanelModel) -> View<'a> {
 
 fn fill_view(
     doc: &web_sys::Document,
-    host: &Element,
+    target: &Panel,
     state: &State,
     model: &kindly_core::PanelModel,
 ) -> DomResult<()> {
-    panel::fill(doc, host, &view(state, model))
+    panel::fill(doc, target, &view(state, model))
 }
 
 fn build_view(
     doc: &web_sys::Document,
     state: &State,
     model: &kindly_core::PanelModel,
-) -> DomResult<Element> {
+) -> DomResult<Panel> {
     panel::build(doc, &view(state, model))
 }
 
-/// A card has a panel when one of its direct children is Kindly's host.
+/// A card has a panel when Kindly's host is still among its children.
 fn has_panel(root: &Element) -> bool {
-    panel_of(root).is_some()
-}
-
-/// Kindly's host among `card`'s direct children: one query, not a call per
-/// child (this runs for every card marked).
-pub fn panel_of(card: &Element) -> Option<Element> {
-    card.query_selector(page::CHILD_PANEL_SELECTOR)
-        .ok()
-        .flatten()
+    hosts::in_holder(root).is_some()
 }
 
 /// Rebuilds every panel (settings or templates changed elsewhere).
 fn redraw_all() {
-    let Ok(doc) = dom::document() else { return };
-    remove_panels(&doc);
+    remove_panels();
     with_state(|state| {
         state.dirty = true;
         state.touched.clear();
@@ -740,9 +718,9 @@ fn redraw_all() {
 /// Rebuilds one card's panel in place, keeping focus where it was.
 fn redraw(key: &str, focus: Option<&str>) {
     let Ok(doc) = dom::document() else { return };
-    let Some(old) = panel_hosts(&doc)
+    let Some(old) = hosts::all()
         .into_iter()
-        .find(|h| h.get_attribute("data-kindly-key").as_deref() == Some(key))
+        .find(|p| p.key().as_deref() == Some(key))
     else {
         return;
     };
@@ -757,10 +735,10 @@ fn redraw(key: &str, focus: Option<&str>) {
         Some(build_view(&doc, state, &model))
     })
     .flatten();
-    if let Some(Ok(host)) = built {
-        if old.replace_with_with_node_1(&host).is_ok() {
+    if let Some(Ok(new)) = built {
+        if hosts::replace(&old, &new).is_ok() {
             if let Some(part) = focus {
-                panel::focus_part(&host, part);
+                panel::focus_part(&new, part);
             }
         }
     }

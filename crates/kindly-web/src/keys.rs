@@ -5,18 +5,23 @@
 
 use crate::content;
 use crate::dom;
+use crate::hosts::{self, Panel};
 use wasm_bindgen::prelude::*;
-use web_sys::{Element, HtmlElement, KeyboardEvent};
+use web_sys::{HtmlElement, KeyboardEvent};
 
 pub fn install() {
     let Some(window) = web_sys::window() else {
         return;
     };
     let handler = Closure::<dyn FnMut(KeyboardEvent)>::new(|event: KeyboardEvent| {
-        if !(event.alt_key() && event.shift_key())
+        // A page script's synthetic keydown must not move or copy anything,
+        // and a key typed into a field is the person's text, not a shortcut.
+        let shortcut = event.is_trusted() && event.alt_key() && event.shift_key();
+        if !shortcut
             || event.ctrl_key()
             || event.meta_key()
             || !content::active()
+            || hosts::typing()
         {
             return;
         }
@@ -40,48 +45,36 @@ pub fn install() {
     handler.forget();
 }
 
-fn hosts() -> Vec<Element> {
-    dom::document()
-        .map(|doc| content::panel_hosts(&doc))
-        .unwrap_or_default()
-}
-
-/// The panel host that holds focus (focus inside a shadow root shows as
-/// the host being the document's active element).
-fn focused_index(hosts: &[Element]) -> Option<usize> {
-    let active = dom::document().ok()?.active_element()?;
-    hosts.iter().position(|h| *h == active)
-}
-
 fn move_focus(step: isize) -> bool {
-    let hosts = hosts();
-    if hosts.is_empty() {
+    let panels = hosts::all();
+    if panels.is_empty() {
         return false;
     }
-    let count = hosts.len() as isize;
-    let next = match focused_index(&hosts) {
+    let count = panels.len() as isize;
+    let focused = hosts::focused();
+    let current = focused
+        .as_ref()
+        .and_then(|f| panels.iter().position(|p| p.host == f.host));
+    let next = match current {
         Some(i) => (i as isize + step).rem_euclid(count),
         None if step > 0 => 0,
         None => count - 1,
     };
-    let Some(host) = usize::try_from(next).ok().and_then(|i| hosts.get(i)) else {
+    let Some(panel) = usize::try_from(next).ok().and_then(|i| panels.get(i)) else {
         return false;
     };
-    focus_first(host)
+    focus_first(panel)
 }
 
-fn focus_first(host: &Element) -> bool {
+fn focus_first(panel: &Panel) -> bool {
     // A panel far from view is only a marker until now.
     if let Ok(doc) = dom::document() {
-        content::draw(&doc, host);
+        content::draw(&doc, panel);
     }
-    let Some(root) = host.shadow_root() else {
+    let Some(target) = panel.find("[data-kindly=toggle]") else {
         return false;
     };
-    let Ok(Some(target)) = root.query_selector("[data-kindly=toggle]") else {
-        return false;
-    };
-    host.scroll_into_view_with_bool(false);
+    panel.host.scroll_into_view_with_bool(false);
     target
         .dyn_ref::<HtmlElement>()
         .map(|t| t.focus().is_ok())
@@ -91,22 +84,21 @@ fn focus_first(host: &Element) -> bool {
 /// The focused panel's top Copy button; with no panel focused, the first
 /// panel that has one (a page or event invitation has no reply to copy).
 fn copy_top_reply() -> bool {
-    let hosts = hosts();
-    let top_copy = |host: &Element| -> Option<HtmlElement> {
-        let root = host.shadow_root()?;
-        root.query_selector("[data-kindly=copy]")
-            .ok()
-            .flatten()?
+    let top_copy = |panel: &Panel| -> Option<HtmlElement> {
+        panel
+            .find("[data-kindly=copy]")?
             .dyn_into::<HtmlElement>()
             .ok()
     };
-    let button = match focused_index(&hosts) {
-        Some(index) => hosts.get(index).and_then(top_copy),
-        None => hosts.iter().find_map(top_copy),
+    let button = match hosts::focused() {
+        Some(panel) => top_copy(&panel),
+        None => hosts::all().iter().find_map(top_copy),
     };
     match button {
         Some(button) => {
-            button.click();
+            // A click made by script is untrusted, and the panel ignores
+            // those: copy directly, inside this trusted keydown.
+            crate::panel::copy_from(&button);
             true
         }
         None => false,

@@ -12,6 +12,7 @@ mod chrome;
 mod clipboard;
 mod content;
 mod dom;
+mod hosts;
 mod keys;
 // Public for the native tests (`tests/extraction.rs`), which run the page
 // adapter over HTML fixtures through their own `markup::DomElement`.

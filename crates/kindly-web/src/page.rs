@@ -15,17 +15,7 @@ use crate::markup::{Child, DomElement};
 use crate::shape;
 use kindly_core::controls::{classify_control, Control};
 use kindly_core::{CardLink, CardText};
-use wasm_bindgen::JsCast;
 use web_sys::{Document, Element};
-
-/// Marks Kindly's own panel hosts; everything below one is ignored.
-pub const PANEL_ATTR: &str = "data-kindly-panel";
-
-/// Whether `node` is the host of one of Kindly's panels.
-pub fn is_panel(node: &web_sys::Node) -> bool {
-    node.dyn_ref::<Element>()
-        .is_some_and(|e| e.has_attribute(PANEL_ATTR))
-}
 
 /// Interactive controls that may be Accept or Ignore.
 const CONTROLS: &str = "button, a, [role=\"button\"]";
@@ -128,16 +118,6 @@ pub(crate) fn control_label<E: DomElement>(control: &E) -> String {
             }
         }
     }
-}
-
-/// [`PANEL_ATTR`] as a selector.
-pub const PANEL_SELECTOR: &str = "[data-kindly-panel]";
-
-/// A panel host among an element's direct children, as a selector.
-pub const CHILD_PANEL_SELECTOR: &str = ":scope > [data-kindly-panel]";
-
-fn is_inside_panel<E: DomElement>(element: &E) -> bool {
-    element.closest(PANEL_SELECTOR).is_some()
 }
 
 /// A control and its label.
@@ -261,9 +241,6 @@ impl<E: DomElement> CardFinder<E> {
     /// (or the end of the page) is known.
     fn decide(&self, index: usize) -> Option<Card<E>> {
         let (accept, accept_label) = self.accepts.get(index)?;
-        if is_inside_panel(accept) {
-            return None;
-        }
         let previous = index.checked_sub(1).and_then(|i| self.accepts.get(i));
         let next = self.accepts.get(index + 1);
         let root = card_root(
@@ -370,13 +347,13 @@ pub fn find_cards_in<E: DomElement>(touched: &[E]) -> Option<Vec<Card<E>>> {
     const MOST: usize = 100;
     let mut cards: Vec<Card<E>> = Vec::new();
     for element in touched {
-        if !element.is_connected() || is_inside_panel(element) {
+        if !element.is_connected() {
             continue;
         }
         let (accepts, ignores) = controls(element);
         for (index, accept) in accepts.iter().enumerate() {
             let root = accept.0.closest(CARD_BOUNDARIES)?;
-            if root.matches(PAGE_CHROME) || is_inside_panel(&root) {
+            if root.matches(PAGE_CHROME) {
                 return None;
             }
             let controls = if root == *element || element.contains(&root) {
@@ -597,10 +574,10 @@ fn skip_element<E: DomElement>(element: &E, tag: &str) -> bool {
     ) || element.matches(SKIPPED_BY_ATTRIBUTE)
 }
 
-/// Elements skipped for an attribute: buttons drawn with `role`, and
-/// Kindly's panels. One `matches` call instead of reading both attributes:
-/// this runs for every element of every card.
-const SKIPPED_BY_ATTRIBUTE: &str = "[role=\"button\"], [data-kindly-panel]";
+/// Elements skipped for an attribute: buttons drawn with `role`. (Kindly's
+/// panels need no skipping: their content is in closed shadow roots, which
+/// no walk of the page's nodes enters.)
+const SKIPPED_BY_ATTRIBUTE: &str = "[role=\"button\"]";
 
 /// The card's text blocks in document order: each block element's own text
 /// (text nodes and inline children), controls left out; and the index of
@@ -677,9 +654,6 @@ fn links<E: DomElement>(root: &E) -> Vec<CardLink> {
         .iter()
         .filter_map(|anchor| {
             let path = anchor.link_path()?;
-            if is_inside_panel(anchor) {
-                return None;
-            }
             Some(CardLink {
                 path,
                 text: name_text(anchor),

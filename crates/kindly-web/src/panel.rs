@@ -1,7 +1,8 @@
-//! The suggestion panel beside each card: built node by node inside an open
-//! shadow root, so LinkedIn's CSS cannot reach it and no page or user text is
-//! ever parsed as HTML. The stable test contract (ARCHITECTURE.md) is the
-//! host's `data-kindly-*` attributes and the shadow parts' `data-kindly`.
+//! The suggestion panel beside each card: built node by node inside a closed
+//! shadow root (see [`crate::hosts`]), so LinkedIn's CSS and scripts cannot
+//! reach it and no page or user text is ever parsed as HTML. The test
+//! contract (README) is the panel element's `data-*` attributes and the
+//! parts' `data-kindly`, all inside the closed root.
 //!
 //! The panel only shows and forwards: what a choice means is decided by
 //! `kindly-core` through `content`.
@@ -10,15 +11,12 @@ use crate::chrome::message;
 use crate::clipboard;
 use crate::content;
 use crate::dom::{self, append, el, DomResult};
-use crate::page::PANEL_ATTR;
+use crate::hosts::{self, Panel};
 use kindly_core::tone::{self, Severity};
 use kindly_core::{Action, Bucket, Data, Kind, PanelModel, Person, Relationship, Suggestion};
 use std::collections::BTreeMap;
 use wasm_bindgen::prelude::*;
-use web_sys::{
-    Document, Element, HtmlElement, HtmlSelectElement, HtmlTextAreaElement, ShadowRootInit,
-    ShadowRootMode,
-};
+use web_sys::{Document, Element, HtmlElement, HtmlSelectElement, HtmlTextAreaElement};
 
 /// The panel's styles, adopted by each shadow root as a constructed
 /// stylesheet: CSSOM, so the page's `style-src` CSP does not apply and no
@@ -89,18 +87,12 @@ fn is_dark_color(color: &str) -> Option<bool> {
     }
 }
 
-/// Set on a host once its panel is drawn inside it. Until then the host is
-/// an empty, hidden marker that already carries the card's key, kind and
-/// action (the stable contract): panels are drawn when their card comes near
-/// the viewport, so a page of hundreds of cards costs only what is seen.
-pub const DRAWN_ATTR: &str = "data-kindly-drawn";
-
 /// Builds one card's panel, drawn (for a panel that replaces another).
-pub fn build(doc: &Document, view: &View) -> DomResult<Element> {
+pub fn build(doc: &Document, view: &View) -> DomResult<Panel> {
     let model = view.model;
-    let host = host(doc, &model.key, model.kind, model.action, view.dark)?;
-    fill(doc, &host, view)?;
-    Ok(host)
+    let panel = hosts::make(doc, &model.key, model.kind, model.action)?;
+    fill(doc, &panel, view)?;
+    Ok(panel)
 }
 
 thread_local! {
@@ -108,60 +100,36 @@ thread_local! {
     static UI_LANG_DIR: (String, String) = crate::chrome::ui_lang_dir();
 }
 
-/// The host element for one card's panel, not drawn yet.
-pub fn host(
-    doc: &Document,
-    key: &str,
-    kind: Kind,
-    action: Action,
-    dark: bool,
-) -> DomResult<Element> {
-    let host = el(
-        doc,
-        "div",
-        &[
-            (PANEL_ATTR, ""),
-            ("data-kindly-key", key),
-            ("data-kindly-kind", kind.as_str()),
-            ("data-kindly-action", action.as_str()),
-            ("hidden", ""),
-        ],
-        None,
-    )?;
-    if dark {
-        host.set_attribute("data-kindly-theme", "dark")?;
-    }
-    Ok(host)
-}
-
-/// Whether the panel in `host` has been drawn.
-pub fn is_drawn(host: &Element) -> bool {
-    host.has_attribute(DRAWN_ATTR)
-}
-
-/// Draws the panel inside `host` (once: a drawn host is left as it is).
-pub fn fill(doc: &Document, host: &Element, view: &View) -> DomResult<()> {
-    if host.shadow_root().is_some() {
+/// Draws the panel inside its closed root (once: a drawn panel is left as
+/// it is). Until then the host is an empty marker that already carries the
+/// card's key, kind and action: panels are drawn when their card comes near
+/// the viewport, so a page of hundreds of cards costs only what is seen.
+pub fn fill(doc: &Document, panel: &Panel, view: &View) -> DomResult<()> {
+    if panel.is_drawn() {
         return Ok(());
     }
     let model = view.model;
-    let shadow = host.attach_shadow(&ShadowRootInit::new(ShadowRootMode::Open))?;
     SHEET.with(|sheet| {
         if let Some(sheet) = sheet {
-            shadow.set_adopted_style_sheets(&js_sys::Array::of1(sheet));
+            panel
+                .root
+                .set_adopted_style_sheets(&js_sys::Array::of1(sheet));
         }
     });
     // The action can change between the marker and the drawing (the
-    // person's relationship arrived from another tab): the host tells the truth.
-    host.set_attribute("data-kindly-action", model.action.as_str())?;
+    // person's relationship arrived from another tab): the panel tells the truth.
+    let section = &panel.section;
+    section.set_attribute(hosts::ACTION, model.action.as_str())?;
     let name = display_name(model);
-    let section = doc.create_element("section")?;
-    section.set_attribute("data-kindly", "panel")?;
     // The page's own language and direction would otherwise apply.
     let (lang, dir) = UI_LANG_DIR.with(Clone::clone);
     section.set_attribute("lang", &lang)?;
     section.set_attribute("dir", &dir)?;
-    section.set_attribute("class", &format!("panel act-{}", model.action.as_str()))?;
+    let theme = if view.dark { " dark" } else { "" };
+    section.set_attribute(
+        "class",
+        &format!("panel act-{}{theme}", model.action.as_str()),
+    )?;
     section.set_attribute(
         "aria-label",
         &message(
@@ -170,9 +138,8 @@ pub fn fill(doc: &Document, host: &Element, view: &View) -> DomResult<()> {
             &format!("Kindly: suggestion for {name}"),
         ),
     )?;
-    shadow.append_child(&section)?;
 
-    let header = append(&section, el(doc, "header", &[], None)?)?;
+    let header = append(section, el(doc, "header", &[], None)?)?;
     append(
         &header,
         el(
@@ -218,7 +185,7 @@ pub fn fill(doc: &Document, host: &Element, view: &View) -> DomResult<()> {
     // The first reason stays visible even when collapsed: one line of "why".
     if let Some(first) = model.reasons.first() {
         append(
-            &section,
+            section,
             el(
                 doc,
                 "p",
@@ -229,7 +196,7 @@ pub fn fill(doc: &Document, host: &Element, view: &View) -> DomResult<()> {
     }
 
     let body = append(
-        &section,
+        section,
         el(
             doc,
             "div",
@@ -370,7 +337,7 @@ pub fn fill(doc: &Document, host: &Element, view: &View) -> DomResult<()> {
         }
     }
     append(
-        &section,
+        section,
         el(
             doc,
             "p",
@@ -383,8 +350,7 @@ pub fn fill(doc: &Document, host: &Element, view: &View) -> DomResult<()> {
         )?,
     )?;
     let _ = view.data; // settings reach the panel through `View` as it grows
-    host.remove_attribute("hidden")?;
-    host.set_attribute(DRAWN_ATTR, "")?;
+    section.set_attribute(hosts::DRAWN, "")?;
     Ok(())
 }
 
@@ -416,8 +382,14 @@ fn reason_text(reason: &kindly_core::Reason) -> String {
 }
 
 /// Attaches a click (or other) listener that lives as long as the node.
-fn on(target: &Element, event: &str, handler: impl FnMut() + 'static) -> DomResult<()> {
-    let closure = Closure::<dyn FnMut()>::new(handler);
+/// Events a script made (`isTrusted` false) are ignored: the page can
+/// dispatch a `click` or a `change` on any node, and must not drive Kindly.
+fn on(target: &Element, event: &str, mut handler: impl FnMut() + 'static) -> DomResult<()> {
+    let closure = Closure::<dyn FnMut(web_sys::Event)>::new(move |event: web_sys::Event| {
+        if event.is_trusted() {
+            handler();
+        }
+    });
     target.add_event_listener_with_callback(event, closure.as_ref().unchecked_ref())?;
     // Freed with the page; one per control.
     closure.forget();
@@ -656,9 +628,8 @@ fn reply(
     )?;
 
     on(&copy, "click", {
-        let shown = shown.clone();
         let copy = copy.clone();
-        move || clipboard::copy(&shown.text_content().unwrap_or_default(), &copy)
+        move || copy_from(&copy)
     })?;
     on(&edit, "click", {
         let editor = editor.clone();
@@ -711,6 +682,19 @@ fn reply(
         }
     })?;
     Ok(())
+}
+
+/// Copies the reply that `button` (a Copy button) belongs to: the text
+/// shown, which is the edited text once the person edited it.
+pub fn copy_from(button: &Element) {
+    let text = button
+        .closest("[data-kindly=suggestion]")
+        .ok()
+        .flatten()
+        .and_then(|item| item.query_selector("[data-kindly=text]").ok().flatten())
+        .and_then(|shown| shown.text_content())
+        .unwrap_or_default();
+    clipboard::copy(&text, button);
 }
 
 fn show_count(count: &Element, text: &str, limit: usize) {
@@ -890,11 +874,8 @@ fn memory(doc: &Document, body: &Element, key: &str, person: Option<&Person>) ->
 }
 
 /// Moves focus to a part of a freshly built panel (after a redraw).
-pub fn focus_part(host: &Element, part: &str) {
-    let Some(root) = host.shadow_root() else {
-        return;
-    };
-    if let Ok(Some(element)) = root.query_selector(&format!("[data-kindly-part=\"{part}\"]")) {
+pub fn focus_part(panel: &Panel, part: &str) {
+    if let Some(element) = panel.find(&format!("[data-kindly-part=\"{part}\"]")) {
         if let Some(element) = element.dyn_ref::<HtmlElement>() {
             let _ = element.focus();
         }

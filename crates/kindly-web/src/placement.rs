@@ -61,7 +61,7 @@ fn holds_only(element: &Element) -> bool {
     element.previous_element_sibling().is_none()
         && element
             .next_element_sibling()
-            .is_none_or(|next| page::is_panel(&next))
+            .is_none_or(|next| crate::hosts::is_host(&next))
 }
 
 #[derive(Clone, Copy, Default)]

@@ -216,7 +216,7 @@ fn visible_area_of(observer: &IntersectionObserver) -> (f64, f64) {
 /// Draws the panel whose marker sits in `card`, if it is still there.
 pub fn draw_in(card: &Element) {
     let Ok(doc) = dom::document() else { return };
-    if let Some(host) = content::panel_of(card) {
-        content::draw(&doc, &host);
+    if let Some(panel) = crate::hosts::in_holder(card) {
+        content::draw(&doc, &panel);
     }
 }
