@@ -145,6 +145,12 @@ build() {
   "$TOOLS/esbuild" extension/popup-entry.js --bundle --format=esm --minify \
     --target=chrome111,firefox128 --legal-comments=none --log-level=warning \
     --alias:kindly-pkg="$PKG" --outfile="$DIST/popup.js"
+  # The loader on every LinkedIn page, and the background worker that injects
+  # the engine on in-app arrival: small, plain scripts.
+  for script in loader background; do
+    "$TOOLS/esbuild" "extension/$script.js" --bundle --format=iife --minify \
+      --target=chrome111,firefox128 --legal-comments=none --log-level=warning --outfile="$DIST/$script.js"
+  done
   cp "$PKG/kindly_web_bg.wasm" "$DIST/kindly_web_bg.wasm"
   cp manifest.json "$DIST/"
   cp -R extension/popup.html extension/popup.css extension/icons "$DIST/"
@@ -155,11 +161,12 @@ build() {
   local firefox="$DIST-firefox"
   rm -rf "$firefox" && cp -R "$DIST" "$firefox"
   bundle_content "$ROOT/extension/content-wasm.js" "$firefox/content.js" --target=firefox128 --loader:.wasm=base64
+  firefox_manifest "$firefox/manifest.json"
 
   say "packing the store zips"
   pack_zip "$DIST" "kindly-$VERSION.zip"
   pack_zip "$firefox" "kindly-$VERSION-firefox.zip"
-  say "built dist/ ($(du -k "$DIST/content.js" | cut -f1) KB content script, $(du -k "$DIST/kindly_web_bg.wasm" | cut -f1) KB WASM) and dist-firefox/ ($(du -k "$firefox/content.js" | cut -f1) KB content script)"
+  say "built dist/ ($(du -k "$DIST/content.js" | cut -f1) KB engine, $(wc -c <"$DIST/loader.js") bytes loader, $(du -k "$DIST/kindly_web_bg.wasm" | cut -f1) KB WASM) and dist-firefox/ ($(du -k "$firefox/content.js" | cut -f1) KB engine)"
 }
 
 # The content script: the loader (extension/content-entry.js) with the
@@ -171,6 +178,25 @@ bundle_content() {
   "$TOOLS/esbuild" extension/content-entry.js --bundle --format=iife --minify \
     --legal-comments=none --log-level=warning \
     --alias:kindly-pkg="$PKG/content" --alias:kindly-module="$module" --outfile="$out" "$@"
+}
+
+# Firefox runs extension background code as background scripts, not a
+# service worker: the one manifest's `background.service_worker` becomes
+# `background.scripts` in the Firefox package, and Chrome's
+# `minimum_chrome_version` goes.
+firefox_manifest() {
+  python3 - "$1" <<'PY'
+import json, sys
+path = sys.argv[1]
+with open(path, encoding="utf-8") as f:
+    manifest = json.load(f)
+worker = manifest.get("background", {}).pop("service_worker", None)
+if worker:
+    manifest["background"]["scripts"] = [worker]
+manifest.pop("minimum_chrome_version", None)
+with open(path, "w", encoding="utf-8") as f:
+    json.dump(manifest, f, ensure_ascii=False, indent=2)
+PY
 }
 
 # Zips the folder $1 into $1/$2, for a store.

@@ -1,4 +1,4 @@
-// Content-script loader. In Chromium, LinkedIn's CSP forbids compiling
+// The engine's entry (content.js). In Chromium, LinkedIn's CSP forbids compiling
 // WebAssembly in a content script (and a failed attempt is reported to
 // LinkedIn), so there the Rust module runs as JavaScript translated from the
 // same WASM by wasm2js; Firefox's build runs the WASM itself
@@ -6,22 +6,17 @@
 // esbuild bundles this into one classic script: no web_accessible_resources,
 // nothing the page could probe.
 //
-// The script is injected on every LinkedIn page (LinkedIn navigates in-app),
-// but Kindly only works on the invitation manager, under /mynetwork/. So the
-// module is instantiated, and storage read, only once the path is there;
-// which exact pages get panels is still decided in Rust (route.rs).
+// The engine is declared in the manifest for the invitation manager's URLs
+// only, and injected by the background worker when a tab arrives there by
+// in-app navigation (see loader.js); which exact pages get panels is still
+// decided in Rust (route.rs), as the person moves around in-app. A second
+// injection into the same page (back and forth in-app) finds it running.
 import * as glue from "kindly-pkg/kindly_web_bg.js";
 import { instantiate } from "kindly-module";
 
-const MAY_WORK_UNDER = "/mynetwork/";
-
-let started = false;
-const stops = [];
-
-function startWhereKindlyMayWork() {
-  if (started || !location.pathname.startsWith(MAY_WORK_UNDER)) return;
-  started = true;
-  for (const stop of stops) stop();
+// In the content script's own world, which the page cannot see.
+if (!globalThis.__kindlyEngine) {
+  globalThis.__kindlyEngine = true;
   // Storage first: its answer is a trip to the browser process, made while
   // the module is instantiated (Kindly shows nothing before it answers).
   let stored;
@@ -32,22 +27,4 @@ function startWhereKindlyMayWork() {
   }
   glue.__wbg_set_wasm(instantiate());
   glue.start_content(stored);
-}
-
-startWhereKindlyMayWork();
-if (!started) {
-  // In-app navigations: the Navigation API reports pushState; popstate the
-  // back button; where the Navigation API is missing, the page's re-render.
-  const on = (target, type) => {
-    target.addEventListener(type, startWhereKindlyMayWork);
-    stops.push(() => target.removeEventListener(type, startWhereKindlyMayWork));
-  };
-  on(window, "popstate");
-  if (window.navigation) {
-    on(window.navigation, "currententrychange");
-  } else {
-    const observer = new MutationObserver(startWhereKindlyMayWork);
-    observer.observe(document, { childList: true, subtree: true });
-    stops.push(() => observer.disconnect());
-  }
 }

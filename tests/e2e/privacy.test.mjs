@@ -49,36 +49,54 @@ for (const { browser, dir } of PACKAGES) {
     assert.ok(existsSync(join(dir, "content.js")), "content.js");
   });
 
-  test(`${label}manifest: storage only, LinkedIn only, nothing web-accessible`, () => {
+  test(`${label}manifest: storage and scripting only, LinkedIn only, nothing web-accessible`, () => {
     const m = manifest();
     assert.equal(m.manifest_version, 3);
-    assert.deepEqual(m.permissions, ["storage"], "permissions");
-    for (const key of ["host_permissions", "optional_permissions", "optional_host_permissions", "web_accessible_resources", "externally_connectable", "background", "declarative_net_request"]) {
+    assert.deepEqual(m.permissions, ["storage", "scripting"], "permissions");
+    // The host the content scripts already cover: no new install warning.
+    assert.deepEqual(m.host_permissions, ["https://www.linkedin.com/*"], "host permissions");
+    for (const key of ["optional_permissions", "optional_host_permissions", "web_accessible_resources", "externally_connectable", "declarative_net_request"]) {
       assert.equal(m[key], undefined, `no ${key}`);
     }
-    assert.equal(m.content_scripts.length, 1, "one content script");
-    const cs = m.content_scripts[0];
-    assert.deepEqual(cs.matches, ["https://www.linkedin.com/*"], "content script matches");
-    assert.equal(cs.all_frames, false, "top frame only");
-    assert.deepEqual(cs.js, ["content.js"]);
-    assert.equal(cs.css, undefined, "no injected stylesheet (panels style their own shadow root)");
-    assert.equal(cs.match_about_blank ?? false, false);
-    assert.equal(cs.world ?? "ISOLATED", "ISOLATED", "never in the page's main world");
+    const background = browser === "Firefox" ? { scripts: ["background.js"] } : { service_worker: "background.js" };
+    assert.deepEqual(m.background, background, "one background worker");
+    // The loader on every LinkedIn page, the engine on the invitation manager only.
+    assert.deepEqual(
+      m.content_scripts.map((cs) => [cs.js, cs.matches]),
+      [
+        [["loader.js"], ["https://www.linkedin.com/*"]],
+        [["content.js"], ["https://www.linkedin.com/mynetwork/invitation-manager*"]],
+      ],
+      "content scripts",
+    );
+    for (const cs of m.content_scripts) {
+      assert.equal(cs.all_frames, false, "top frame only");
+      assert.equal(cs.css, undefined, "no injected stylesheet (panels style their own shadow root)");
+      assert.equal(cs.match_about_blank ?? false, false);
+      assert.equal(cs.world ?? "ISOLATED", "ISOLATED", "never in the page's main world");
+    }
     // Extension pages: own scripts and WASM only, nothing remote.
     assert.deepEqual(Object.keys(m.content_security_policy ?? {}), ["extension_pages"]);
     const csp = m.content_security_policy.extension_pages;
     assert.equal(csp, "script-src 'self' 'wasm-unsafe-eval'; object-src 'self'");
   });
 
+  test(`${label}the loader on every LinkedIn page is small, reads no storage and holds no engine`, () => {
+    const loader = readFileSync(join(dir, "loader.js"), "utf8");
+    assert.ok(loader.length <= 8 * 1024, `loader.js is ${loader.length} bytes (budget 8 KB)`);
+    assert.deepEqual(hits(loader, /asmFunc|WebAssembly|\bstorage\b|document\.create|appendChild|attachShadow/), [], "loader.js: nothing but a message");
+  });
+
   test(`${label}no remote URL in the shipped files`, () => {
-    // The single allowed URL-like string: the content-script match pattern in
-    // the manifest (a pattern the browser matches pages against, never fetched).
+    // The only allowed URL-like strings: the match patterns in the manifest
+    // (patterns the browser matches pages against, never fetched).
     const found = [];
     for (const f of shipped()) {
       let text = f.text;
       if (f.path === "manifest.json") {
         const m = JSON.parse(text);
         delete m.content_scripts;
+        delete m.host_permissions;
         text = JSON.stringify(m);
       }
       for (const h of hits(text, /\b(?:https?|wss?|ftp):\/\/|(?:["'`(]|url\()\/\/[a-z0-9.-]+\.[a-z]{2,}/gi)) found.push(`${f.path}: …${h}…`);

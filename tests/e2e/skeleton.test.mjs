@@ -76,8 +76,10 @@ test("the popup opens without errors", async () => {
 });
 
 test("arriving from elsewhere on LinkedIn (the feed) by pushState: Kindly starts and annotates", async () => {
-  // The content script runs on every LinkedIn page but builds its module
-  // only under /mynetwork/; LinkedIn gets there by pushState from the feed.
+  // Only the loader runs on the feed; LinkedIn gets to the invitations by
+  // pushState, the loader asks the background worker, which injects the
+  // engine into the tab (chrome.scripting). The Firefox run of the pushstate
+  // fixture does the same with Firefox's background script.
   browser.reset();
   const spa = loadFixture("pushstate");
   const page = await browser.open(spa, { url: "https://www.linkedin.com/feed/" });
