@@ -5,10 +5,11 @@
 //
 // The probe lives in the page's main world (content scripts run in an
 // isolated world, but they share the DOM): at DOMContentLoaded it records
-// performance.now() and starts a MutationObserver that counts added
-// `[data-kindly-panel]` / `[data-floor-panel]` elements (markers) and keeps the
-// time of the first and the last one, and the times Kindly drew panels
-// (`data-kindly-drawn` set on a marker: the cards near the viewport). A `performance.mark("bench-dcl")` ties performance.now() to
+// performance.now() and starts a MutationObserver that counts the bare hosts
+// added to cards (markers) and keeps the time of the first and the last one,
+// and a ResizeObserver that notes when each host first takes room (its panel
+// drawn and laid out: the cards near the viewport). The panels are closed
+// shadow roots, so this is all the page can see, and all the probe uses. A `performance.mark("bench-dcl")` ties performance.now() to
 // the trace clock, so the content script's own start (its EvaluateScript
 // trace event) can be put on the same time line.
 import { chromium } from "playwright-core";
@@ -26,27 +27,40 @@ export function median(xs) {
   return v.length % 2 ? v[m] : (v[m - 1] + v[m]) / 2;
 }
 
-export const PANEL_SELECTOR = "[data-kindly-panel],[data-floor-panel]";
-
 const withNonces = (html) => html.replace(/<(style|script)(?![^>]*\bnonce=)/gi, `<$1 nonce="${NONCE}"`);
 
-export function probe(selector) {
+/**
+ * In the page's main world: what the page itself could see of the panels.
+ * Kindly's hosts (and the floor's) are bare `<div>`s, with no attribute and
+ * no child, added to the cards; they are counted as they appear (markers),
+ * and a ResizeObserver notes when each first takes room (drawn: its panel
+ * laid out, what a person sees). The probe names no extension.
+ */
+export function probe() {
   const b = (window.__bench = { dcl: null, count: 0, first: null, last: null, marks: [], drawn: 0, firstDrawn: null, lastDrawn: null });
-  const seen = (n) => (n.nodeType === 1 ? (n.matches(selector) ? 1 : 0) + n.querySelectorAll(selector).length : 0);
+  const bare = (n) => n.localName === "div" && n.attributes.length === 0 && !n.firstChild;
+  const hostsIn = (n) => (n.nodeType === 1 ? [...(bare(n) ? [n] : []), ...[...n.querySelectorAll("div:empty")].filter(bare)] : []);
   document.addEventListener("DOMContentLoaded", () => {
     b.dcl = performance.now();
     performance.mark("bench-dcl");
+    const sized = new ResizeObserver((entries) => {
+      for (const entry of entries) {
+        if (entry.contentRect.height <= 0) continue;
+        sized.unobserve(entry.target);
+        b.drawn++;
+        b.lastDrawn = performance.now();
+        b.firstDrawn ??= b.lastDrawn;
+      }
+    });
     new MutationObserver((records) => {
       let added = 0;
       for (const r of records) {
-        if (r.type === "attributes") {
-          // Kindly draws a marker's panel when its card comes near the view.
-          b.drawn++;
-          b.lastDrawn = performance.now();
-          b.firstDrawn ??= b.lastDrawn;
-          continue;
+        for (const n of r.addedNodes) {
+          for (const host of hostsIn(n)) {
+            added++;
+            sized.observe(host);
+          }
         }
-        for (const n of r.addedNodes) added += seen(n);
       }
       if (added) {
         b.count += added;
@@ -55,7 +69,7 @@ export function probe(selector) {
         // Milestones for the step measures.
         b.marks.push([b.count, b.last]);
       }
-    }).observe(document, { childList: true, subtree: true, attributes: true, attributeFilter: ["data-kindly-drawn"] });
+    }).observe(document, { childList: true, subtree: true });
   });
 }
 
@@ -97,7 +111,7 @@ export async function launchWith(extensionDir) {
     foreign.push(request.url());
     return route.fulfill({ status: 404, body: "" });
   });
-  await context.addInitScript(probe, PANEL_SELECTOR);
+  await context.addInitScript(probe);
   // The service-worker-less extension needs a moment to register its content script.
   const warm = await context.newPage();
   await warm.waitForTimeout(300);

@@ -3,7 +3,7 @@
 // same pages, CSP and main-world probe as in Chromium (browser.mjs).
 // WebDriver BiDi gives no trace, so times are from DOMContentLoaded.
 import { launchFirefox } from "../e2e/firefox.mjs";
-import { appendSteps, median, probe, PANEL_SELECTOR } from "./browser.mjs";
+import { appendSteps, median, probe } from "./browser.mjs";
 
 export { FIREFOX } from "../e2e/firefox.mjs";
 const INVITATIONS = "https://www.linkedin.com/mynetwork/invitation-manager/received/";
@@ -15,7 +15,7 @@ export async function firefoxWith(extensionDir) {
     foreign,
     /** Loads `html` until `n` markers are in; with `append`, then the append steps. */
     async load(html, n, { append = 0 } = {}) {
-      const { page, problems } = await firefox.fixturePage(html, { init: probe, initArg: PANEL_SELECTOR });
+      const { page, problems } = await firefox.fixturePage(html, { init: probe });
       try {
         await page.goto(INVITATIONS, { waitUntil: "load" });
         await page.waitForFunction((want) => window.__bench && window.__bench.count >= want, { timeout: 60_000, polling: 20 }, n);

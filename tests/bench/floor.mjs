@@ -1,6 +1,6 @@
 // The floor: the least a content script can do for the same pages. It finds
-// the `[role=listitem]` rows holding an Accept button and appends one empty
-// element to each, once, and does the same for rows added later (one
+// the `[role=listitem]` rows holding an Accept button and appends one bare
+// element (a closed shadow root with one line of text) to each, once, and does the same for rows added later (one
 // MutationObserver). Built into a temporary directory and loaded exactly like
 // Kindly, so the ratio Kindly / floor is the cost of Kindly's own work.
 import { mkdtempSync, writeFileSync } from "node:fs";
@@ -25,8 +25,11 @@ const CONTENT = `(() => {
       for (const b of row.querySelectorAll("button")) if (isAccept(b)) { accept = true; break; }
       if (!accept) continue;
       done.add(row);
+      // As Kindly's: a bare host with a closed root, here drawn at once.
       const el = document.createElement("div");
-      el.setAttribute("data-floor-panel", "");
+      const text = document.createElement("p");
+      text.textContent = "floor";
+      el.attachShadow({ mode: "closed" }).appendChild(text);
       row.appendChild(el);
     }
   };
