@@ -21,7 +21,9 @@ if (!globalThis.__kindlyEngine) {
   // the module is instantiated (Kindly shows nothing before it answers).
   let stored;
   try {
-    stored = chrome.storage.local.get(null);
+    // Not the people (read by key for the cards on the page): the keys of
+    // kindly-core's store::START_KEYS.
+    stored = chrome.storage.local.get(["kindly.meta", "kindly.profile", "kindly.settings", "kindly.templates", "kindly"]);
   } catch (error) {
     stored = Promise.reject(error);
   }

@@ -160,6 +160,10 @@ export async function seedPeople(browser, n) {
     }
     await chrome.storage.local.set(items);
   }, n);
+  // The popup, opened again, reads everyone and writes the company index
+  // (as it does for a person whose history grew): start-up then reads it.
+  await page.reload();
+  await page.waitForFunction(async () => Object.keys(await chrome.storage.local.get(null)).some((k) => k.startsWith("kindly.company.")), null, { timeout: 20_000, polling: 200 });
   await page.close();
 }
 

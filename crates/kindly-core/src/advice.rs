@@ -776,12 +776,7 @@ fn company_key(company: &str) -> String {
 
 /// The company a remembered person works at, when their headline says so.
 fn person_company(person: &Person) -> Option<String> {
-    if person.kind != Kind::Person {
-        return None;
-    }
-    company_in_headline(&person.headline, "")
-        .map(|c| company_key(&c))
-        .filter(|c| !c.is_empty())
+    Companies::company_for(person.kind, &person.headline)
 }
 
 /// Remembered people by the company in their headline. "Others from this
@@ -807,34 +802,84 @@ impl Companies {
         index
     }
 
+    /// The company (as the index names it) of someone of `kind` whose
+    /// headline is `headline`: where recording them files them.
+    pub fn company_for(kind: Kind, headline: &str) -> Option<String> {
+        if kind != Kind::Person {
+            return None;
+        }
+        company_in_headline(headline, "")
+            .map(|c| company_key(&c))
+            .filter(|c| !c.is_empty())
+    }
+
+    /// The company (as the index names it) an invitation's card names: the
+    /// one [`recent_others`](Companies::recent_others) counts.
+    pub fn company_of(invitation: &Invitation) -> Option<String> {
+        invitation
+            .company
+            .as_deref()
+            .map(company_key)
+            .filter(|c| !c.is_empty())
+    }
+
+    /// One company's people and when each was last seen: what is stored as
+    /// that company's own entry (`store::company_entry`), so that start-up
+    /// reads the companies on the page, not everyone.
+    pub fn members_of(&self, company: &str) -> Option<&BTreeMap<String, Day>> {
+        self.members.get(company)
+    }
+
+    /// Every company in the index.
+    pub fn companies(&self) -> impl Iterator<Item = &String> {
+        self.members.keys()
+    }
+
+    /// Adds one company's people, as stored (see [`members_of`](Companies::members_of)).
+    pub fn add_company(&mut self, company: String, members: BTreeMap<String, Day>) {
+        for key in members.keys() {
+            self.people.insert(key.clone(), company.clone());
+        }
+        self.members.insert(company, members);
+    }
+
     /// Records what is now stored for `key`.
     pub fn note(&mut self, key: &str, person: &Person) {
+        self.record(key, person);
+    }
+
+    /// [`note`](Companies::note), saying which companies' members changed
+    /// (the one the person is filed under now, and the one they left).
+    pub fn record(&mut self, key: &str, person: &Person) -> Vec<String> {
+        let mut touched = Vec::new();
         let company = person_company(person);
         if let Some(old) = self.people.get(key) {
             if company.as_ref() != Some(old) {
                 if let Some(keys) = self.members.get_mut(old) {
                     keys.remove(key);
+                    touched.push(old.clone());
                 }
             }
         }
         match company {
             Some(company) => {
-                self.members
-                    .entry(company.clone())
-                    .or_default()
-                    .insert(key.to_string(), person.last_seen);
+                let members = self.members.entry(company.clone()).or_default();
+                if members.insert(key.to_string(), person.last_seen) != Some(person.last_seen) {
+                    touched.push(company.clone());
+                }
                 self.people.insert(key.to_string(), company);
             }
             None => {
                 self.people.remove(key);
             }
         }
+        touched
     }
 
     /// Others at the invitation's company seen within the volume window: the
     /// same count as [`Context::from_data`] makes.
     pub fn recent_others(&self, invitation: &Invitation, today: Day) -> u32 {
-        let Some(company) = invitation.company.as_deref().map(company_key) else {
+        let Some(company) = Companies::company_of(invitation) else {
             return 0;
         };
         let Some(members) = self.members.get(&company) else {

@@ -37,6 +37,7 @@
 //! user templates ids, replaces the old built-ins with the current library,
 //! and folds relationships into people.
 
+use crate::advice::Companies;
 use crate::library::default_templates;
 use crate::model::{
     AccountType, Action, Bucket, Data, Day, Kind, Person, Policy, Profile, Relationship, Settings,
@@ -56,6 +57,10 @@ pub const KEY_PROFILE: &str = "kindly.profile";
 pub const KEY_SETTINGS: &str = "kindly.settings";
 pub const KEY_TEMPLATES: &str = "kindly.templates";
 pub const PERSON_PREFIX: &str = "kindly.person.";
+/// The index of remembered people by company ([`Companies`]): one entry
+/// per company (its people and when each was last seen), so that start-up
+/// reads the companies of the cards on the page, not everyone.
+pub const COMPANY_PREFIX: &str = "kindly.company.";
 pub const BACKUP_PREFIX: &str = "kindly.backup.v";
 pub const QUARANTINE_PREFIX: &str = "kindly.quarantine.";
 /// The store's single keys, each written whole by [`part_entry`].
@@ -114,6 +119,61 @@ pub fn person_entry(key: &str, person: &Person) -> (String, String) {
 fn to_json<T: Serialize + ?Sized>(v: &T) -> String {
     // Serialising plain data with string keys cannot fail.
     serde_json::to_string(v).unwrap_or_default()
+}
+
+/// What the content script reads at start: everything but the people (read
+/// by key, for the cards on the page) and the backups. The schema-1 key is
+/// there so that old data is still found (and migrated).
+pub const START_KEYS: [&str; 5] = [KEY_META, KEY_PROFILE, KEY_SETTINGS, KEY_TEMPLATES, KEY_V1];
+
+/// The storage key of one company's entry in the company index.
+pub fn company_storage_key(company: &str) -> String {
+    format!("{COMPANY_PREFIX}{company}")
+}
+
+/// The company in a company entry's storage key, if it is one.
+pub fn company_key_of(storage_key: &str) -> Option<&str> {
+    storage_key.strip_prefix(COMPANY_PREFIX)
+}
+
+/// The entry that stores one company of the index (an empty one when it
+/// has nobody left).
+pub fn company_entry(companies: &Companies, company: &str) -> (String, String) {
+    let empty = BTreeMap::new();
+    let members = companies.members_of(company).unwrap_or(&empty);
+    (company_storage_key(company), to_json(members))
+}
+
+/// One company's people from its entry; `None` when it is damaged (the
+/// index is derived data: whoever holds every person writes it again).
+pub fn read_company(raw: &str) -> Option<BTreeMap<String, Day>> {
+    // Through `Value`, whose reader the store already carries: a typed
+    // `from_str` would add serde_json's generic reader to the content script.
+    let Value::Object(people) = serde_json::from_str::<Value>(raw).ok()? else {
+        return None;
+    };
+    let mut seen = BTreeMap::new();
+    for (key, day) in people {
+        seen.insert(key, Day::try_from(day.as_u64()?).ok()?);
+    }
+    Some(seen)
+}
+
+/// One person from their stored entry (`key` is the storage key), checked
+/// as [`load`] checks them; `Err` says why it could not be read.
+pub fn read_person(key: &str, raw: &str) -> Result<Person, String> {
+    let value: Value = serde_json::from_str(raw).map_err(|e| format!("not valid JSON: {e}"))?;
+    let mut r = Reader::default();
+    let person = r.person(&value, key);
+    match person {
+        Some(p) => Ok(p),
+        None => Err(r
+            .issues
+            .iter()
+            .map(ToString::to_string)
+            .collect::<Vec<_>>()
+            .join("; ")),
+    }
 }
 
 /// Every entry that stores `data`, in the layout above.

@@ -129,7 +129,17 @@ pub struct Verdict {
 /// Reads and judges one card; [`suggest_for`] renders its replies later.
 /// `companies` indexes `data.people` (see [`Companies`]).
 pub fn judge(card: &CardText, data: &Data, today: Day, companies: &Companies) -> Verdict {
-    let invitation = parse_card(card);
+    judge_read(parse_card(card), data, today, companies)
+}
+
+/// [`judge`] for a card already read with `parse_card` (the content script
+/// reads a card, then the stored entries of the people it names, then judges).
+pub fn judge_read(
+    invitation: Invitation,
+    data: &Data,
+    today: Day,
+    companies: &Companies,
+) -> Verdict {
     let context = Context::with_companies(&invitation, data, today, companies);
     let action = decide(&invitation, &context);
     Verdict { invitation, action }

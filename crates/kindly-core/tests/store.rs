@@ -638,3 +638,37 @@ proptest! {
         let _ = parse_import(&json).map_err(|e| e.message());
     }
 }
+
+#[test]
+fn the_company_index_entries_read_back_as_the_index_of_everyone() {
+    use kindly_core::advice::Companies;
+    use kindly_core::store::{company_entry, company_key_of, read_company};
+    let data = sample();
+    let index = Companies::from_data(&data);
+    let mut read = Companies::default();
+    let mut entries = 0;
+    for company in index.companies() {
+        let (key, raw) = company_entry(&index, company);
+        assert_eq!(company_key_of(&key), Some(company.as_str()));
+        let members = read_company(&raw).expect("the entry reads back");
+        read.add_company(company.clone(), members);
+        entries += 1;
+    }
+    assert!(entries > 0, "the sample files someone under a company");
+    for company in index.companies() {
+        assert_eq!(read.members_of(company), index.members_of(company));
+    }
+    assert!(read_company("not json").is_none());
+    assert!(read_company("{\"ana\": -1}").is_none());
+}
+
+#[test]
+fn one_person_reads_by_key_as_load_reads_them() {
+    use kindly_core::store::{person_entry, read_person};
+    let data = sample();
+    let (key, person) = data.people.iter().next().expect("the sample has people");
+    let (storage_key, raw) = person_entry(key, person);
+    assert_eq!(read_person(&storage_key, &raw).as_ref(), Ok(person));
+    assert!(read_person(&storage_key, "{oops").is_err());
+    assert!(read_person(&storage_key, "[1, 2]").is_err());
+}

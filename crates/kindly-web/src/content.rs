@@ -45,10 +45,30 @@ struct CardState {
     accept: Option<Element>,
 }
 
+/// A card read and waiting for the stored entries of the people it names.
+struct Awaiting {
+    card: page::Card,
+    holder: Element,
+    invitation: Invitation,
+    accept: Option<Element>,
+}
+
 struct State {
+    /// The settings, profile and templates, and of the people only those
+    /// read so far (by key, for the cards on the page).
     data: Data,
-    /// `data.people` by company, kept in step as cards are recorded.
+    /// Remembered people by company, for the companies read so far (each
+    /// company's own entry), kept in step as cards are recorded.
     companies: Companies,
+    /// Storage keys (people, companies) asked for and answered, stored or not.
+    entries_read: BTreeSet<String>,
+    /// People whose stored entry could not be read: never written over.
+    people_unreadable: BTreeSet<String>,
+    /// Storage keys to ask for, and whether an answer is awaited.
+    to_read: BTreeSet<String>,
+    reading: bool,
+    /// Cards read whose people are being read.
+    awaiting: Vec<Awaiting>,
     /// False when the store belongs to a newer Kindly: read, never write.
     writable: bool,
     today: Day,
@@ -127,20 +147,35 @@ fn reserve_heap() {
 pub fn start(stored: js_sys::Promise) {
     reserve_heap();
     spawn_local(async move {
-        let (data, writable) = match storage::open_from(stored).await {
-            Ok(loaded) => {
+        let (data, writable, companies) = match storage::open_start(stored).await {
+            Ok((loaded, companies)) => {
                 let writable = loaded.may_write();
-                (loaded.data, writable)
+                (loaded.data, writable, companies)
             }
             Err(err) => {
                 // Still useful without storage: defaults, nothing saved.
                 web_sys::console::warn_1(&JsValue::from_str(&err));
-                (store::new_user_data(), false)
+                (store::new_user_data(), false, None)
             }
         };
+        // Schema 1 carried everyone in one entry: then all is read.
+        let mut entries_read = BTreeSet::new();
+        for key in data.people.keys() {
+            entries_read.insert(store::person_storage_key(key));
+        }
+        if let Some(index) = &companies {
+            for company in index.companies() {
+                entries_read.insert(store::company_storage_key(company));
+            }
+        }
         STATE.with(|state| {
             *state.borrow_mut() = Some(State {
-                companies: Companies::from_data(&data),
+                companies: companies.unwrap_or_default(),
+                entries_read,
+                people_unreadable: BTreeSet::new(),
+                to_read: BTreeSet::new(),
+                reading: false,
+                awaiting: Vec::new(),
                 data,
                 writable,
                 today: today(),
@@ -171,27 +206,146 @@ pub fn start(stored: js_sys::Promise) {
     });
 }
 
+/// Another tab or the popup changed storage: read again what this tab
+/// holds (the start keys when one of them changed, the people on the page
+/// who changed), then redraw.
 fn on_storage_change(changes: Vec<(String, Option<String>)>) {
-    let foreign = with_state(|state| {
-        changes
+    let Some((fixed, people)) = with_state(|state| {
+        let foreign: Vec<&(String, Option<String>)> = changes
             .iter()
-            .any(|(key, value)| value.as_ref() != state.written.get(key))
-    })
-    .unwrap_or(false);
-    if !foreign {
-        return; // this tab's own writes
+            .filter(|(key, value)| value.as_ref() != state.written.get(key))
+            .collect();
+        let by_key =
+            |key: &str| store::person_key_of(key).is_some() || store::company_key_of(key).is_some();
+        let fixed = foreign.iter().any(|(key, _)| !by_key(key));
+        // People and companies this tab holds, as storage keys.
+        let read_again: Vec<String> = foreign
+            .iter()
+            .filter(|(key, _)| state.entries_read.contains(key))
+            .map(|(key, _)| key.clone())
+            .collect();
+        (fixed, read_again)
+    }) else {
+        return;
+    };
+    if !fixed && people.is_empty() {
+        return; // this tab's own writes, or people not on this page
     }
-    spawn_local(async {
-        let Ok(entries) = storage::read_all().await else {
-            return;
+    spawn_local(async move {
+        if fixed {
+            let Ok(entries) = storage::read_keys(&store::START_KEYS).await else {
+                return;
+            };
+            let loaded = store::load(&entries);
+            with_state(|state| {
+                state.writable = loaded.may_write();
+                let people = std::mem::take(&mut state.data.people);
+                state.data = loaded.data;
+                state.data.people = people;
+            });
+        }
+        let mut changed = fixed;
+        if let Ok(entries) = storage::read_keys(&people).await {
+            changed |= with_state(|state| {
+                // An older write of this tab's own reports late, with a
+                // value it has since replaced: what storage holds now is
+                // what this tab holds, and nothing needs redrawing.
+                let before = held(state, &people);
+                for key in &people {
+                    if let Some(person) = store::person_key_of(key) {
+                        state.data.people.remove(person);
+                    }
+                }
+                take_entries(state, &entries);
+                held(state, &people) != before
+            })
+            .unwrap_or(false);
+        }
+        if changed {
+            redraw_all();
+        }
+    });
+}
+
+/// What this tab holds for these storage keys (people and companies).
+fn held(state: &State, keys: &[String]) -> Vec<Option<String>> {
+    keys.iter()
+        .map(|key| {
+            if let Some(company) = store::company_key_of(key) {
+                return Some(store::company_entry(&state.companies, company).1);
+            }
+            let person = state.data.people.get(store::person_key_of(key)?)?;
+            Some(store::person_entry("", person).1)
+        })
+        .collect()
+}
+
+/// Puts the people and companies read from storage into `state`
+/// (unreadable people are noted, and never written over; an unreadable
+/// company is derived data, written again from what this tab records).
+fn take_entries(state: &mut State, entries: &[(String, String)]) {
+    for (storage_key, raw) in entries {
+        if let Some(company) = store::company_key_of(storage_key) {
+            let members = store::read_company(raw).unwrap_or_default();
+            state.companies.add_company(company.to_string(), members);
+            continue;
+        }
+        let Some(key) = store::person_key_of(storage_key) else {
+            continue;
         };
-        let loaded = store::load(&entries);
+        match store::read_person(storage_key, raw) {
+            Ok(person) => {
+                state.data.people.insert(key.to_string(), person);
+            }
+            Err(why) => {
+                if state.people_unreadable.insert(key.to_string()) {
+                    web_sys::console::warn_1(&JsValue::from_str(&format!(
+                        "Kindly: a remembered person could not be read ({why}); it is left as stored."
+                    )));
+                }
+            }
+        }
+    }
+}
+
+/// Asks storage for the people cards wait for (one read at a time); when
+/// it answers, those cards are marked in the next frame.
+fn read_people() {
+    let Some(keys) = with_state(|state| {
+        if state.reading || state.to_read.is_empty() {
+            return None;
+        }
+        state.reading = true;
+        Some(std::mem::take(&mut state.to_read))
+    })
+    .flatten() else {
+        return;
+    };
+    spawn_local(async move {
+        let keys: Vec<String> = keys.into_iter().collect();
+        let entries = match storage::read_keys(&keys).await {
+            Ok(entries) => entries,
+            Err(err) => {
+                // Judged without their history rather than not at all; not
+                // written over, since what is stored was not seen.
+                web_sys::console::warn_1(&JsValue::from_str(&err));
+                with_state(|state| {
+                    for key in keys.iter().filter_map(|k| store::person_key_of(k)) {
+                        state.people_unreadable.insert(key.to_string());
+                    }
+                });
+                Vec::new()
+            }
+        };
         with_state(|state| {
-            state.writable = loaded.may_write();
-            state.companies = Companies::from_data(&loaded.data);
-            state.data = loaded.data;
+            take_entries(state, &entries);
+            for key in keys {
+                state.entries_read.insert(key);
+            }
+            state.reading = false;
         });
-        redraw_all();
+        read_people();
+        schedule();
     });
 }
 
@@ -476,6 +630,29 @@ fn annotate(doc: &web_sys::Document) -> DomResult<()> {
     let mut recorded = Vec::new();
     let lang = page::page_lang(doc);
     let mut done = 0;
+    // Cards whose people storage has answered for go first: they were
+    // found first (the ones on screen).
+    loop {
+        let ready = with_state(|state| {
+            let at = state
+                .awaiting
+                .iter()
+                .position(|read| people_ready(state, &read.invitation))?;
+            Some(state.awaiting.remove(at))
+        })
+        .flatten();
+        let Some(read) = ready else { break };
+        if done > 0 && now_ms() - started > FRAME_BUDGET_MS {
+            // Back in line, in front.
+            with_state(|state| state.awaiting.insert(0, read));
+            schedule();
+            return finish_slice(recorded);
+        }
+        done += 1;
+        if let Err(err) = mark(doc, read, &mut recorded) {
+            web_sys::console::warn_2(&JsValue::from_str("Kindly:"), &err);
+        }
+    }
     loop {
         // Checked before each card, not after, and searching the page
         // counts: a cold start on a long page spreads its search over
@@ -503,18 +680,36 @@ fn annotate(doc: &web_sys::Document) -> DomResult<()> {
         }
         // One card the DOM refused (a detached node, an odd element) must
         // not stop the others, nor lose what was recorded before it.
-        if let Err(err) = annotate_card(doc, &lang, &card, &holder, &mut recorded) {
+        if let Err(err) = read_card(doc, &lang, card, holder, &mut recorded) {
             web_sys::console::warn_2(&JsValue::from_str("Kindly:"), &err);
         }
     }
+    finish_slice(recorded)
+}
+
+/// After a slice: the people and companies it recorded (storage keys) are
+/// written, and the entries its cards wait for are asked for.
+fn finish_slice(recorded: Vec<String>) -> DomResult<()> {
     let writes = with_state(|state| {
-        recorded
-            .iter()
-            .filter_map(|key| Some(store::person_entry(key, state.data.people.get(key)?)))
+        let mut once: Vec<&String> = Vec::new();
+        for key in &recorded {
+            if !once.contains(&key) {
+                once.push(key);
+            }
+        }
+        once.into_iter()
+            .filter_map(|storage_key| {
+                if let Some(company) = store::company_key_of(storage_key) {
+                    return Some(store::company_entry(&state.companies, company));
+                }
+                let key = store::person_key_of(storage_key)?;
+                Some(store::person_entry(key, state.data.people.get(key)?))
+            })
             .collect()
     })
     .unwrap_or_default();
     save(writes);
+    read_people();
     Ok(())
 }
 
@@ -583,20 +778,20 @@ fn next_card(state: &mut State) -> page::Step<Element> {
     step
 }
 
-/// Marks `card`, its marker going into `holder` (see [`placement`]).
-fn annotate_card(
+/// Reads `card` and marks it, its marker going into `holder` (see
+/// [`placement`]); when the people it names were not read from storage yet,
+/// it waits for them (see [`read_people`]).
+fn read_card(
     doc: &web_sys::Document,
     lang: &str,
-    card: &page::Card,
-    holder: &Element,
+    card: page::Card,
+    holder: Element,
     recorded: &mut Vec<String>,
 ) -> DomResult<()> {
-    let text = page::card_text_for(card, lang.to_string());
+    let text = page::card_text_for(&card, lang.to_string());
+    let invitation = kindly_core::parse_card(&text);
     let accept = card.accept_control();
-    let Some(made) = with_state(|state| {
-        let verdict =
-            kindly_core::suggest::judge(&text, &state.data, state.today, &state.companies);
-        let invitation = &verdict.invitation;
+    let waiting = with_state(|state| {
         if !invitation.readable && state.reported.insert(invitation.key.clone()) {
             // Which parts were missing, never the person's text.
             web_sys::console::info_1(&JsValue::from_str(&format!(
@@ -605,7 +800,80 @@ fn annotate_card(
                 text.links.len()
             )));
         }
-        if state.writable
+        let unread: Vec<String> = entries_for(&invitation)
+            .into_iter()
+            .filter(|key| !state.entries_read.contains(key))
+            .collect();
+        let waiting = !unread.is_empty();
+        for key in unread {
+            state.to_read.insert(key);
+        }
+        waiting
+    })
+    .unwrap_or(false);
+    let card = Awaiting {
+        card,
+        holder,
+        invitation,
+        accept,
+    };
+    if waiting {
+        with_state(|state| state.awaiting.push(card));
+        Ok(())
+    } else {
+        mark(doc, card, recorded)
+    }
+}
+
+/// The storage keys judging and recording a card needs: the people it
+/// names (the invitation's, and an inviter's on behalf of a page) and the
+/// companies it counts and files them under.
+fn entries_for(invitation: &Invitation) -> Vec<String> {
+    let people = [Some(&invitation.key), invitation.inviter_key.as_ref()]
+        .into_iter()
+        .flatten()
+        .filter(|key| !key.is_empty())
+        .map(|key| store::person_storage_key(key));
+    let filed_under = invitation
+        .headline
+        .as_deref()
+        .and_then(|headline| Companies::company_for(invitation.kind, headline));
+    let companies = [Companies::company_of(invitation), filed_under]
+        .into_iter()
+        .flatten()
+        .map(|company| store::company_storage_key(&company));
+    people.chain(companies).collect()
+}
+
+/// Whether every entry judging `invitation` needs has been read.
+fn people_ready(state: &State, invitation: &Invitation) -> bool {
+    entries_for(invitation)
+        .iter()
+        .all(|key| state.entries_read.contains(key))
+}
+
+/// Judges a card read earlier and puts its marker in (unless the card left
+/// the page or got its marker meanwhile).
+fn mark(doc: &web_sys::Document, read: Awaiting, recorded: &mut Vec<String>) -> DomResult<()> {
+    let Awaiting {
+        card,
+        holder,
+        invitation,
+        accept,
+    } = read;
+    if !card.root.is_connected() || has_panel(&holder) {
+        return Ok(());
+    }
+    let Some(made) = with_state(|state| {
+        let verdict = kindly_core::suggest::judge_read(
+            invitation,
+            &state.data,
+            state.today,
+            &state.companies,
+        );
+        let invitation = &verdict.invitation;
+        let may_record = state.writable && !state.people_unreadable.contains(&invitation.key);
+        if may_record
             && kindly_core::suggest::record_seen(
                 &mut state.data,
                 invitation,
@@ -614,8 +882,10 @@ fn annotate_card(
             )
         {
             if let Some(person) = state.data.people.get(&invitation.key) {
-                recorded.push(invitation.key.clone());
-                state.companies.note(&invitation.key, person);
+                recorded.push(store::person_storage_key(&invitation.key));
+                for company in state.companies.record(&invitation.key, person) {
+                    recorded.push(store::company_storage_key(&company));
+                }
             }
         }
         let host = hosts::make(doc, &invitation.key, invitation.kind, verdict.action);
@@ -630,12 +900,12 @@ fn annotate_card(
     };
     let (panel, drawn_before) = made;
     let panel = panel?;
-    hosts::place(holder, &panel)?;
+    hosts::place(&holder, &panel)?;
     if drawn_before {
         // It was on screen before LinkedIn re-rendered it: back at once.
         draw(doc, &panel);
     } else {
-        viewport::watch(holder);
+        viewport::watch(&holder);
     }
     Ok(())
 }
@@ -771,10 +1041,18 @@ fn save(entries: Vec<(String, String)>) {
 
 fn update_person(key: &str, change: impl FnOnce(&mut kindly_core::Person)) {
     let entry = with_state(|state| {
+        if state.people_unreadable.contains(key) {
+            // What is stored could not be read: writing would replace it.
+            web_sys::console::warn_1(&JsValue::from_str(
+                "Kindly: this person's stored entry could not be read, so the change is not saved.",
+            ));
+            return None;
+        }
         let person = state.data.people.entry(key.to_string()).or_default();
         change(person);
-        store::person_entry(key, person)
-    });
+        Some(store::person_entry(key, person))
+    })
+    .flatten();
     if let Some(entry) = entry {
         save(vec![entry]);
     }

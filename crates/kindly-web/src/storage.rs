@@ -4,17 +4,26 @@
 //! a missing API) come back as plain-language errors for the UI to show.
 
 use crate::chrome;
+use kindly_core::advice::Companies;
 use kindly_core::store::{self, Loaded};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen_futures::JsFuture;
 
 /// Reads every entry. Non-string values (written by hand or by a future
 /// Kindly) are handed over as their JSON text so the loader can judge them.
+/// The popup's and the background's: the content script reads by key.
+#[cfg(feature = "popup")]
 pub async fn read_all() -> Result<Vec<(String, String)>, String> {
     read_entries(chrome::storage_get(&JsValue::NULL).map_err(describe)?).await
 }
 
-/// The entries of a read of the whole storage (`get(null)`).
+/// Reads the entries stored under `keys` (those missing are left out).
+pub async fn read_keys<K: AsRef<str>>(keys: &[K]) -> Result<Vec<(String, String)>, String> {
+    let list: js_sys::Array = keys.iter().map(|k| JsValue::from_str(k.as_ref())).collect();
+    read_entries(chrome::storage_get(&list).map_err(describe)?).await
+}
+
+/// The entries of a read of storage (`get(null)` or `get([keys])`).
 async fn read_entries(read: js_sys::Promise) -> Result<Vec<(String, String)>, String> {
     let items = JsFuture::from(read).await.map_err(describe)?;
     let mut entries = Vec::new();
@@ -63,22 +72,79 @@ pub async fn remove(keys: &[String]) -> Result<(), String> {
 }
 
 /// Opens the store: reads, migrates (backup first), sets damaged values
-/// aside, and saves the result when that is allowed and needed.
+/// aside, and saves the result when that is allowed and needed. Holding
+/// every person, it also heals the company index (see [`open_start`]).
 #[cfg(feature = "popup")]
 pub async fn open() -> Result<Loaded, String> {
-    open_from(chrome::storage_get(&JsValue::NULL).map_err(describe)?).await
+    let entries = read_entries(chrome::storage_get(&JsValue::NULL).map_err(describe)?).await?;
+    let loaded = save_repairs(&entries).await?;
+    if loaded.may_write() {
+        heal_company_index(&entries, &loaded).await?;
+    }
+    Ok(loaded)
 }
 
-/// [`open`] from `read`, a read of the whole storage the caller made (the
-/// content script starts it before its module is instantiated).
-pub async fn open_from(read: js_sys::Promise) -> Result<Loaded, String> {
-    let entries = read_entries(read).await?;
-    let loaded = store::load(&entries);
-    if loaded.needs_save() || (entries.is_empty() && loaded.may_write()) {
+/// Writes the company index's entries that differ from what `loaded` (every
+/// person) says, and removes those of companies nobody is filed under.
+#[cfg(feature = "popup")]
+async fn heal_company_index(entries: &[(String, String)], loaded: &Loaded) -> Result<(), String> {
+    let index = Companies::from_data(&loaded.data);
+    let stored: std::collections::BTreeMap<&str, &str> = entries
+        .iter()
+        .filter_map(|(k, v)| Some((store::company_key_of(k)?, v.as_str())))
+        .collect();
+    let writes: Vec<(String, String)> = index
+        .companies()
+        .map(|company| store::company_entry(&index, company))
+        .filter(|(key, value)| {
+            store::company_key_of(key).and_then(|c| stored.get(c)) != Some(&value.as_str())
+        })
+        .collect();
+    let gone: Vec<String> = stored
+        .keys()
+        .filter(|company| index.members_of(company).is_none())
+        .map(|company| store::company_storage_key(company))
+        .collect();
+    write(&writes).await?;
+    remove(&gone).await
+}
+
+/// Loads `entries` (the company index left out: it is not part of the
+/// layout `load` reads) and saves what it repaired or migrated.
+async fn save_repairs(entries: &[(String, String)]) -> Result<Loaded, String> {
+    let layout: Vec<(String, String)> = entries
+        .iter()
+        .filter(|(k, _)| store::company_key_of(k).is_none())
+        .cloned()
+        .collect();
+    let loaded = store::load(&layout);
+    if loaded.needs_save() || (layout.is_empty() && loaded.may_write()) {
         write(&loaded.writes()).await?;
         remove(&loaded.remove).await?;
     }
     Ok(loaded)
+}
+
+/// The content script's start: `read` is its read of [`store::START_KEYS`]
+/// (started before the module was instantiated). Everything but the people
+/// and the company index, which the content script reads by key for the
+/// cards on the page. Schema-1 data, migrated here, held everyone in one
+/// entry: then `Some` index of everyone, whose entries are written too.
+pub async fn open_start(read: js_sys::Promise) -> Result<(Loaded, Option<Companies>), String> {
+    let entries = read_entries(read).await?;
+    let loaded = save_repairs(&entries).await?;
+    if loaded.migrated_from.is_none() {
+        return Ok((loaded, None));
+    }
+    let index = Companies::from_data(&loaded.data);
+    if loaded.may_write() {
+        let writes: Vec<(String, String)> = index
+            .companies()
+            .map(|company| store::company_entry(&index, company))
+            .collect();
+        write(&writes).await?;
+    }
+    Ok((loaded, Some(index)))
 }
 
 /// Calls `listener` with each changed key and its new raw value (`None`
