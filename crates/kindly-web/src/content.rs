@@ -10,6 +10,7 @@
 
 use crate::dom::{self, DomResult};
 use crate::hosts::{self, Panel};
+use crate::intent::{self, Intent};
 use crate::page;
 use crate::panel::{self, View};
 use crate::placement;
@@ -18,7 +19,7 @@ use crate::viewport;
 use kindly_core::advice::Companies;
 use kindly_core::route::{classify, Route};
 use kindly_core::store;
-use kindly_core::{Bucket, Data, Day, Invitation, Relationship, Target, TemplateRecord};
+use kindly_core::{Data, Day, Invitation, Relationship, Target, TemplateRecord};
 use std::cell::RefCell;
 // BTree collections, not Hash: SipHash's 64-bit arithmetic is emulated in
 // wasm2js and showed in profiles; these maps are small.
@@ -69,6 +70,8 @@ struct State {
     reading: bool,
     /// Cards read whose people are being read.
     awaiting: Vec<Awaiting>,
+    /// A marking slice ran on this page already (see [`FIRST_SLICE_MS`]).
+    sliced: bool,
     /// False when the store belongs to a newer Kindly: read, never write.
     writable: bool,
     today: Day,
@@ -176,6 +179,7 @@ pub fn start(stored: js_sys::Promise) {
                 to_read: BTreeSet::new(),
                 reading: false,
                 awaiting: Vec::new(),
+                sliced: false,
                 data,
                 writable,
                 today: today(),
@@ -197,6 +201,7 @@ pub fn start(stored: js_sys::Promise) {
             });
         });
         storage::on_change(on_storage_change);
+        intent::handle_with(handle);
         if let Err(err) = observe() {
             web_sys::console::warn_2(&JsValue::from_str("Kindly could not watch the page:"), &err);
         }
@@ -539,6 +544,7 @@ fn scan() {
         with_state(|state| {
             state.dark = dark;
             state.dirty = true;
+            state.sliced = false;
         });
     }
     if let Err(err) = annotate(&doc) {
@@ -552,12 +558,19 @@ fn remove_panels() {
     }
 }
 
-/// Time one frame may spend on cards before yielding to the page: a task
-/// over 50 ms makes scrolling and typing stutter, so a long page is marked
-/// over several frames. Markers are hidden and panels are drawn only near
-/// the viewport, so the browser's own work per frame is small and the
-/// slices can be short.
+/// Time one task may spend drawing panels before yielding to the page: a
+/// task over 50 ms makes scrolling and typing stutter.
 const FRAME_BUDGET_MS: f64 = 20.0;
+
+/// Time the first marking slice on a page may take: the cards at the top,
+/// which are the ones in view when the page opens, are read first.
+const FIRST_SLICE_MS: f64 = 20.0;
+
+/// Time each later slice may take: the rest of a long page is marked in
+/// short slices, so the page's own work (scrolling, typing, its renders)
+/// keeps most of every frame. Markers are hidden and panels are drawn only
+/// near the viewport, so the browser's own work per frame is small too.
+const SLICE_MS: f64 = 8.0;
 
 /// A frame this soon after panels were drawn is the one that lays them out
 /// (a frame is ~16.7 ms). Older than that, the flag is stale and ignored, so
@@ -630,6 +643,14 @@ fn annotate(doc: &web_sys::Document) -> DomResult<()> {
     let mut recorded = Vec::new();
     let lang = page::page_lang(doc);
     let mut done = 0;
+    let budget = with_state(|state| {
+        if std::mem::replace(&mut state.sliced, true) {
+            SLICE_MS
+        } else {
+            FIRST_SLICE_MS
+        }
+    })
+    .unwrap_or(SLICE_MS);
     // Cards whose people storage has answered for go first: they were
     // found first (the ones on screen).
     loop {
@@ -642,7 +663,7 @@ fn annotate(doc: &web_sys::Document) -> DomResult<()> {
         })
         .flatten();
         let Some(read) = ready else { break };
-        if done > 0 && now_ms() - started > FRAME_BUDGET_MS {
+        if done > 0 && now_ms() - started > budget {
             // Back in line, in front.
             with_state(|state| state.awaiting.insert(0, read));
             schedule();
@@ -657,7 +678,7 @@ fn annotate(doc: &web_sys::Document) -> DomResult<()> {
         // Checked before each card, not after, and searching the page
         // counts: a cold start on a long page spreads its search over
         // several frames. Each frame does at least one card, so work moves on.
-        if done > 0 && now_ms() - started > FRAME_BUDGET_MS {
+        if done > 0 && now_ms() - started > budget {
             schedule();
             break;
         }
@@ -1058,33 +1079,47 @@ fn update_person(key: &str, change: impl FnOnce(&mut kindly_core::Person)) {
     }
 }
 
+/// Carries out what the person asked of a panel.
+fn handle(intent: Intent) -> bool {
+    match intent {
+        Intent::SetRelationship { key, relationship } => set_relationship(&key, relationship),
+        Intent::SetNote { key, note } => update_person(&key, |p| p.note = note),
+        Intent::SetBucket { key, bucket } => update_person(&key, |p| p.bucket = bucket),
+        Intent::ShowEverything { key } => show_everything(&key),
+        Intent::SetCollapsed { key, collapsed } => set_collapsed(&key, collapsed),
+        Intent::RememberEdit {
+            key,
+            template_id,
+            text,
+        } => remember_edit(&key, &template_id, text),
+        Intent::SaveAsTemplate {
+            key,
+            template_id,
+            text,
+        } => return save_as_template(&key, &template_id, &text),
+    }
+    true
+}
+
 /// The person chose how they know the inviter: re-judge at once.
-pub fn set_relationship(key: &str, relationship: Option<Relationship>) {
+fn set_relationship(key: &str, relationship: Option<Relationship>) {
     update_person(key, |p| p.relationship = relationship);
     let value = relationship.map(|r| r.as_str()).unwrap_or("none");
     redraw(key, Some(&format!("relationship-{value}")));
 }
 
-pub fn set_note(key: &str, note: String) {
-    update_person(key, |p| p.note = note);
-}
-
-pub fn set_bucket(key: &str, bucket: Option<Bucket>) {
-    update_person(key, |p| p.bucket = bucket);
-}
-
 /// The person opened "More": rebuild the panel with everything in it.
-pub fn show_everything(key: &str) {
+fn show_everything(key: &str) {
     with_state(|state| state.cards.entry(key.to_string()).or_default().full = true);
     redraw(key, Some("relationship-none"));
 }
 
-pub fn set_collapsed(key: &str, collapsed: bool) {
+fn set_collapsed(key: &str, collapsed: bool) {
     with_state(|state| state.cards.entry(key.to_string()).or_default().collapsed = Some(collapsed));
 }
 
 /// Keeps an edited reply for as long as the page is open.
-pub fn remember_edit(key: &str, template_id: &str, text: String) {
+fn remember_edit(key: &str, template_id: &str, text: String) {
     with_state(|state| {
         state
             .cards
@@ -1097,7 +1132,7 @@ pub fn remember_edit(key: &str, template_id: &str, text: String) {
 
 /// Saves an edited reply as a new template of the person's own; the names
 /// of this inviter become placeholders again so it fits the next one too.
-pub fn save_as_template(key: &str, template_id: &str, text: &str) -> bool {
+fn save_as_template(key: &str, template_id: &str, text: &str) -> bool {
     let entries = with_state(|state| {
         let invitation = &state.cards.get(key)?.invitation;
         let source = state.data.templates.iter().find(|t| t.id == template_id);
@@ -1141,20 +1176,4 @@ fn unique_template_id(data: &Data, base: &str) -> String {
         }
         n += 1;
     }
-}
-
-/// What the panel needs to check an edited reply.
-pub fn tone_context(key: &str, limit: usize) -> kindly_core::tone::ToneContext {
-    with_state(|state| {
-        let invitation = state.cards.get(key).map(|c| &c.invitation);
-        let relationship = state.data.people.get(key).and_then(|p| p.relationship);
-        kindly_core::tone::ToneContext {
-            limit,
-            they_wrote_note: invitation.is_some_and(|i| i.note.is_some()),
-            first_name: invitation.and_then(|i| i.first_name.clone()),
-            stranger: matches!(relationship, Some(Relationship::Stranger)),
-            language: String::new(),
-        }
-    })
-    .unwrap_or_default()
 }

@@ -13,6 +13,7 @@ mod clipboard;
 mod content;
 mod dom;
 mod hosts;
+mod intent;
 mod keys;
 // Public for the native tests (`tests/extraction.rs`), which run the page
 // adapter over HTML fixtures through their own `markup::DomElement`.

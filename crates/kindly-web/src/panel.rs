@@ -9,9 +9,9 @@
 
 use crate::chrome::message;
 use crate::clipboard;
-use crate::content;
 use crate::dom::{self, append, el, DomResult};
 use crate::hosts::{self, Panel};
+use crate::intent::{emit, Intent};
 use kindly_core::tone::{self, Severity};
 use kindly_core::{Action, Bucket, Data, Kind, PanelModel, Person, Relationship, Suggestion};
 use std::collections::BTreeMap;
@@ -220,7 +220,10 @@ pub fn fill(doc: &Document, panel: &Panel, view: &View) -> DomResult<()> {
             };
             let _ = toggle.set_attribute("aria-expanded", if collapsed { "false" } else { "true" });
             toggle.set_text_content(Some(&toggle_label(collapsed)));
-            content::set_collapsed(&key, collapsed);
+            emit(Intent::SetCollapsed {
+                key: key.clone(),
+                collapsed,
+            });
         }
     })?;
 
@@ -301,7 +304,15 @@ pub fn fill(doc: &Document, panel: &Panel, view: &View) -> DomResult<()> {
         let shown = if full { model.suggestions.len() } else { 1 };
         for (index, suggestion) in model.suggestions.iter().enumerate().take(shown) {
             let edited = view.edits.and_then(|e| e.get(&suggestion.template_id));
-            reply(doc, &body, &model.key, index, suggestion, edited)?;
+            reply(
+                doc,
+                &body,
+                &model.key,
+                index,
+                suggestion,
+                edited,
+                &tone_of(view),
+            )?;
         }
         if full {
             memory(doc, &body, &model.key, view.person)?;
@@ -333,7 +344,9 @@ pub fn fill(doc: &Document, panel: &Panel, view: &View) -> DomResult<()> {
                 )?,
             )?;
             let key = model.key.clone();
-            on(&more, "click", move || content::show_everything(&key))?;
+            on(&more, "click", move || {
+                emit(Intent::ShowEverything { key: key.clone() });
+            })?;
         }
     }
     append(
@@ -470,10 +483,29 @@ fn relationship_chooser(doc: &Document, body: &Element, view: &View) -> DomResul
         )?;
         let key = key.clone();
         on(&input, "change", move || {
-            content::set_relationship(&key, relationship)
+            emit(Intent::SetRelationship {
+                key: key.clone(),
+                relationship,
+            });
         })?;
     }
     Ok(())
+}
+
+/// What the politeness check of an edited reply needs to know about the
+/// card (the limit is each reply's own).
+fn tone_of(view: &View) -> tone::ToneContext {
+    let invitation = &view.model.invitation;
+    tone::ToneContext {
+        limit: 0,
+        they_wrote_note: invitation.note.is_some(),
+        first_name: invitation.first_name.clone(),
+        stranger: matches!(
+            view.person.and_then(|p| p.relationship),
+            Some(Relationship::Stranger)
+        ),
+        language: String::new(),
+    }
 }
 
 fn reply(
@@ -483,7 +515,12 @@ fn reply(
     index: usize,
     suggestion: &Suggestion,
     edited: Option<&String>,
+    tone: &tone::ToneContext,
 ) -> DomResult<()> {
+    let tone = tone::ToneContext {
+        limit: suggestion.limit,
+        ..tone.clone()
+    };
     let text = edited.cloned().unwrap_or_else(|| suggestion.text.clone());
     let item = append(
         body,
@@ -572,17 +609,7 @@ fn reply(
     let limit = suggestion.limit;
     show_count(&count, &text, limit);
     if edited.is_some() {
-        // Panels are built while `content` holds its state, and the hints
-        // ask `content` for the tone context: checking now would borrow that
-        // state twice (a panic). A microtask runs once the build is done and
-        // still before the next paint.
-        let doc = doc.clone();
-        let hints = hints.clone();
-        let text = text.clone();
-        let key = key.to_string();
-        wasm_bindgen_futures::spawn_local(async move {
-            let _ = show_hints(&doc, &hints, &text, &key, limit);
-        });
+        show_hints(doc, &hints, &text, &tone)?;
     }
 
     let buttons = append(&item, el(doc, "div", &[("class", "buttons")], None)?)?;
@@ -663,8 +690,12 @@ fn reply(
             let text = editor.value();
             shown.set_text_content(Some(&text));
             show_count(&count, &text, limit);
-            let _ = show_hints(&doc, &hints, &text, &key, limit);
-            content::remember_edit(&key, &template_id, text);
+            let _ = show_hints(&doc, &hints, &text, &tone);
+            emit(Intent::RememberEdit {
+                key: key.clone(),
+                template_id: template_id.clone(),
+                text,
+            });
         }
     })?;
     on(&save, "click", {
@@ -673,7 +704,11 @@ fn reply(
         let editor = editor.clone();
         let save = save.clone();
         move || {
-            let saved = content::save_as_template(&key, &template_id, &editor.value());
+            let saved = emit(Intent::SaveAsTemplate {
+                key: key.clone(),
+                template_id: template_id.clone(),
+                text: editor.value(),
+            });
             save.set_text_content(Some(&if saved {
                 message("saved_template", &[], "Saved to your templates")
             } else {
@@ -721,11 +756,10 @@ fn show_hints(
     doc: &Document,
     list: &Element,
     text: &str,
-    key: &str,
-    limit: usize,
+    tone: &tone::ToneContext,
 ) -> DomResult<()> {
     list.set_text_content(None);
-    for hint in tone::check(text, &content::tone_context(key, limit)) {
+    for hint in tone::check(text, tone) {
         let severity = match hint.severity {
             Severity::Info => "info",
             Severity::Warning => "warning",
@@ -822,7 +856,12 @@ fn memory(doc: &Document, body: &Element, key: &str, person: Option<&Person>) ->
     on(&note, "change", {
         let key = key.to_string();
         let note = note.clone();
-        move || content::set_note(&key, note.value())
+        move || {
+            emit(Intent::SetNote {
+                key: key.clone(),
+                note: note.value(),
+            });
+        }
     })?;
 
     append(
@@ -867,7 +906,10 @@ fn memory(doc: &Document, body: &Element, key: &str, person: Option<&Person>) ->
                 .iter()
                 .find(|(b, _, _)| bucket_value(*b) == select.value())
                 .and_then(|(b, _, _)| *b);
-            content::set_bucket(&key, chosen);
+            emit(Intent::SetBucket {
+                key: key.clone(),
+                bucket: chosen,
+            });
         }
     })?;
     Ok(())
