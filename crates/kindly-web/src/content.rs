@@ -809,7 +809,7 @@ fn read_card(
     holder: Element,
     recorded: &mut Vec<String>,
 ) -> DomResult<()> {
-    let text = page::card_text_for(&card, lang.to_string());
+    let text = crate::snapshot::read(&card, lang.to_string());
     let invitation = kindly_core::parse_card(&text);
     let accept = card.accept_control();
     let waiting = with_state(|state| {

@@ -24,6 +24,8 @@ mod placement;
 #[cfg(feature = "popup")]
 mod popup;
 mod shape;
+// Public for the native tests, which check a card read from its copy.
+pub mod snapshot;
 mod storage;
 mod viewport;
 

@@ -83,7 +83,7 @@ impl<E> Card<E> {
 impl<E: DomElement> Card<E> {
     /// Runs `f` with its Accept and Ignore controls: those the search handed
     /// over, else the first of each under its root, read now.
-    fn with_controls<R>(
+    pub(crate) fn with_controls<R>(
         &self,
         f: impl FnOnce(Option<&Labelled<E>>, Option<&Labelled<E>>) -> R,
     ) -> R {
@@ -489,11 +489,22 @@ pub fn page_lang(doc: &Document) -> String {
 
 /// Pulls the plain texts of `card`, on a page in `lang` (its `<html lang>`).
 pub fn card_text_for<E: DomElement>(card: &Card<E>, lang: String) -> CardText {
-    card.with_controls(|accept, ignore| read_card(&card.root, lang, accept, ignore))
+    card.with_controls(|accept, ignore| CardText {
+        key_hint: key_hint(&card.root),
+        ..read_card(&card.root, lang, accept, ignore)
+    })
 }
 
-/// [`card_text_for`] once the card's controls are known.
-fn read_card<E: DomElement>(
+/// The selectors [`read_card`] asks of a card's elements (for a copy of
+/// the card that answers them: `snapshot`).
+pub const READ_SELECTORS: [&str; 4] = [SKIPPED_BY_ATTRIBUTE, NAME_SELECTORS, NOTE_SELECTORS, LINKS];
+
+/// Anchors with a target.
+const LINKS: &str = "a[href]";
+
+/// [`card_text_for`] once the card's controls are known, but for the
+/// `key_hint` (read around the card, not in it).
+pub(crate) fn read_card<E: DomElement>(
     root: &E,
     lang: String,
     accept: Option<&Labelled<E>>,
@@ -518,7 +529,7 @@ fn read_card<E: DomElement>(
         accept_label: accept.map(|(_, label)| label.clone()),
         ignore_label: ignore.map(|(_, label)| label.clone()),
         links: links(root),
-        key_hint: key_hint(root),
+        key_hint: None,
     }
 }
 
@@ -650,7 +661,7 @@ impl<E: DomElement> Walk<'_, E> {
 
 /// Links in document order, as path (no host, no query) and text.
 fn links<E: DomElement>(root: &E) -> Vec<CardLink> {
-    root.select_all("a[href]")
+    root.select_all(LINKS)
         .iter()
         .filter_map(|anchor| {
             let path = anchor.link_path()?;
@@ -665,7 +676,7 @@ fn links<E: DomElement>(root: &E) -> Vec<CardLink> {
 /// A page-given identity: a `componentkey` on the card or its wrappers (a few
 /// levels up, never the list's own key), else an element id that is not
 /// Ember's per-render `emberNNN`.
-fn key_hint<E: DomElement>(root: &E) -> Option<String> {
+pub(crate) fn key_hint<E: DomElement>(root: &E) -> Option<String> {
     let mut current = Some(root.clone());
     for _ in 0..4 {
         let Some(element) = current else { break };

@@ -332,6 +332,20 @@ fn check_page(name: &str, html: &str, same_lang: bool) -> Result<usize, Vec<Stri
                     ));
                 }
             }
+            // The browser reads a card from a copy made in one call (the
+            // copy `snapshot::encode` describes): the same texts.
+            let copied = kindly_web::snapshot::read_with(card, lang.clone(), |root, marks| {
+                Some(kindly_web::snapshot::encode(
+                    root,
+                    &page::READ_SELECTORS,
+                    marks,
+                ))
+            });
+            if copied != text {
+                failures.push(format!(
+                    "{name}: card {index} read from its copy differs: {copied:?} vs {text:?}"
+                ));
+            }
             // The search hands over the control labels it read; reading the
             // card afresh must give the same texts.
             if text != page::card_text_of(&card.root, lang.clone()) {
