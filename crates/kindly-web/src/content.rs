@@ -206,7 +206,8 @@ pub fn start(stored: js_sys::Promise) {
             web_sys::console::warn_2(&JsValue::from_str("Kindly could not watch the page:"), &err);
         }
         watch_navigation();
-        crate::keys::install();
+        crate::keys::install(active, draw_now);
+        viewport::on_near(draw_soon);
         schedule();
     });
 }
@@ -456,7 +457,7 @@ fn watch_navigation() {
 }
 
 /// Schedules one scan for the next animation frame (at most one pending).
-pub fn schedule() {
+fn schedule() {
     with_state(|state| {
         if state.scheduled.is_none() {
             state.scheduled = Some(gloo::render::request_animation_frame(|_| scan()));
@@ -472,7 +473,7 @@ pub fn schedule() {
 /// the frame's callback, Kindly's script and that work made one task of
 /// 45–60 ms; drawn in a task of its own, and with the next frame's slice
 /// left empty (see [`annotate`]), they are two shorter ones.
-pub fn draw_soon(mut cards: Vec<Element>) {
+fn draw_soon(mut cards: Vec<Element>) {
     if cards.is_empty() {
         return;
     }
@@ -506,7 +507,7 @@ fn draw_queued() {
             break;
         }
         drawn += 1;
-        viewport::draw_in(card);
+        draw_in(card);
     }
     let drawn_at = now_ms();
     with_state(|state| state.layout_pending = Some(drawn_at));
@@ -519,7 +520,7 @@ fn draw_queued() {
 }
 
 /// True while Kindly is showing panels (the invitations page).
-pub fn active() -> bool {
+fn active() -> bool {
     with_state(|state| state.route == Route::Received).unwrap_or(false)
 }
 
@@ -931,8 +932,23 @@ fn mark(doc: &web_sys::Document, read: Awaiting, recorded: &mut Vec<String>) -> 
     Ok(())
 }
 
+/// Draws the panel whose marker sits in `card`, if it is still there.
+fn draw_in(card: &Element) {
+    let Ok(doc) = dom::document() else { return };
+    if let Some(panel) = hosts::in_holder(card) {
+        draw(&doc, &panel);
+    }
+}
+
+/// [`draw`] in this document.
+fn draw_now(panel: &Panel) {
+    if let Ok(doc) = dom::document() {
+        draw(&doc, panel);
+    }
+}
+
 /// Draws `panel` (a marker until now) from what the card said.
-pub fn draw(doc: &web_sys::Document, panel: &Panel) {
+fn draw(doc: &web_sys::Document, panel: &Panel) {
     if panel.is_drawn() {
         return;
     }

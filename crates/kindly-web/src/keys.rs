@@ -3,32 +3,27 @@
 //! panel that has focus (or of the first one with a reply). Chosen to avoid
 //! LinkedIn's own shortcuts and the browser's; listed in the popup.
 
-use crate::content;
-use crate::dom;
 use crate::hosts::{self, Panel};
 use wasm_bindgen::prelude::*;
 use web_sys::{HtmlElement, KeyboardEvent};
 
-pub fn install() {
+/// Installs the shortcuts; `active` says whether the page shows panels,
+/// `draw` draws a panel that is still a marker (the content script's).
+pub fn install(active: fn() -> bool, draw: fn(&Panel)) {
     let Some(window) = web_sys::window() else {
         return;
     };
-    let handler = Closure::<dyn FnMut(KeyboardEvent)>::new(|event: KeyboardEvent| {
+    let handler = Closure::<dyn FnMut(KeyboardEvent)>::new(move |event: KeyboardEvent| {
         // A page script's synthetic keydown must not move or copy anything,
         // and a key typed into a field is the person's text, not a shortcut.
         let shortcut = event.is_trusted() && event.alt_key() && event.shift_key();
-        if !shortcut
-            || event.ctrl_key()
-            || event.meta_key()
-            || !content::active()
-            || hosts::typing()
-        {
+        if !shortcut || event.ctrl_key() || event.meta_key() || !active() || hosts::typing() {
             return;
         }
         // `code` is layout-independent: the same physical keys everywhere.
         let handled = match event.code().as_str() {
-            "KeyJ" => move_focus(1),
-            "KeyK" => move_focus(-1),
+            "KeyJ" => move_focus(1, draw),
+            "KeyK" => move_focus(-1, draw),
             "KeyC" => copy_top_reply(),
             _ => false,
         };
@@ -45,7 +40,7 @@ pub fn install() {
     handler.forget();
 }
 
-fn move_focus(step: isize) -> bool {
+fn move_focus(step: isize, draw: fn(&Panel)) -> bool {
     let panels = hosts::all();
     if panels.is_empty() {
         return false;
@@ -63,14 +58,12 @@ fn move_focus(step: isize) -> bool {
     let Some(panel) = usize::try_from(next).ok().and_then(|i| panels.get(i)) else {
         return false;
     };
+    // A panel far from view is only a marker until now.
+    draw(panel);
     focus_first(panel)
 }
 
 fn focus_first(panel: &Panel) -> bool {
-    // A panel far from view is only a marker until now.
-    if let Ok(doc) = dom::document() {
-        content::draw(&doc, panel);
-    }
     let Some(target) = panel.find("[data-kindly=toggle]") else {
         return false;
     };

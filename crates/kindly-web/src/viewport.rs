@@ -15,7 +15,6 @@
 //! observer per such box, the viewport's when there is none), and the margin
 //! extends that box.
 
-use crate::content;
 use crate::dom;
 use std::cell::RefCell;
 use wasm_bindgen::prelude::*;
@@ -27,7 +26,11 @@ struct Watcher {
     observer: IntersectionObserver,
 }
 
+/// What to do with cards that came near (the content script's draw queue).
+type NearHandler = fn(Vec<Element>);
+
 thread_local! {
+    static ON_NEAR: RefCell<Option<NearHandler>> = const { RefCell::new(None) };
     static WATCHERS: RefCell<Vec<Watcher>> = const { RefCell::new(Vec::new()) };
     /// The last box found and the part of the page it answers for (see
     /// [`root_of`]).
@@ -120,7 +123,7 @@ fn with_observer<R>(
                 });
                 let callback = Closure::<dyn FnMut(js_sys::Array, IntersectionObserver)>::new(
                     |entries: js_sys::Array, observer: IntersectionObserver| {
-                        on_near(&entries, &observer)
+                        report_near(&entries, &observer)
                     },
                 );
                 let init = IntersectionObserverInit::new();
@@ -140,15 +143,27 @@ fn with_observer<R>(
     })
 }
 
-/// Draws `card`'s panel when the card comes near the viewport. Without
-/// IntersectionObserver (never in supported browsers) it is drawn at once.
-pub fn watch(card: &Element) {
-    if with_observer(root_of(card), |observer| observer.observe(card)).is_none() {
-        draw_in(card);
+/// Sets what happens to cards that come near the viewport (on screen
+/// first): the content script queues their panels.
+pub fn on_near(handler: fn(Vec<Element>)) {
+    ON_NEAR.with(|h| *h.borrow_mut() = Some(handler));
+}
+
+fn near(cards: Vec<Element>) {
+    if let Some(handler) = ON_NEAR.with(|h| *h.borrow()) {
+        handler(cards);
     }
 }
 
-fn on_near(entries: &js_sys::Array, observer: &IntersectionObserver) {
+/// Reports `card` (see [`on_near`]) when it comes near the viewport.
+/// Without IntersectionObserver (never in supported browsers), at once.
+pub fn watch(card: &Element) {
+    if with_observer(root_of(card), |observer| observer.observe(card)).is_none() {
+        near(vec![card.clone()]);
+    }
+}
+
+fn report_near(entries: &js_sys::Array, observer: &IntersectionObserver) {
     if let Some(root) = observer.root() {
         if taller_than_window(&root) {
             rehome(entries, observer, &root);
@@ -159,7 +174,7 @@ fn on_near(entries: &js_sys::Array, observer: &IntersectionObserver) {
     // reports once at first, far ones too (a page appending cards).
     let mut visible_area = None;
     let mut visible = Vec::new();
-    let mut near = Vec::new();
+    let mut around = Vec::new();
     for entry in entries.iter() {
         let entry: IntersectionObserverEntry = entry.unchecked_into();
         // A card without a box of its own (`display: contents`, which
@@ -176,14 +191,14 @@ fn on_near(entries: &js_sys::Array, observer: &IntersectionObserver) {
         if rect.bottom() > top && rect.top() < bottom {
             visible.push(card);
         } else {
-            near.push(card);
+            around.push(card);
         }
     }
     // Drawn in a task of their own, within Kindly's time budget: on a cold
     // page the dozen panels near the view took one task of 40–60 ms when
     // drawn here. What is on screen goes first.
-    visible.append(&mut near);
-    content::draw_soon(visible);
+    visible.append(&mut around);
+    near(visible);
 }
 
 /// `root` was short when it was chosen and has grown taller than the window
@@ -210,13 +225,5 @@ fn visible_area_of(observer: &IntersectionObserver) -> (f64, f64) {
             (rect.top().max(0.0), rect.bottom().min(window_bottom))
         }
         None => (0.0, window_bottom),
-    }
-}
-
-/// Draws the panel whose marker sits in `card`, if it is still there.
-pub fn draw_in(card: &Element) {
-    let Ok(doc) = dom::document() else { return };
-    if let Some(panel) = crate::hosts::in_holder(card) {
-        content::draw(&doc, &panel);
     }
 }
