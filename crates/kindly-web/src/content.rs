@@ -224,10 +224,15 @@ fn on_storage_change(changes: Vec<(String, Option<String>)>) {
         let by_key =
             |key: &str| store::person_key_of(key).is_some() || store::company_key_of(key).is_some();
         let fixed = foreign.iter().any(|(key, _)| !by_key(key));
-        // People and companies this tab holds, as storage keys.
+        // People this tab holds, as storage keys. Company entries are not
+        // read again: they are derived data, and this tab writes one several
+        // times while a page is marked, so the event of an older write
+        // arrives after a newer one (and, read back then, would undo it).
         let read_again: Vec<String> = foreign
             .iter()
-            .filter(|(key, _)| state.entries_read.contains(key))
+            .filter(|(key, _)| {
+                store::person_key_of(key).is_some() && state.entries_read.contains(key)
+            })
             .map(|(key, _)| key.clone())
             .collect();
         (fixed, read_again)
