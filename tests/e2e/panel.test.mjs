@@ -720,6 +720,8 @@ test("a long page: every card gets its marker at once, panels are drawn as cards
         lastDrawn: panels.at(-1)?.hasAttribute("data-drawn") ?? true,
         undrawnWithContent: panels.filter((p) => !p.hasAttribute("data-drawn") && p.firstChild).length,
         hostsWithAttributes: panels.filter((p) => p.getRootNode().host.attributes.length > 0).length,
+        // An undrawn host is out of the layout (not even a flex item taking a gap).
+        undrawnInLayout: panels.filter((p) => !p.hasAttribute("data-drawn") && getComputedStyle(p.getRootNode().host).display !== "none").length,
       }));
     const before = await state();
     assert.equal(before.marked, 500, "every card's marker carries key, kind and action");
@@ -728,6 +730,7 @@ test("a long page: every card gets its marker at once, panels are drawn as cards
     assert.ok(before.drawn > 0 && before.drawn < 60, `only cards near the view are drawn (${before.drawn})`);
     assert.equal(before.undrawnWithContent, 0, "a marker has no panel inside");
     assert.equal(before.hostsWithAttributes, 0, "no host carries an attribute");
+    assert.equal(before.undrawnInLayout, 0, "undrawn hosts take no part in the layout");
     // Scroll to the last card, as a person would: its panel appears.
     await inPanels(page, (panels) => panels.at(-1).getRootNode().host.parentElement.scrollIntoView());
     const reply = await waitInPanels(page, (panels) => {

@@ -41,6 +41,15 @@ thread_local! {
     });
 }
 
+thread_local! {
+    /// The undrawn host's one rule; the panel's own sheet replaces it.
+    static UNDRAWN: Option<web_sys::CssStyleSheet> = {
+        web_sys::CssStyleSheet::new()
+            .ok()
+            .inspect(|sheet| sheet.replace_sync(":host { display: none !important; }").unwrap_or(()))
+    };
+}
+
 /// The contract's attributes, inside the closed root.
 pub const KEY: &str = "data-key";
 pub const KIND: &str = "data-kind";
@@ -49,10 +58,18 @@ pub const DRAWN: &str = "data-drawn";
 
 /// Makes an undrawn host for a card: a bare `<div>` whose closed root holds
 /// an empty panel element with the card's key, kind and action. It takes no
-/// room until drawn (no styles, no content).
+/// room until drawn (`display: none` from inside its root).
 pub fn make(doc: &Document, key: &str, kind: Kind, action: Action) -> DomResult<Panel> {
     let host = doc.create_element("div")?;
     let root = host.attach_shadow(&ShadowRootInit::new(ShadowRootMode::Closed))?;
+    // Not drawn yet: out of the layout (an empty element would still be a
+    // flex or grid item, and take a `gap` in the card), without an
+    // attribute on the host.
+    UNDRAWN.with(|sheet| {
+        if let Some(sheet) = sheet {
+            root.set_adopted_style_sheets(&js_sys::Array::of1(sheet));
+        }
+    });
     let section = dom::el(
         doc,
         "section",
