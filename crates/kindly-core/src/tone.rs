@@ -232,8 +232,10 @@ const BLAME: &[Phrase] = &[
 /// Words after "you are" that make it kind, not blame ("you are welcome").
 const BLAME_KIND_NEXT: &[&str] = &["welcome", "kind", "most", "always", "very welcome"];
 /// Words before "you …" that make it a condition, not blame ("if you are").
+/// Also a question's word: "hear what you're working on" asks, it does not blame.
 const BLAME_KIND_BEFORE: &[&str] = &[
-    "if", "when", "whenever", "whether", "unless", "hope", "thank",
+    "if", "when", "whenever", "whether", "unless", "hope", "thank", "what", "how", "where", "why",
+    "whatever",
 ];
 
 const NO_REASON: &str =

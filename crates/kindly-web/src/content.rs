@@ -846,6 +846,7 @@ pub fn save_as_template(key: &str, template_id: &str, text: &str) -> bool {
         let invitation = &state.cards.get(key)?.invitation;
         let source = state.data.templates.iter().find(|t| t.id == template_id);
         let body = kindly_core::reuse::generalise(text, invitation);
+        let claims = merged_claims(source.map(|t| t.claims.as_slice()), &body);
         let id = unique_template_id(&state.data, "my-reply");
         let title = source
             .map(|t| format!("{} (my version)", t.title))
@@ -862,6 +863,9 @@ pub fn save_as_template(key: &str, template_id: &str, text: &str) -> bool {
             language: source
                 .map(|t| t.language.clone())
                 .unwrap_or_else(|| "en".into()),
+            // What the source declared, and whatever the edit added.
+            claims,
+            any_language: source.is_some_and(|t| t.any_language),
         };
         state.data.templates.insert(0, record);
         store::part_entry(&state.data, store::KEY_TEMPLATES).map(|entry| vec![entry])
@@ -874,6 +878,18 @@ pub fn save_as_template(key: &str, template_id: &str, text: &str) -> bool {
         }
         _ => false,
     }
+}
+
+/// The claims of a reply saved from an edit: the source template's, and
+/// those the edited words make.
+fn merged_claims(source: Option<&[kindly_core::Claim]>, body: &str) -> Vec<kindly_core::Claim> {
+    let mut claims = source.map(<[_]>::to_vec).unwrap_or_default();
+    for claim in kindly_core::claims::in_text(body) {
+        if !claims.contains(&claim) {
+            claims.push(claim);
+        }
+    }
+    claims
 }
 
 fn unique_template_id(data: &Data, base: &str) -> String {

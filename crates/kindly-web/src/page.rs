@@ -542,7 +542,18 @@ fn read_card<E: DomElement>(
         ignore_label: ignore.map(|(_, label)| label.clone()),
         links: links(root),
         key_hint: key_hint(root),
+        reply_control: has_reply_control(root),
     }
+}
+
+/// Whether the card shows LinkedIn's Reply ("Reply to Riley", in any
+/// language Kindly knows the word in): a message can then reach the inviter
+/// while the invitation stays pending. A compose link is read from the
+/// card's links by the engine.
+fn has_reply_control<E: DomElement>(root: &E) -> bool {
+    root.select_all(CONTROLS)
+        .iter()
+        .any(|control| kindly_core::controls::is_reply_control(&control_label(control)))
 }
 
 /// Pulls the plain texts of the card at `root`, on a page in `lang` (its

@@ -21,23 +21,7 @@ use web_sys::{
 };
 
 /// Every situation, in the order the editor lists them.
-pub const SITUATIONS: [Situation; 15] = [
-    Situation::StrangerGeneric,
-    Situation::StrangerPersonal,
-    Situation::CantPlace,
-    Situation::Friend,
-    Situation::FormerColleague,
-    Situation::OutsideIndustry,
-    Situation::Recruiter,
-    Situation::SalesPitch,
-    Situation::CompanyVolume,
-    Situation::KeepPending,
-    Situation::MetInPerson,
-    Situation::ThanksAfterAccept,
-    Situation::RepeatInviter,
-    Situation::Scam,
-    Situation::Late,
-];
+pub const SITUATIONS: [Situation; 19] = Situation::ALL;
 
 /// Template languages offered (the library's languages).
 pub const LANGUAGES: [&str; 4] = ["en", "fr", "de", "es"];
