@@ -60,9 +60,11 @@ export function withNonces(html) {
 
 /**
  * Starts Chromium with the extension. Returns { context, extensionId,
- * problems, serve(fixture, opts), newPage(), close() }.
+ * problems, serve(fixture, opts), newPage(), close() }. `uiLanguage`
+ * ("de", …) is the browser's own language (`--lang`), which the
+ * extension's UI strings follow.
  */
-export async function launch({ headers = {}, headless = true } = {}) {
+export async function launch({ headers = {}, headless = true, uiLanguage } = {}) {
   if (!existsSync(join(DIST, "manifest.json"))) throw new Error(`no built extension in ${DIST}: run ./build.sh`);
   const userDataDir = mkdtempSync(join(tmpdir(), "kindly-e2e-"));
   const context = await chromium.launchPersistentContext(userDataDir, {
@@ -79,8 +81,10 @@ export async function launch({ headers = {}, headless = true } = {}) {
       "--disable-background-networking",
       "--disable-component-update",
       "--disable-sync",
+      ...(uiLanguage ? [`--lang=${uiLanguage}`] : []),
     ],
     viewport: { width: 1100, height: 900 },
+    ...(uiLanguage ? { locale: uiLanguage } : {}),
   });
   const id = extensionId(DIST);
   const problems = { cspReports: [], violations: [], foreignRequests: [], errors: [] };
@@ -117,6 +121,7 @@ export async function launch({ headers = {}, headless = true } = {}) {
   for (const page of context.pages()) watch(page);
 
   await context.addInitScript(recordViolations);
+  await context.addInitScript(recordClicks);
 
   return {
     context,
@@ -153,6 +158,42 @@ export function recordViolations() {
   document.addEventListener("securitypolicyviolation", (e) => {
     (window.__kindlyViolations ||= []).push(`${e.violatedDirective} ${e.blockedURI} ${e.sourceFile}:${e.lineNumber}`);
   });
+}
+
+/**
+ * Runs in the page's main world before its scripts: every click on one of
+ * the page's own controls (LinkedIn's Accept, Ignore, Reply, Send…) is kept
+ * in `window.__pageClicks` with whether the browser made it for a person
+ * (`trusted`). Kindly's panels live in shadow roots, so a click in one
+ * reaches the document as a click on its host, never on a page control.
+ */
+export function recordClicks() {
+  const clicks = (window.__pageClicks = []);
+  const note = (e) => {
+    const path = e.composedPath();
+    if (path.some((n) => n instanceof Element && n.hasAttribute("data-kindly-panel"))) return;
+    const target = path[0];
+    const control = target instanceof Element ? target.closest("button, a, [role=button], input[type=submit]") : null;
+    if (!control) return;
+    const label = (control.getAttribute("aria-label") || control.textContent || "").trim().replace(/\s+/g, " ");
+    clicks.push({ type: e.type, label: label.slice(0, 80), trusted: e.isTrusted });
+  };
+  document.addEventListener("click", note, true);
+  document.addEventListener("submit", note, true);
+}
+
+/** Runs `fn(arg)` in an extension page (chrome.storage and friends), then closes it. */
+export async function withStorage(browser, fn, arg) {
+  const page = await browser.context.newPage();
+  try {
+    await page.goto(`chrome-extension://${browser.extensionId}/popup.html`);
+    // The popup opens (and may first write) the store: let it finish, so
+    // its writes never land after `fn`'s.
+    await page.waitForSelector("#kindly-popup[data-ready=true]");
+    return await page.evaluate(fn, arg);
+  } finally {
+    await page.close();
+  }
 }
 
 /** Asserts none of the things that must never happen happened. */
@@ -221,6 +262,9 @@ export async function readPanels(page) {
         actionText: q("[data-kindly=action]")?.textContent ?? null,
         reasons: root ? [...root.querySelectorAll("[data-kindly=reasons] li")].map((li) => li.textContent) : [],
         suggestions: root ? [...root.querySelectorAll("[data-kindly=suggestion] [data-kindly=text]")].map((p) => p.textContent) : [],
+        templates: root ? [...root.querySelectorAll("[data-kindly=suggestion]")].map((e) => e.getAttribute("data-kindly-template")) : [],
+        delivery: root ? [...root.querySelectorAll("[data-kindly=suggestion]")].map((e) => e.getAttribute("data-kindly-delivery")) : [],
+        waited: q("[data-kindly=waited]")?.textContent ?? null,
         openShadow: !!root,
       };
     }),

@@ -388,6 +388,37 @@ fn entity(link: &CardLink) -> Option<Entity<'_>> {
     })
 }
 
+/// The LinkedIn address of what a card key names (a person's profile, a
+/// page, a newsletter…), for the weekly review's links; `None` for a key
+/// made up for a card without one. The reverse of [`entity`]'s reading.
+pub fn profile_url(key: &str) -> Option<String> {
+    let (kind, slug) = key.split_once('/').unwrap_or(("person", key));
+    let segment = match kind {
+        "person" => "in",
+        "page" => "company",
+        "school" => "school",
+        "newsletter" => "newsletters",
+        "event" => "events",
+        "group" => "groups",
+        _ => return None,
+    };
+    if slug.trim().is_empty()
+        || slug.contains('/')
+        || (kind == "person" && slug.starts_with("card-"))
+    {
+        return None;
+    }
+    let mut encoded = String::with_capacity(slug.len());
+    for b in slug.bytes() {
+        if b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.' | b'~') {
+            encoded.push(char::from(b));
+        } else {
+            encoded.push_str(&format!("%{b:02X}"));
+        }
+    }
+    Some(format!("https://www.linkedin.com/{segment}/{encoded}/"))
+}
+
 /// Decodes %XX escapes; invalid escapes stay as written, invalid UTF-8 is replaced.
 fn percent_decode(s: &str) -> String {
     let bytes = s.as_bytes();
@@ -1069,6 +1100,34 @@ pub fn folded(s: &str) -> String {
 mod tests {
     use super::*;
     use proptest::prelude::*;
+
+    #[test]
+    fn a_key_leads_back_to_its_page() {
+        assert_eq!(
+            profile_url("riley-park-3c4d5e").as_deref(),
+            Some("https://www.linkedin.com/in/riley-park-3c4d5e/")
+        );
+        assert_eq!(
+            profile_url("page/example-labs").as_deref(),
+            Some("https://www.linkedin.com/company/example-labs/")
+        );
+        assert_eq!(
+            profile_url("jürgen-müller").as_deref(),
+            Some("https://www.linkedin.com/in/j%C3%BCrgen-m%C3%BCller/")
+        );
+        assert_eq!(profile_url("card-00ff"), None);
+        assert_eq!(profile_url("unknown/x"), None);
+        assert_eq!(profile_url(""), None);
+        // Read back, the link names the same key.
+        let link = CardLink {
+            path: "/in/j%C3%BCrgen-m%C3%BCller/".into(),
+            text: String::new(),
+        };
+        assert_eq!(
+            entity(&link).map(|e| e.slug),
+            Some("jürgen-müller".to_string())
+        );
+    }
 
     #[test]
     fn every_company_end_starts_with_a_byte_company_end_tries() {

@@ -1088,3 +1088,192 @@ fn every_case_gets_the_expected_advice_in_every_language() {
     assert!(played >= 240, "only {played} plays");
     assert!(failures.is_empty(), "\n{}", failures.join("\n"));
 }
+
+// ---- the same table, for the browser ----
+
+/// Reply control and button words, as a page in each language shows them.
+const REPLY_WORDS: [&str; 4] = [
+    "Reply to Riley",
+    "Répondre à Riley",
+    "Antworten",
+    "Responder a Riley",
+];
+const BUTTONS: [(&str, &str); 4] = [
+    ("Accept", "Ignore"),
+    ("Accepter", "Ignorer"),
+    ("Annehmen", "Ignorieren"),
+    ("Aceptar", "Ignorar"),
+];
+
+/// A headline whose company is this case's alone, so that cards on one
+/// page do not make "many invitations from one company" of each other
+/// (the content script records each card it reads). Fabrikam stays: the
+/// campaign cases are about it; so do the user's own companies and school.
+fn own_company(headline: &str, c: &Case, i: usize) -> String {
+    let shared = ["Fabrikam", "Example University"];
+    if shared
+        .iter()
+        .chain(c.companies)
+        .any(|k| headline.contains(k))
+    {
+        return headline.to_string();
+    }
+    let Some(company) = kindly_core::card::company_in_headline(headline, "") else {
+        return headline.to_string();
+    };
+    headline.replacen(&company, &format!("{company} {i}"), 1)
+}
+
+/// The table as pages for `tests/e2e/situations.test.mjs`: per language,
+/// groups of cases sharing one profile, each case a card with a key of its
+/// own and what the table expects of its panel.
+fn browser_table() -> serde_json::Value {
+    use serde_json::{json, Map, Value};
+    let cases = cases();
+    let mut languages = Map::new();
+    for (lang, code) in LANGS.iter().enumerate() {
+        let mut groups: Vec<(Value, Map<String, Value>, Vec<Value>)> = Vec::new();
+        for (i, c) in cases.iter().enumerate() {
+            if c.foreign {
+                continue; // played natively: the browser page is in a language Kindly reads
+            }
+            let key = format!("{KEY}-{i}");
+            let inviter = format!("taylor-kim-{i}");
+            let mut people = Map::new();
+            let mut card = Map::new();
+            card.insert("case".into(), json!(c.name));
+            card.insert("kind".into(), json!(c.kind.as_str()));
+            if c.kind == Kind::Person {
+                let Some(text) = person_card(c, lang) else {
+                    continue;
+                };
+                let mut lines: Vec<String> = text.lines.iter().skip(1).cloned().collect();
+                if c.headline.is_some() {
+                    if let Some(h) = lines.first_mut() {
+                        *h = own_company(h, c, i);
+                    }
+                }
+                card.insert("key".into(), json!(key));
+                card.insert("name".into(), json!(NAME));
+                card.insert("lines".into(), json!(lines));
+                card.insert("note".into(), json!(text.note));
+                if text.reply_control {
+                    card.insert("reply".into(), json!(REPLY_WORDS[lang]));
+                }
+                card.insert("accept".into(), json!(text.accept_label));
+                card.insert("ignore".into(), json!(text.ignore_label));
+            } else {
+                let text = other_card(c.kind, lang);
+                let target = text.links.get(1).map(|l| {
+                    let path = format!("{}-{i}/", l.path.trim_end_matches('/'));
+                    (path, l.text.clone())
+                });
+                // The panel's key: kind and target, else the page's own key.
+                let key = match &target {
+                    Some((path, _)) => {
+                        let slug = path.trim_end_matches('/').rsplit('/').next().unwrap_or("");
+                        format!("{}/{slug}", c.kind.as_str())
+                    }
+                    None => format!("case-{i}"),
+                };
+                let target = target.map(|(path, text)| json!({"path": path, "text": text}));
+                card.insert("key".into(), json!(key));
+                card.insert(
+                    "inviter".into(),
+                    json!({"name": "Taylor Kim", "path": format!("/in/{inviter}/")}),
+                );
+                card.insert("line".into(), json!(text.lines[0]));
+                card.insert("time".into(), json!(text.lines[1]));
+                card.insert("target".into(), json!(target));
+                card.insert("accept".into(), json!(text.accept_label));
+                card.insert("ignore".into(), json!(text.ignore_label));
+            }
+            card.insert("componentkey".into(), json!(format!("case-{i}")));
+            let (accept_word, ignore_word) = BUTTONS[lang];
+            card.insert("buttons".into(), json!([accept_word, ignore_word]));
+            card.insert(
+                "actions".into(),
+                json!(c.actions.iter().map(|a| a.as_str()).collect::<Vec<_>>()),
+            );
+            let first: Vec<String> = c
+                .first
+                .iter()
+                .map(|id| {
+                    if lang == 0 {
+                        id.to_string()
+                    } else {
+                        format!("{id}-{code}")
+                    }
+                })
+                .collect();
+            card.insert("first".into(), json!(first));
+            card.insert("why".into(), json!(c.why));
+            // What the user chose and what Kindly remembers, relative to today.
+            let person_key = if c.kind == Kind::Person {
+                &key
+            } else {
+                &inviter
+            };
+            if let Some(r) = c.chose {
+                people.insert(person_key.clone(), json!({"relationship": r.as_str()}));
+            }
+            if let Some(ago) = c.invited_before {
+                people.insert(
+                    key.clone(),
+                    json!({"name": NAME, "kind": "person", "days_ago": ago, "age_when_seen": 1}),
+                );
+            }
+            for (k, headline, ago) in c.others {
+                people.insert(
+                    k.to_string(),
+                    json!({"name": k, "kind": "person", "days_ago": ago, "headline": headline, "age_when_seen": 1}),
+                );
+            }
+            let profile = json!({
+                "name": "Sam Lee",
+                "email": "sam@example.com",
+                "policy": serde_json::to_value(c.policy).unwrap(),
+                "industries": c.industries,
+                "companies": c.companies,
+                "schools": c.schools,
+                "open_to_roles": c.open_to_roles,
+                "first_run_done": true,
+            });
+            match groups.iter_mut().find(|(p, ..)| *p == profile) {
+                Some((_, all_people, cards)) => {
+                    all_people.extend(people);
+                    cards.push(Value::Object(card));
+                }
+                None => groups.push((profile, people, vec![Value::Object(card)])),
+            }
+        }
+        let groups: Vec<Value> = groups
+            .into_iter()
+            .map(|(profile, people, cards)| json!({"profile": profile, "people": people, "cards": cards}))
+            .collect();
+        languages.insert(code.to_string(), json!(groups));
+    }
+    json!({
+        "about": "The situation table of crates/kindly-core/tests/situations.rs, as pages for tests/e2e/situations.test.mjs. Generated: KINDLY_WRITE_SITUATIONS=1 cargo test -p kindly-core --test situations",
+        "languages": languages,
+    })
+}
+
+/// The browser plays the table from `tests/fixtures/situations/table.json`;
+/// this keeps that file the table's own.
+#[test]
+fn the_browser_plays_this_table() {
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../../tests/fixtures/situations/table.json");
+    let want = serde_json::to_string_pretty(&browser_table()).unwrap() + "\n";
+    if std::env::var_os("KINDLY_WRITE_SITUATIONS").is_some() {
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        std::fs::write(&path, &want).unwrap();
+    }
+    let have = std::fs::read_to_string(&path).unwrap_or_default();
+    assert!(
+        have == want,
+        "{} is not the table's: run KINDLY_WRITE_SITUATIONS=1 cargo test -p kindly-core --test situations",
+        path.display()
+    );
+}

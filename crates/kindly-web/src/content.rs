@@ -166,6 +166,7 @@ pub fn start(stored: js_sys::Promise) {
         }
         watch_navigation();
         crate::keys::install();
+        crate::outcome::install();
         schedule();
     });
 }
@@ -525,7 +526,7 @@ fn annotate(doc: &web_sys::Document) -> DomResult<()> {
 }
 
 /// A card Kindly has marked, as a selector: its marker is a direct child.
-const MARKED_CARD: &str = ":has(> [data-kindly-panel])";
+pub(crate) const MARKED_CARD: &str = ":has(> [data-kindly-panel])";
 
 /// Removes the marker of every marked card around `changed` (or on the
 /// page, when `everywhere`) that is no longer the invitation it was marked
@@ -802,6 +803,39 @@ fn update_person(key: &str, change: impl FnOnce(&mut kindly_core::Person)) {
     }
 }
 
+/// The person answered `key`'s invitation with LinkedIn's own control
+/// (see `outcome`): remember it for the weekly review.
+pub fn record_outcome(key: &str, answer: kindly_core::Answer) {
+    let entry = with_state(|state| {
+        if !state.writable
+            || !kindly_core::suggest::record_outcome(&mut state.data, key, answer, state.today)
+        {
+            return None;
+        }
+        state
+            .data
+            .people
+            .get(key)
+            .map(|p| store::person_entry(key, p))
+    })
+    .flatten();
+    if let Some(entry) = entry {
+        save(vec![entry]);
+    }
+}
+
+/// Whether `control` is the Accept control `key`'s card was marked for.
+pub fn is_marked_accept(key: &str, control: &Element) -> bool {
+    with_state(|state| {
+        state
+            .cards
+            .get(key)
+            .and_then(|c| c.accept.as_ref())
+            .is_some_and(|accept| accept == control)
+    })
+    .unwrap_or(false)
+}
+
 /// The person chose how they know the inviter: re-judge at once.
 pub fn set_relationship(key: &str, relationship: Option<Relationship>) {
     update_person(key, |p| p.relationship = relationship);
@@ -903,8 +937,8 @@ fn unique_template_id(data: &Data, base: &str) -> String {
     }
 }
 
-/// What the panel needs to check an edited reply.
-pub fn tone_context(key: &str, limit: usize) -> kindly_core::tone::ToneContext {
+/// What the panel needs to check an edited reply written in `language`.
+pub fn tone_context(key: &str, limit: usize, language: &str) -> kindly_core::tone::ToneContext {
     with_state(|state| {
         let invitation = state.cards.get(key).map(|c| &c.invitation);
         let relationship = state.data.people.get(key).and_then(|p| p.relationship);
@@ -913,7 +947,7 @@ pub fn tone_context(key: &str, limit: usize) -> kindly_core::tone::ToneContext {
             they_wrote_note: invitation.is_some_and(|i| i.note.is_some()),
             first_name: invitation.and_then(|i| i.first_name.clone()),
             stranger: matches!(relationship, Some(Relationship::Stranger)),
-            language: String::new(),
+            language: language.to_string(),
         }
     })
     .unwrap_or_default()

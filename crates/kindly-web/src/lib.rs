@@ -13,6 +13,7 @@ mod clipboard;
 mod content;
 mod dom;
 mod keys;
+mod outcome;
 // Public for the native tests (`tests/extraction.rs`), which run the page
 // adapter over HTML fixtures through their own `markup::DomElement`.
 pub mod markup;

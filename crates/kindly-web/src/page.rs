@@ -28,7 +28,7 @@ pub fn is_panel(node: &web_sys::Node) -> bool {
 }
 
 /// Interactive controls that may be Accept or Ignore.
-const CONTROLS: &str = "button, a, [role=\"button\"]";
+pub(crate) const CONTROLS: &str = "button, a, [role=\"button\"]";
 
 /// Elements that bound a card in the known eras (E1 `li.invitation-card`,
 /// E2a `auto-component-*`, E2b `[role=listitem]`) or in plain semantic markup.

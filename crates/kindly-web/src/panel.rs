@@ -6,11 +6,12 @@
 //! The panel only shows and forwards: what a choice means is decided by
 //! `kindly-core` through `content`.
 
-use crate::chrome::message;
+use crate::chrome::{counted_message, message};
 use crate::clipboard;
 use crate::content;
 use crate::dom::{self, append, el, DomResult};
 use crate::page::PANEL_ATTR;
+use kindly_core::advice::Delivery;
 use kindly_core::tone::{self, Severity};
 use kindly_core::{Action, Bucket, Data, Kind, PanelModel, Person, Relationship, Suggestion};
 use std::collections::BTreeMap;
@@ -103,11 +104,6 @@ pub fn build(doc: &Document, view: &View) -> DomResult<Element> {
     Ok(host)
 }
 
-thread_local! {
-    /// [`crate::chrome::ui_lang_dir`], asked once per page.
-    static UI_LANG_DIR: (String, String) = crate::chrome::ui_lang_dir();
-}
-
 /// The host element for one card's panel, not drawn yet.
 pub fn host(
     doc: &Document,
@@ -158,7 +154,7 @@ pub fn fill(doc: &Document, host: &Element, view: &View) -> DomResult<()> {
     let section = doc.create_element("section")?;
     section.set_attribute("data-kindly", "panel")?;
     // The page's own language and direction would otherwise apply.
-    let (lang, dir) = UI_LANG_DIR.with(Clone::clone);
+    let (lang, dir) = crate::chrome::ui_lang_dir_cached();
     section.set_attribute("lang", &lang)?;
     section.set_attribute("dir", &dir)?;
     section.set_attribute("class", &format!("panel act-{}", model.action.as_str()))?;
@@ -305,6 +301,8 @@ pub fn fill(doc: &Document, host: &Element, view: &View) -> DomResult<()> {
         )?;
     }
 
+    waited(doc, &body, model)?;
+
     let why = append(&body, el(doc, "details", &[("data-kindly", "why")], None)?)?;
     append(
         &why,
@@ -336,13 +334,17 @@ pub fn fill(doc: &Document, host: &Element, view: &View) -> DomResult<()> {
             let edited = view.edits.and_then(|e| e.get(&suggestion.template_id));
             reply(doc, &body, &model.key, index, suggestion, edited)?;
         }
+        if model.suggestions.is_empty() && model.readable {
+            nothing_to_send(doc, &body, model)?;
+        }
         if full {
             memory(doc, &body, &model.key, view.person)?;
         } else {
             let more_replies = model.suggestions.len().saturating_sub(1);
             let label = if more_replies > 0 {
-                message(
+                counted_message(
                     "more_with_replies",
+                    more_replies as u64,
                     &[&more_replies.to_string()],
                     &format!(
                         "More: {more_replies} other replies, how you know them, a private note"
@@ -412,7 +414,82 @@ fn reason_text(reason: &kindly_core::Reason) -> String {
         return reason.text.clone();
     }
     let args: Vec<&str> = reason.args.iter().map(String::as_str).collect();
-    message(&format!("reason_{}", reason.id), &args, &reason.text)
+    let key = format!("reason_{}", reason.id);
+    match reason.count {
+        Some(n) => counted_message(&key, u64::from(n), &args, &reason.text),
+        None => message(&key, &args, &reason.text),
+    }
+}
+
+/// How long the invitation has waited ("Waiting for 3 weeks"), always
+/// shown: an old invitation reads differently (`ETIQUETTE.md` §Lateness).
+fn waited(doc: &Document, body: &Element, model: &PanelModel) -> DomResult<()> {
+    let Some((count, unit)) = model.waited else {
+        return Ok(());
+    };
+    let text = if count == 0 {
+        message("waited_today", &[], "Sent today")
+    } else {
+        let n = count.to_string();
+        let unit = unit.as_str();
+        let english = match (count, unit) {
+            (1, u) => format!("Waiting for 1 {}", u.trim_end_matches('s')),
+            (_, u) => format!("Waiting for {n} {u}"),
+        };
+        counted_message(&format!("waited_{unit}"), u64::from(count), &[&n], &english)
+    };
+    let class = if model.late { "waited late" } else { "waited" };
+    append(
+        body,
+        el(
+            doc,
+            "p",
+            &[("data-kindly", "waited"), ("class", class)],
+            Some(&text),
+        )?,
+    )?;
+    Ok(())
+}
+
+/// Why a person's panel offers no reply: ignoring says it quietly, or no
+/// message can reach them before accepting (no Reply on the card).
+fn nothing_to_send(doc: &Document, body: &Element, model: &PanelModel) -> DomResult<()> {
+    let (key, english) = match model.action {
+        Action::Ignore => (
+            "nothing_to_send_ignore",
+            "Nothing to send: ignoring says no quietly, and LinkedIn does not tell them.",
+        ),
+        _ => (
+            "nothing_to_send_no_reply",
+            "Nothing to send yet: LinkedIn shows no Reply on this card, so a message can only follow accepting. Look at their profile first.",
+        ),
+    };
+    append(
+        body,
+        el(
+            doc,
+            "p",
+            &[("data-kindly", "nothing-to-send"), ("class", "muted")],
+            Some(&message(key, &[], english)),
+        )?,
+    )?;
+    Ok(())
+}
+
+/// Where a reply goes, in words (`ETIQUETTE.md` §Delivery).
+fn delivery_text(delivery: Delivery) -> String {
+    match delivery {
+        Delivery::OnCard => message(
+            "delivery_on_card",
+            &[],
+            "Send it with LinkedIn's Reply on the card; the invitation stays pending.",
+        ),
+        Delivery::AfterAccept => message(
+            "delivery_after_accept",
+            &[],
+            "Send it as a message after you accept.",
+        ),
+    }
 }
 
 /// Attaches a click (or other) listener that lives as long as the node.
@@ -521,6 +598,13 @@ fn reply(
             &[
                 ("data-kindly", "suggestion"),
                 ("data-kindly-template", &suggestion.template_id),
+                (
+                    "data-kindly-delivery",
+                    match suggestion.delivery {
+                        Delivery::OnCard => "on_card",
+                        Delivery::AfterAccept => "after_accept",
+                    },
+                ),
                 ("class", "suggestion"),
                 ("role", "group"),
                 ("aria-label", &suggestion.title),
@@ -531,6 +615,15 @@ fn reply(
     append(
         &item,
         el(doc, "p", &[("class", "title")], Some(&suggestion.title))?,
+    )?;
+    append(
+        &item,
+        el(
+            doc,
+            "p",
+            &[("data-kindly", "delivery"), ("class", "delivery")],
+            Some(&delivery_text(suggestion.delivery)),
+        )?,
     )?;
     let shown = append(
         &item,
@@ -608,8 +701,9 @@ fn reply(
         let hints = hints.clone();
         let text = text.clone();
         let key = key.to_string();
+        let language = suggestion.language.clone();
         wasm_bindgen_futures::spawn_local(async move {
-            let _ = show_hints(&doc, &hints, &text, &key, limit);
+            let _ = show_hints(&doc, &hints, &text, &key, limit, &language);
         });
     }
 
@@ -688,11 +782,12 @@ fn reply(
         let key = key.to_string();
         let template_id = suggestion.template_id.clone();
         let editor = editor.clone();
+        let language = suggestion.language.clone();
         move || {
             let text = editor.value();
             shown.set_text_content(Some(&text));
             show_count(&count, &text, limit);
-            let _ = show_hints(&doc, &hints, &text, &key, limit);
+            let _ = show_hints(&doc, &hints, &text, &key, limit, &language);
             content::remember_edit(&key, &template_id, text);
         }
     })?;
@@ -725,8 +820,9 @@ fn show_count(count: &Element, text: &str, limit: usize) {
     let _ = count.set_attribute("class", if over { "count over" } else { "count" });
     let _ = count.set_attribute(
         "aria-label",
-        &message(
+        &counted_message(
             "count_label",
+            chars as u64,
             &[&chars.to_string(), &limit.to_string()],
             &format!("{chars} of {limit} characters"),
         ),
@@ -739,9 +835,10 @@ fn show_hints(
     text: &str,
     key: &str,
     limit: usize,
+    language: &str,
 ) -> DomResult<()> {
     list.set_text_content(None);
-    for hint in tone::check(text, &content::tone_context(key, limit)) {
+    for hint in tone::check(text, &content::tone_context(key, limit, language)) {
         let severity = match hint.severity {
             Severity::Info => "info",
             Severity::Warning => "warning",
@@ -753,22 +850,42 @@ fn show_hints(
                 doc,
                 "li",
                 &[("data-kindly-hint", &hint.id), ("class", severity)],
-                Some(&hint.message),
+                Some(&hint_text(&hint)),
             )?,
         )?;
-        if !hint.suggestion.is_empty() {
+        let tip = tip_text(&hint);
+        if !tip.is_empty() {
             append(
                 &item,
                 el(
                     doc,
                     "span",
                     &[("class", "suggest")],
-                    Some(&format!(" {}", hint.suggestion)),
+                    Some(&format!(" {tip}")),
                 )?,
             )?;
         }
     }
     Ok(())
+}
+
+/// A politeness hint in the UI language (the engine's English otherwise).
+pub fn hint_text(hint: &tone::Hint) -> String {
+    let args: Vec<&str> = hint.args.iter().map(String::as_str).collect();
+    let key = format!("hint_{}", hint.message_id);
+    let counts = tone::MESSAGE_IDS
+        .iter()
+        .any(|(id, counted)| *counted && *id == hint.message_id);
+    match args.last().and_then(|n| n.parse::<u64>().ok()) {
+        Some(n) if counts => counted_message(&key, n, &args, &hint.message),
+        _ => message(&key, &args, &hint.message),
+    }
+}
+
+/// A hint's suggestion in the UI language.
+pub fn tip_text(hint: &tone::Hint) -> String {
+    let args: Vec<&str> = hint.tip_args.iter().map(String::as_str).collect();
+    message(&format!("tip_{}", hint.tip_id), &args, &hint.suggestion)
 }
 
 const BUCKETS: [(Option<Bucket>, &str, &str); 4] = [
