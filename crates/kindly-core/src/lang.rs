@@ -285,6 +285,8 @@ pub static EN: Lang = Lang {
         "lovely to meet",
         "bumped into",
         "ran into you",
+        "sat next to",
+        "meeting you at",
     ],
     talked: &[
         "we spoke",
@@ -305,6 +307,8 @@ pub static EN: Lang = Lang {
         "talking with you",
         "thanks for the chat",
         "thanks for the call",
+        "continue our conversation",
+        "chatting with you",
     ],
     worked_together: &[
         "worked with you",
@@ -711,6 +715,9 @@ pub static FR: Lang = Lang {
         "notre conversation",
         "notre appel",
         "notre entretien",
+        "discuté",
+        "échangé",
+        "poursuivre notre échange",
     ],
     worked_together: &[
         "travaillé avec vous",
@@ -1039,6 +1046,9 @@ pub static DE: Lang = Lang {
         "telefonat",
         "gesprochen",
         "ausgetauscht",
+        "unterhalten",
+        "unser austausch",
+        "unseren austausch",
     ],
     worked_together: &[
         "zusammengearbeitet",
@@ -1383,6 +1393,8 @@ pub static ES: Lang = Lang {
         "nuestra llamada",
         "conversamos",
         "charlamos",
+        "seguir la conversación",
+        "continuar la conversación",
     ],
     worked_together: &[
         "trabajamos juntos",

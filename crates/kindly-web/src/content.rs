@@ -824,6 +824,24 @@ pub fn record_outcome(key: &str, answer: kindly_core::Answer) {
     }
 }
 
+/// The person answered (or skipped) the first run in a panel: keep it,
+/// and judge every card again with what they said.
+pub fn finish_first_run(answers: Option<crate::first_run::Answers>) {
+    let entry = with_state(|state| {
+        let profile = &mut state.data.profile;
+        if let Some(answers) = answers {
+            answers.apply(profile);
+        }
+        profile.first_run_done = true;
+        store::part_entry(&state.data, store::KEY_PROFILE)
+    })
+    .flatten();
+    if let Some(entry) = entry {
+        save(vec![entry]);
+    }
+    redraw_all();
+}
+
 /// Whether `control` is the Accept control `key`'s card was marked for.
 pub fn is_marked_accept(key: &str, control: &Element) -> bool {
     with_state(|state| {

@@ -12,6 +12,7 @@ mod chrome;
 mod clipboard;
 mod content;
 mod dom;
+mod first_run;
 mod keys;
 mod outcome;
 // Public for the native tests (`tests/extraction.rs`), which run the page

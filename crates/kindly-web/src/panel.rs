@@ -370,6 +370,7 @@ pub fn fill(doc: &Document, host: &Element, view: &View) -> DomResult<()> {
             let key = model.key.clone();
             on(&more, "click", move || content::show_everything(&key))?;
         }
+        crate::first_run::ask(doc, &body, &view.data.profile)?;
     }
     append(
         &section,
@@ -384,7 +385,6 @@ pub fn fill(doc: &Document, host: &Element, view: &View) -> DomResult<()> {
             None,
         )?,
     )?;
-    let _ = view.data; // settings reach the panel through `View` as it grows
     host.remove_attribute("hidden")?;
     host.set_attribute(DRAWN_ATTR, "")?;
     Ok(())
@@ -493,7 +493,7 @@ fn delivery_text(delivery: Delivery) -> String {
 }
 
 /// Attaches a click (or other) listener that lives as long as the node.
-fn on(target: &Element, event: &str, handler: impl FnMut() + 'static) -> DomResult<()> {
+pub(crate) fn on(target: &Element, event: &str, handler: impl FnMut() + 'static) -> DomResult<()> {
     let closure = Closure::<dyn FnMut()>::new(handler);
     target.add_event_listener_with_callback(event, closure.as_ref().unchecked_ref())?;
     // Freed with the page; one per control.
