@@ -660,7 +660,7 @@ pub fn signals(
     let scam = in_note(|l| l.scam);
     let job_offer = in_note(|l| l.job_offer).or_else(|| {
         // "An exciting opportunity" is a role when a recruiter writes it.
-        recruiter.and(in_note(|l| l.opportunity))
+        recruiter.and_then(|_| in_note(|l| l.opportunity))
     });
     // Asking for a call is selling, unless a recruiter asks (§Facts).
     let sales = in_note(|l| l.sales)
@@ -1070,12 +1070,9 @@ impl Companies {
     /// Others at the invitation's company seen within the volume window: the
     /// same count as [`Context::from_data`] makes.
     pub fn recent_others(&self, invitation: &Invitation, today: Day) -> u32 {
-        let Some(company) = invitation
-            .company
-            .as_deref()
-            .filter(|c| !lang::is_school(c))
-            .map(company_key)
-        else {
+        // Schools never enter the index (`person_company`), so a school's
+        // name finds no members here.
+        let Some(company) = invitation.company.as_deref().map(company_key) else {
             return 0;
         };
         let Some(members) = self.members.get(&company) else {
