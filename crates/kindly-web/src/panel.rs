@@ -1,6 +1,6 @@
 //! The suggestion panel beside each card: built node by node inside an open
 //! shadow root, so LinkedIn's CSS cannot reach it and no page or user text is
-//! ever parsed as HTML. The stable test contract (ARCHITECTURE.md) is the
+//! ever parsed as HTML. The stable test contract (README, "The panel's test contract") is the
 //! host's `data-kindly-*` attributes and the shadow parts' `data-kindly`.
 //!
 //! The panel only shows and forwards: what a choice means is decided by
