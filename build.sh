@@ -32,6 +32,9 @@ Commands:
            loaded (headless without a display) and save dist/demo.png and
            dist/demo-popup.png
   bench    build, run every benchmark and write BENCHMARKS.md
+  manifest chrome|firefox IN OUT
+           write to OUT the manifest the browser understands, made from
+           the manifest IN (build does this with manifest.json)
   help     show this help
 
 Load dist/ in Chrome: chrome://extensions, Developer mode, Load unpacked.
@@ -146,7 +149,7 @@ build() {
     --target=chrome111,firefox128 --legal-comments=none --log-level=warning \
     --alias:kindly-pkg="$PKG" --outfile="$DIST/popup.js"
   cp "$PKG/kindly_web_bg.wasm" "$DIST/kindly_web_bg.wasm"
-  cp manifest.json "$DIST/"
+  browser_manifest chrome manifest.json "$DIST/manifest.json"
   cp -R extension/popup.html extension/popup.css extension/icons "$DIST/"
   merge_locales
 
@@ -154,6 +157,7 @@ build() {
   # (extension/content-wasm.js), which Firefox allows under the page's CSP.
   local firefox="$DIST-firefox"
   rm -rf "$firefox" && cp -R "$DIST" "$firefox"
+  browser_manifest firefox manifest.json "$firefox/manifest.json"
   bundle_content "$ROOT/extension/content-wasm.js" "$firefox/content.js" --target=firefox128 --loader:.wasm=base64
 
   say "packing the store zips"
@@ -173,19 +177,122 @@ bundle_content() {
     --alias:kindly-pkg="$PKG/content" --alias:kindly-module="$module" --outfile="$out" "$@"
 }
 
-# Zips the folder $1 into $1/$2, for a store.
+# Zips the folder $1 into $1/$2, for a store. The same files give the same
+# bytes (sorted names, fixed dates and modes), so a rebuild can be compared
+# with a published package.
 pack_zip() {
   (cd "$1" && python3 - "$2" <<'PY'
 import os, sys, zipfile
 out = sys.argv[1]
+names = []
+for base, dirs, files in os.walk("."):
+    dirs.sort()
+    names += [os.path.join(base, f)[2:] for f in files]
 with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as z:
-    for base, _, files in os.walk("."):
-        for f in sorted(files):
-            p = os.path.join(base, f)[2:]
-            if p != out and not p.endswith(".zip"):
-                z.write(p)
+    for p in sorted(names):
+        if p == out or p.endswith(".zip"):
+            continue
+        info = zipfile.ZipInfo(p, date_time=(1980, 1, 1, 0, 0, 0))
+        info.external_attr = 0o644 << 16
+        info.compress_type = zipfile.ZIP_DEFLATED
+        with open(p, "rb") as f:
+            z.writestr(info, f.read(), compresslevel=9)
 PY
   )
+}
+
+# Writes to $3 the manifest browser $1 (chrome | firefox) understands, from
+# the one manifest $2 (written for Chromium, with Firefox's own keys beside):
+# a key or permission only the other browser knows is left out (each would
+# be reported as unrecognised), and the two shapes of the same feature are
+# translated: a background service worker becomes background scripts in
+# Firefox (which runs MV3 background pages, not workers), a side panel
+# becomes a sidebar and back. tests/e2e/store.test.mjs loads both results
+# in their browsers, so a key these lists miss fails the tests.
+browser_manifest() {
+  python3 - "$@" <<'PY'
+import json, sys
+browser, source, out = sys.argv[1:4]
+with open(source, encoding="utf-8") as f:
+    m = json.load(f)
+
+CHROMIUM_ONLY_KEYS = {
+    "minimum_chrome_version", "side_panel", "key", "update_url", "export", "import",
+    "oauth2", "offline_enabled", "externally_connectable", "sandbox", "requirements",
+    "storage", "event_rules", "file_browser_handlers", "file_handlers", "input_components",
+    "tts_engine", "automation", "nacl_modules", "differential_fingerprint",
+    "cross_origin_embedder_policy", "cross_origin_opener_policy", "trial_tokens",
+}
+FIREFOX_ONLY_KEYS = {
+    "browser_specific_settings", "sidebar_action", "developer", "theme_experiment",
+    "user_scripts", "dictionaries", "l10n_resources",
+}
+CHROMIUM_ONLY_PERMISSIONS = {
+    "sidePanel", "offscreen", "debugger", "fontSettings", "gcm", "loginState", "power",
+    "printerProvider", "printing", "printingMetrics", "processes", "readingList",
+    "tabCapture", "ttsEngine", "wallpaper", "favicon", "documentScan",
+    "certificateProvider", "desktopCapture", "contentSettings", "system.cpu",
+    "system.display", "system.memory", "system.storage", "enterprise.deviceAttributes",
+    "enterprise.hardwarePlatform", "enterprise.networkingAttributes",
+    "enterprise.platformKeys", "platformKeys", "identity.email", "accessibilityFeatures.read",
+    "accessibilityFeatures.modify", "background",
+}
+FIREFOX_ONLY_PERMISSIONS = {
+    "menus", "menus.overrideContext", "contextualIdentities", "dns", "find", "pkcs11",
+    "theme", "browserSettings", "captivePortal", "geckoProfiler", "networkStatus",
+    "telemetry",
+}
+
+def rename(d, old, new, value):
+    """d with key `old` replaced by `new` in the same place."""
+    return {(new if k == old else k): (value if k == old else v) for k, v in d.items()}
+
+if browser == "firefox":
+    drop_keys, drop_permissions = CHROMIUM_ONLY_KEYS, CHROMIUM_ONLY_PERMISSIONS
+    background = m.get("background")
+    if isinstance(background, dict) and "service_worker" in background:
+        worker = background["service_worker"]
+        if "scripts" in background:
+            background = {k: v for k, v in background.items() if k != "service_worker"}
+        else:
+            background = rename(background, "service_worker", "scripts", [worker])
+        m["background"] = background
+    if "side_panel" in m and "sidebar_action" not in m:
+        panel = m["side_panel"].get("default_path")
+        if panel:
+            sidebar = {"default_panel": panel}
+            title = m.get("action", {}).get("default_title")
+            if title:
+                sidebar["default_title"] = title
+            m = rename(m, "side_panel", "sidebar_action", sidebar)
+elif browser == "chrome":
+    drop_keys, drop_permissions = FIREFOX_ONLY_KEYS, FIREFOX_ONLY_PERMISSIONS
+    background = m.get("background")
+    if isinstance(background, dict) and "scripts" in background:
+        if "service_worker" in background:
+            background = {k: v for k, v in background.items() if k != "scripts"}
+        elif len(background["scripts"]) == 1:
+            background = rename(background, "scripts", "service_worker", background["scripts"][0])
+        else:
+            sys.exit("browser_manifest: Chromium runs one background service worker; manifest.json lists several background scripts")
+        background.pop("persistent", None)
+        m["background"] = background
+    if "sidebar_action" in m and "side_panel" not in m:
+        panel = m["sidebar_action"].get("default_panel")
+        if panel:
+            m = rename(m, "sidebar_action", "side_panel", {"default_path": panel})
+    if "side_panel" in m and "sidePanel" not in m.get("permissions", []):
+        m["permissions"] = m.get("permissions", []) + ["sidePanel"]
+else:
+    sys.exit(f"browser_manifest: unknown browser {browser!r} (chrome or firefox)")
+
+m = {k: v for k, v in m.items() if k not in drop_keys}
+for key in ("permissions", "optional_permissions"):
+    if key in m:
+        m[key] = [p for p in m[key] if p not in drop_permissions]
+with open(out, "w", encoding="utf-8") as f:
+    f.write(json.dumps(m, ensure_ascii=False, indent=2) + "\n")
+PY
 }
 
 # wasm-bindgen's glue, wasm-opt, wasm2js and the patches, from the raw
@@ -324,6 +431,7 @@ case "$cmd" in
     ensure_firefox
     (cd "$ROOT/tests" && KINDLY_DIST="$DIST" node bench/run.mjs)
     ;;
+  manifest) browser_manifest "$@" ;;
   help|-h|--help) usage ;;
   *) usage; exit 2 ;;
 esac

@@ -59,19 +59,20 @@ export function withNonces(html) {
 }
 
 /**
- * Starts Chromium with the extension. Returns { context, extensionId,
- * problems, serve(fixture, opts), newPage(), close() }.
+ * Starts Chromium with the extension (the folder `extension`, by default
+ * the build's). Returns { context, extensionId, problems, serve(fixture,
+ * opts), newPage(), close() }.
  */
-export async function launch({ headers = {}, headless = true } = {}) {
-  if (!existsSync(join(DIST, "manifest.json"))) throw new Error(`no built extension in ${DIST}: run ./build.sh`);
+export async function launch({ headers = {}, headless = true, extension = DIST } = {}) {
+  if (!existsSync(join(extension, "manifest.json"))) throw new Error(`no built extension in ${extension}: run ./build.sh`);
   const userDataDir = mkdtempSync(join(tmpdir(), "kindly-e2e-"));
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: CHROMIUM,
     headless,
     ignoreDefaultArgs: ["--disable-extensions", "--disable-component-extensions-with-background-pages"],
     args: [
-      `--disable-extensions-except=${DIST}`,
-      `--load-extension=${DIST}`,
+      `--disable-extensions-except=${extension}`,
+      `--load-extension=${extension}`,
       "--no-sandbox",
       "--disable-gpu",
       "--disable-quic",
@@ -82,7 +83,7 @@ export async function launch({ headers = {}, headless = true } = {}) {
     ],
     viewport: { width: 1100, height: 900 },
   });
-  const id = extensionId(DIST);
+  const id = extensionId(extension);
   const problems = { cspReports: [], violations: [], foreignRequests: [], errors: [] };
   let current = null; // { html, url }
 
