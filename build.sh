@@ -31,7 +31,16 @@ Commands:
            e2b-received-en; any name in tests/fixtures/) with the extension
            loaded (headless without a display) and save dist/demo.png and
            dist/demo-popup.png
-  bench    build, run every benchmark and write BENCHMARKS.md
+  release  from a clean checkout: build, check the packages as the stores
+           do, and write dist/release/ (Chrome zip, Firefox zip, source zip
+           with build instructions, SHA256SUMS, listing/); uploads nothing
+  bench    build, run every benchmark and write BENCHMARKS.md (the last
+           part fuzzes every target to 1M executions)
+  bench-fuzz [executions]
+           only that last part: its section of BENCHMARKS.md
+  fuzz [seconds]
+           run every cargo-fuzz target (crates/kindly-core/fuzz/) for
+           that long each (default 60), print executions and crashes
   manifest chrome|firefox IN OUT
            write to OUT the manifest the browser understands, made from
            the manifest IN (build does this with manifest.json)
@@ -318,6 +327,8 @@ package_wasm() {
 # UI strings live in several files per language (common, panel, popup) so
 # that each part of the UI owns its words; Chrome wants one messages.json.
 # A key defined twice, or a language missing a key English has, fails the build.
+# listing.json holds the store listing's words (the release reads it), not
+# the extension's: it is not shipped.
 merge_locales() {
   python3 - extension/_locales "$DIST/_locales" <<'PY'
 import json, os, sys
@@ -326,7 +337,7 @@ merged = {}
 for lang in sorted(os.listdir(src)):
     messages = {}
     for name in sorted(os.listdir(os.path.join(src, lang))):
-        if not name.endswith(".json"):
+        if not name.endswith(".json") or name == "listing.json":
             continue
         with open(os.path.join(src, lang, name), encoding="utf-8") as f:
             part = json.load(f)
@@ -408,6 +419,209 @@ run_e2e() {
   (cd "$ROOT/tests" && KINDLY_DIST="$DIST" node --test --test-concurrency=1 --test-reporter=spec e2e/)
 }
 
+# `./build.sh release`: from a clean checkout, build; check the packages as
+# the stores do (tests/e2e/store.test.mjs); write dist/release/ with the two
+# store zips, the source zip addons.mozilla.org asks for (with how to rebuild
+# the Firefox package from it), checksums, and the listing (the demo's).
+# Nothing is uploaded. The version is manifest.json's.
+release() {
+  local out="$DIST/release" commit crates_version
+  [ -z "$(git status --porcelain 2>/dev/null)" ] || die "release: commit or stash your changes first (the source zip is the commit's)"
+  commit="$(git rev-parse HEAD)" || die "release: needs a git checkout"
+  crates_version="$(sed -n '/^\[workspace.package\]/,/^\[/s/^version = "\(.*\)"/\1/p' Cargo.toml)"
+  [ "$crates_version" = "$VERSION" ] || die "release: manifest.json says $VERSION, Cargo.toml's [workspace.package] $crates_version: make them agree"
+
+  build
+  ensure_chromium
+  say "checking the packages as the stores do (web-ext lint; Chromium's extension page)"
+  (cd "$ROOT/tests" && KINDLY_DIST="$DIST" node --test --test-reporter=spec e2e/store.test.mjs)
+
+  rm -rf "$out" && mkdir -p "$out"
+  cp "$DIST/kindly-$VERSION.zip" "$out/kindly-$VERSION-chrome.zip"
+  cp "$DIST-firefox/kindly-$VERSION-firefox.zip" "$out/kindly-$VERSION-firefox.zip"
+  say "writing the source zip (commit ${commit:0:12}) and its build instructions"
+  source_instructions "$commit" "$out/kindly-$VERSION-firefox.zip" >"$out/BUILDING-FOR-AMO.md"
+  git archive --format=tar --prefix="kindly-$VERSION/" "$commit" |
+    python3 - "$out/kindly-$VERSION-source.zip" "$out/BUILDING-FOR-AMO.md" "kindly-$VERSION/BUILDING-FOR-AMO.md" <<'PY'
+import sys, tarfile, zipfile
+out, instructions, name = sys.argv[1:4]
+def add(z, path, data, mode):
+    info = zipfile.ZipInfo(path, date_time=(1980, 1, 1, 0, 0, 0))
+    info.external_attr = mode << 16
+    info.compress_type = zipfile.ZIP_DEFLATED
+    z.writestr(info, data, compresslevel=9)
+with tarfile.open(fileobj=sys.stdin.buffer, mode="r|") as tar, zipfile.ZipFile(out, "w") as z:
+    for member in tar:
+        if member.isfile():
+            add(z, member.name, tar.extractfile(member).read(), 0o755 if member.mode & 0o111 else 0o644)
+    with open(instructions, "rb") as f:
+        add(z, name, f.read(), 0o644)
+PY
+  say "writing the store listing (the demo's pictures, the texts from _locales, the privacy disclosure from the README)"
+  (cd "$ROOT/tests" && CI=1 KINDLY_DIST="$DIST" node demo.mjs --listing "$out/listing")
+  (cd "$out" && sha256sum kindly-*.zip >SHA256SUMS)
+  say "dist/release/ for Kindly $VERSION (nothing uploaded):"
+  (cd "$out" && cat SHA256SUMS && find listing -type f | sort | sed 's/^/  /')
+}
+
+# The build instructions that go into the source zip: exact tool versions,
+# the command, and the checksum a rebuild should reproduce.
+source_instructions() {
+  local commit="$1" firefox_zip="$2" os
+  os="$(. /etc/os-release 2>/dev/null && echo "${PRETTY_NAME:-Linux}")"
+  npm_version() {
+    python3 -c 'import json, sys; print(json.load(open(sys.argv[1]))["packages"]["node_modules/" + sys.argv[2]]["version"])' \
+      tests/package-lock.json "$1"
+  }
+  cat <<EOF
+# Building Kindly $VERSION for Firefox from this source
+
+This is the source of Kindly $VERSION, commit $commit. The Firefox package
+\`kindly-$VERSION-firefox.zip\` (SHA-256 $(sha256sum "$firefox_zip" | cut -d' ' -f1))
+is built from it by one command, which installs the pinned tools it needs
+(Rust crates pinned by \`Cargo.lock\`, npm packages pinned by
+\`tests/package-lock.json\`):
+
+    ./build.sh
+
+It writes the package to \`dist-firefox/kindly-$VERSION-firefox.zip\` (its files
+unpacked in \`dist-firefox/\`); compare them with \`sha256sum\`.
+
+## The tools this package was built with
+
+- $os on $(uname -m)
+- $(rustc --version) and $(cargo --version), installed with rustup; \`./build.sh\`
+  adds the \`wasm32-unknown-unknown\` target and the \`rust-src\` component
+- Node.js $(node --version) with npm $(npm --version)
+- $(python3 --version)
+- from crates.io (Cargo.lock): wasm-bindgen $(sed -n 's/^wasm-bindgen = "=\(.*\)"/\1/p' Cargo.toml) and its CLI support, compiled by the build
+- from npm (tests/package-lock.json): esbuild $(npm_version esbuild), binaryen $(npm_version binaryen) (wasm-opt, wasm2js)
+
+## What is generated, and from what
+
+- \`content.js\`: \`extension/content-entry.js\` and \`extension/content-wasm.js\`
+  bundled by esbuild with the WebAssembly module compiled from
+  \`crates/kindly-web\` and \`crates/kindly-core\` (Rust), embedded as base64.
+- \`popup.js\` and \`kindly_web_bg.wasm\`: \`extension/popup-entry.js\` bundled by
+  esbuild with wasm-bindgen's glue, and the popup's WebAssembly module from the
+  same crates, optimised by wasm-opt.
+- \`manifest.json\`: the repository's \`manifest.json\` less the keys Firefox does
+  not use (\`./build.sh manifest firefox manifest.json out.json\`).
+- \`_locales/*/messages.json\`: the files of \`extension/_locales/\` merged per language.
+- Everything else is copied from \`extension/\` as it is.
+
+## Byte for byte
+
+With the tools above the package is identical to the published one: the build
+does not depend on the folder it runs in, and the zip has fixed dates, modes
+and order. Another version of Rust, binaryen or esbuild gives different
+(equivalent) code; another zlib may compress the same files differently, in
+which case the unpacked files (\`python3 -m zipfile -e\`) still match.
+EOF
+}
+
+# cargo-fuzz (pinned) in tests/.tools, beside the npm tools: nothing global.
+CARGO_FUZZ_VERSION=0.13.2
+FUZZ_DIR="$ROOT/crates/kindly-core/fuzz"
+FUZZ_WORK="$ROOT/target/fuzz" # build, corpus and crash files: never in the repository
+
+ensure_cargo_fuzz() {
+  local bin="$ROOT/tests/.tools/bin/cargo-fuzz"
+  if [ ! -x "$bin" ] || ! "$bin" --version 2>/dev/null | grep -qF "$CARGO_FUZZ_VERSION"; then
+    say "installing cargo-fuzz $CARGO_FUZZ_VERSION (cargo install, into tests/.tools)"
+    cargo install cargo-fuzz --version "$CARGO_FUZZ_VERSION" --locked --quiet --root "$ROOT/tests/.tools"
+  fi
+  export PATH="$ROOT/tests/.tools/bin:$PATH"
+}
+
+# Runs every cargo-fuzz target for $1 seconds or $2 executions, whichever
+# comes first, and prints one line per target: executions, seconds, crashes.
+# Fails on a crash, naming the input that caused it. The lines also go to
+# $FUZZ_WORK/results.tsv for the benchmark.
+# The toolchain is the stable one, with RUSTC_BOOTSTRAP for the -Z flags
+# cargo-fuzz passes (as the WASM build does): a fresh machine has no nightly.
+# No sanitizer: kindly-core forbids unsafe code, so AddressSanitizer would
+# find nothing a panic does not, at a fifth of the speed.
+run_fuzz() {
+  local seconds="${1:-60}" runs="${2:--1}"
+  ensure_rust
+  ensure_cargo_fuzz
+  local targets
+  targets="$(cd "$FUZZ_DIR/.." && cargo fuzz list)"
+  [ -n "$targets" ] || die "no cargo-fuzz targets in $FUZZ_DIR"
+  say "building the fuzz targets ($(tr '\n' ' ' <<<"$targets"))"
+  (cd "$FUZZ_DIR/.." && RUSTC_BOOTSTRAP=1 cargo fuzz build -O -s none --target-dir "$FUZZ_WORK/build" 2>&1 | grep -v '^ *\(Compiling\|Finished\|Updating\|Locking\|Downloaded\|Downloading\)' || true)
+  mkdir -p "$FUZZ_WORK"
+  printf 'target\texecutions\tseconds\tcrashes\n' >"$FUZZ_WORK/results.tsv"
+  local failed=0 target
+  for target in $targets; do
+    local corpus="$FUZZ_WORK/corpus/$target" artifacts="$FUZZ_WORK/artifacts/$target" log="$FUZZ_WORK/$target.log"
+    mkdir -p "$corpus" "$artifacts"
+    local before after status=0
+    before="$(find "$artifacts" -type f | wc -l)"
+    (cd "$FUZZ_DIR/.." && RUSTC_BOOTSTRAP=1 cargo fuzz run -O -s none --target-dir "$FUZZ_WORK/build" "$target" "$corpus" -- \
+      -max_total_time="$seconds" -runs="$runs" -print_final_stats=1 -artifact_prefix="$artifacts/" >"$log" 2>&1) || status=$?
+    after="$(find "$artifacts" -type f | wc -l)"
+    local executions took crashes=$((after - before))
+    executions="$(sed -n 's/^stat::number_of_executed_units: *//p' "$log" | tail -n1)"
+    took="$(sed -n 's/^Done [0-9]* runs in \([0-9]*\) second.*/\1/p' "$log" | tail -n1)"
+    if [ "$status" != 0 ] && [ "$crashes" = 0 ]; then crashes=1; fi
+    printf '%s\t%s\t%s\t%s\n' "$target" "${executions:-0}" "${took:-?}" "$crashes" >>"$FUZZ_WORK/results.tsv"
+    printf '  %-10s %12s executions in %4s s, %d crashes\n' "$target" "${executions:-0}" "${took:-?}" "$crashes"
+    if [ "$crashes" != 0 ]; then
+      failed=1
+      grep -m3 -E 'panicked|ERROR|SUMMARY' "$log" | sed 's/^/    /' || true
+      printf '    input: %s\n    replay: cd crates/kindly-core && RUSTC_BOOTSTRAP=1 cargo fuzz run -s none %s <input>\n' \
+        "$(find "$artifacts" -type f -newer "$corpus" | head -n1)" "$target"
+    fi
+  done
+  [ "$failed" = 0 ] || die "a fuzz target crashed (logs in target/fuzz/)"
+}
+
+# The benchmark's fuzzing part: every target to $1 executions (an hour at
+# most), then the figures replace BENCHMARKS.md's "## Fuzzing" section
+# (tests/bench/run.mjs writes the rest of the file).
+bench_fuzz() {
+  local runs="${1:-1000000}"
+  say "fuzzing every target to $runs executions"
+  run_fuzz 3600 "$runs"
+  python3 - "$FUZZ_WORK/results.tsv" BENCHMARKS.md "$runs" "$(rustc --version)" "$CARGO_FUZZ_VERSION" <<'PY'
+import csv, datetime, re, sys
+results, out, runs, rustc, cargo_fuzz = sys.argv[1:6]
+rows = list(csv.DictReader(open(results), delimiter="\t"))
+when = datetime.datetime.now(datetime.timezone.utc).strftime("%Y-%m-%d %H:%M UTC")
+lines = [
+    "## Fuzzing",
+    "",
+    f"`./build.sh bench` runs every cargo-fuzz target in `crates/kindly-core/fuzz/` to {int(runs):,} executions",
+    f"(libFuzzer, no sanitizer: kindly-core has no unsafe code), keeping the corpus in `target/fuzz/`. {when},",
+    f"{rustc}, cargo-fuzz {cargo_fuzz}. `./build.sh fuzz [seconds]` runs them for a while; `./build.sh test` for 10 s each.",
+    "",
+    "| target | what it feeds | executions | seconds | per second | crashes |",
+    "|---|---|---:|---:|---:|---:|",
+]
+what = {
+    "card": "card texts as a page could deliver them, to the reader and the judge",
+    "template": "templates: parse, render, politeness check",
+    "import": "imported files, any bytes, and applying what is accepted",
+    "store": "stored data (the loader), any keys and values",
+}
+for r in rows:
+    n, s = int(r["executions"]), r["seconds"]
+    rate = f"{n / int(s):,.0f}" if s.isdigit() and int(s) > 0 else "–"
+    lines.append(f"| `{r['target']}` | {what.get(r['target'], '')} | {n:,} | {s} | {rate} | {r['crashes']} |")
+section = "\n".join(lines) + "\n"
+text = open(out, encoding="utf-8").read()
+m = re.search(r"^## Fuzzing\n.*?(?=^## |\Z)", text, flags=re.M | re.S)
+if m:
+    text = text[: m.start()] + section + ("\n" if m.end() < len(text) else "") + text[m.end():]
+else:
+    text = text.rstrip("\n") + "\n\n" + section
+open(out, "w", encoding="utf-8").write(text)
+PY
+  say "wrote the fuzzing figures to BENCHMARKS.md"
+}
+
 cmd="${1:-build}"
 shift || true # what follows the command is the command's own
 case "$cmd" in
@@ -420,6 +634,7 @@ case "$cmd" in
     build
     run_e2e
     CI=1 run_demo
+    say "fuzzing every target for 10 s"; run_fuzz 10
     ;;
   demo)
     build
@@ -430,7 +645,11 @@ case "$cmd" in
     ensure_chromium
     ensure_firefox
     (cd "$ROOT/tests" && KINDLY_DIST="$DIST" node bench/run.mjs)
+    bench_fuzz
     ;;
+  bench-fuzz) bench_fuzz "$@" ;;
+  fuzz) run_fuzz "${1:-60}" ;;
+  release) release ;;
   manifest) browser_manifest "$@" ;;
   help|-h|--help) usage ;;
   *) usage; exit 2 ;;
