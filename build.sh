@@ -441,22 +441,23 @@ release() {
   cp "$DIST-firefox/kindly-$VERSION-firefox.zip" "$out/kindly-$VERSION-firefox.zip"
   say "writing the source zip (commit ${commit:0:12}) and its build instructions"
   source_instructions "$commit" "$out/kindly-$VERSION-firefox.zip" >"$out/BUILDING-FOR-AMO.md"
-  git archive --format=tar --prefix="kindly-$VERSION/" "$commit" |
-    python3 - "$out/kindly-$VERSION-source.zip" "$out/BUILDING-FOR-AMO.md" "kindly-$VERSION/BUILDING-FOR-AMO.md" <<'PY'
+  git archive --format=tar --prefix="kindly-$VERSION/" -o "$out/source.tar" "$commit"
+  python3 - "$out/source.tar" "$out/kindly-$VERSION-source.zip" "$out/BUILDING-FOR-AMO.md" "kindly-$VERSION/BUILDING-FOR-AMO.md" <<'PY'
 import sys, tarfile, zipfile
-out, instructions, name = sys.argv[1:4]
+source, out, instructions, name = sys.argv[1:5]
 def add(z, path, data, mode):
     info = zipfile.ZipInfo(path, date_time=(1980, 1, 1, 0, 0, 0))
     info.external_attr = mode << 16
     info.compress_type = zipfile.ZIP_DEFLATED
     z.writestr(info, data, compresslevel=9)
-with tarfile.open(fileobj=sys.stdin.buffer, mode="r|") as tar, zipfile.ZipFile(out, "w") as z:
+with tarfile.open(source) as tar, zipfile.ZipFile(out, "w") as z:
     for member in tar:
         if member.isfile():
             add(z, member.name, tar.extractfile(member).read(), 0o755 if member.mode & 0o111 else 0o644)
     with open(instructions, "rb") as f:
         add(z, name, f.read(), 0o644)
 PY
+  rm "$out/source.tar"
   say "writing the store listing (the demo's pictures, the texts from _locales, the privacy disclosure from the README)"
   (cd "$ROOT/tests" && CI=1 KINDLY_DIST="$DIST" node demo.mjs --listing "$out/listing")
   (cd "$out" && sha256sum kindly-*.zip >SHA256SUMS)
