@@ -459,7 +459,7 @@ with tarfile.open(source) as tar, zipfile.ZipFile(out, "w") as z:
 PY
   rm "$out/source.tar"
   say "writing the store listing (the demo's pictures, the texts from _locales, the privacy disclosure from the README)"
-  (cd "$ROOT/tests" && CI=1 KINDLY_DIST="$DIST" node demo.mjs --listing "$out/listing")
+  CI=1 run_demo --listing "$out/listing"
   (cd "$out" && sha256sum kindly-*.zip >SHA256SUMS)
   say "dist/release/ for Kindly $VERSION (nothing uploaded):"
   (cd "$out" && cat SHA256SUMS && find listing -type f | sort | sed 's/^/  /')
@@ -634,7 +634,7 @@ case "$cmd" in
     say "cargo test"; cargo test --quiet
     build
     run_e2e
-    CI=1 run_demo
+    CI=1 run_demo --listing "$DIST/listing"
     say "fuzzing every target for 10 s"; run_fuzz 10
     ;;
   demo)

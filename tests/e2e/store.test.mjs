@@ -55,7 +55,7 @@ function webExtLint(dir) {
  * only kept in developer mode, so it is switched on and the extension
  * reloaded; the popup is opened so that its errors, if any, are there too.
  */
-export async function extensionPageProblems(dir) {
+async function extensionPageProblems(dir) {
   const browser = await launch({ extension: dir });
   try {
     const page = await browser.context.newPage();
