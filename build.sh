@@ -479,11 +479,11 @@ source_instructions() {
 
 This is the source of Kindly $VERSION, commit $commit. The Firefox package
 \`kindly-$VERSION-firefox.zip\` (SHA-256 $(sha256sum "$firefox_zip" | cut -d' ' -f1))
-is built from it by one command, which installs the pinned tools it needs
-(Rust crates pinned by \`Cargo.lock\`, npm packages pinned by
-\`tests/package-lock.json\`):
+is built from it by one command, run in the folder this file is in, which
+installs the pinned tools it needs (Rust crates pinned by \`Cargo.lock\`, npm
+packages pinned by \`tests/package-lock.json\`):
 
-    ./build.sh
+    bash build.sh
 
 It writes the package to \`dist-firefox/kindly-$VERSION-firefox.zip\` (its files
 unpacked in \`dist-firefox/\`); compare them with \`sha256sum\`.
@@ -566,9 +566,15 @@ run_fuzz() {
     local executions took crashes=$((after - before))
     executions="$(sed -n 's/^stat::number_of_executed_units: *//p' "$log" | tail -n1)"
     took="$(sed -n 's/^Done [0-9]* runs in \([0-9]*\) second.*/\1/p' "$log" | tail -n1)"
-    if [ "$status" != 0 ] && [ "$crashes" = 0 ]; then crashes=1; fi
+    # A crash leaves its input, or at least libFuzzer's report; any other
+    # failure (the run was killed, cargo failed) is not a crash, and fails too.
+    if [ "$status" != 0 ] && [ "$crashes" = 0 ] && grep -qE '^==[0-9]+== ERROR: libFuzzer|panicked at' "$log"; then crashes=1; fi
     printf '%s\t%s\t%s\t%s\n' "$target" "${executions:-0}" "${took:-?}" "$crashes" >>"$FUZZ_WORK/results.tsv"
     printf '  %-10s %12s executions in %4s s, %d crashes\n' "$target" "${executions:-0}" "${took:-?}" "$crashes"
+    if [ "$status" != 0 ] && [ "$crashes" = 0 ]; then
+      failed=1
+      printf '    the run stopped with status %s before its end, without a crash: see target/fuzz/%s.log\n' "$status" "$target"
+    fi
     if [ "$crashes" != 0 ]; then
       failed=1
       grep -m3 -E 'panicked|ERROR|SUMMARY' "$log" | sed 's/^/    /' || true
@@ -576,7 +582,7 @@ run_fuzz() {
         "$(find "$artifacts" -type f -newer "$corpus" | head -n1)" "$target"
     fi
   done
-  [ "$failed" = 0 ] || die "a fuzz target crashed (logs in target/fuzz/)"
+  [ "$failed" = 0 ] || die "a fuzz target crashed or stopped early (logs in target/fuzz/)"
 }
 
 # The benchmark's fuzzing part: every target to $1 executions (an hour at
