@@ -67,8 +67,8 @@ ensure_rust() {
   fi
 }
 
-# esbuild, binaryen (wasm-opt, wasm2js), playwright-core and axe-core come
-# from npm, pinned by tests/package-lock.json.
+# esbuild, binaryen (wasm-opt, wasm2js), playwright-core, puppeteer-core,
+# axe-core and web-ext come from npm, pinned by tests/package-lock.json.
 ensure_node_tools() {
   command -v npm >/dev/null || die "Node.js 18+ and npm are needed."
   local stamp="$ROOT/tests/node_modules/.kindly-lock"
@@ -603,6 +603,7 @@ lines = [
     f"`./build.sh bench` runs every cargo-fuzz target in `crates/kindly-core/fuzz/` to {int(runs):,} executions",
     f"(libFuzzer, no sanitizer: kindly-core has no unsafe code), keeping the corpus in `target/fuzz/`. {when},",
     f"{rustc}, cargo-fuzz {cargo_fuzz}. `./build.sh fuzz [seconds]` runs them for a while; `./build.sh test` for 10 s each.",
+    "Executions per second move with the machine's load and grow slower as the corpus grows (longer inputs).",
     "",
     "| target | what it feeds | executions | seconds | per second | crashes |",
     "|---|---|---:|---:|---:|---:|",
