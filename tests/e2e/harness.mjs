@@ -59,21 +59,22 @@ export function withNonces(html) {
 }
 
 /**
- * Starts Chromium with the extension. Returns { context, extensionId,
- * problems, serve(fixture, opts), newPage(), close() }. `uiLanguage`
- * ("de", …) is the browser's own language (`--lang`), which the
- * extension's UI strings follow.
+/**
+ * Starts Chromium with the extension (the folder `extension`, by default
+ * the build's). Returns { context, extensionId, problems, serve(fixture,
+ * opts), newPage(), close() }. `uiLanguage` ("de", …) is the browser's own
+ * language (`--lang`), which the extension's UI strings follow.
  */
-export async function launch({ headers = {}, headless = true, uiLanguage } = {}) {
-  if (!existsSync(join(DIST, "manifest.json"))) throw new Error(`no built extension in ${DIST}: run ./build.sh`);
+export async function launch({ headers = {}, headless = true, uiLanguage, extension = DIST } = {}) {
+  if (!existsSync(join(extension, "manifest.json"))) throw new Error(`no built extension in ${extension}: run ./build.sh`);
   const userDataDir = mkdtempSync(join(tmpdir(), "kindly-e2e-"));
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: CHROMIUM,
     headless,
     ignoreDefaultArgs: ["--disable-extensions", "--disable-component-extensions-with-background-pages"],
     args: [
-      `--disable-extensions-except=${DIST}`,
-      `--load-extension=${DIST}`,
+      `--disable-extensions-except=${extension}`,
+      `--load-extension=${extension}`,
       "--no-sandbox",
       "--disable-gpu",
       "--disable-quic",
@@ -86,7 +87,7 @@ export async function launch({ headers = {}, headless = true, uiLanguage } = {})
     viewport: { width: 1100, height: 900 },
     ...(uiLanguage ? { locale: uiLanguage } : {}),
   });
-  const id = extensionId(DIST);
+  const id = extensionId(extension);
   const problems = { cspReports: [], violations: [], foreignRequests: [], errors: [] };
   let current = null; // { html, url }
 
