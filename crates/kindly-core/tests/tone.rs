@@ -347,7 +347,9 @@ fn long_text_is_checked_in_linear_time() {
         },
     );
     assert!(hints.len() > 20_000);
-    assert!(start.elapsed().as_secs() < 5, "took {:?}", start.elapsed());
+    // A hang guard, not a speed test: quadratic work on this input takes
+    // hours, linear work well under a second, so a busy machine never trips it.
+    assert!(start.elapsed().as_secs() < 60, "took {:?}", start.elapsed());
 }
 
 proptest! {
