@@ -1,7 +1,9 @@
 // `./build.sh demo`: the bundled sample invitations page with Kindly loaded.
 // Saves dist/demo.png (the panels) and dist/demo-popup.png (the popup). With
 // a display it opens a real window and stays open until you close it.
+// With `--listing DIR` it also writes the store listing there (listing.mjs).
 import { FIXTURES, fixtureNames, launch, loadFixture, panels, panelPart } from "./e2e/harness.mjs";
+import { writeListing } from "./listing.mjs";
 import { existsSync } from "node:fs";
 import { join } from "node:path";
 
@@ -10,6 +12,12 @@ const fixtureName = process.argv[2] && !process.argv[2].startsWith("-") ? proces
 if (!existsSync(join(FIXTURES, `${fixtureName}.html`))) {
   const names = fixtureNames();
   console.error(`demo: no sample page "${fixtureName}" in tests/fixtures/; one of: ${names.join(", ")}`);
+  process.exit(2);
+}
+const listingFlag = process.argv.indexOf("--listing");
+const listingDir = listingFlag > 0 ? process.argv[listingFlag + 1] : null;
+if (listingFlag > 0 && !listingDir) {
+  console.error("demo: --listing needs the folder to write the listing into");
   process.exit(2);
 }
 const fixture = loadFixture(fixtureName);
@@ -38,6 +46,10 @@ try {
   await popup.screenshot({ path: join(DIST, "demo-popup.png") });
   console.log(`demo: ${seen.length} panels on ${fixture.spec.url}`);
   console.log(`demo: saved ${join(DIST, "demo.png")} and ${join(DIST, "demo-popup.png")}`);
+  if (listingDir) {
+    const pictures = await writeListing(browser, page, listingDir);
+    console.log(`demo: wrote the store listing into ${listingDir} (${pictures.length} pictures, texts, privacy.txt)`);
+  }
   if (headed) {
     await page.bringToFront();
     console.log("demo: close the browser window to finish");

@@ -59,19 +59,21 @@ export function withNonces(html) {
 }
 
 /**
- * Starts Chromium with the extension. Returns { context, extensionId,
- * problems, serve(fixture, opts), newPage(), close() }.
+ * Starts Chromium with the extension (the folder `extension`, by default
+ * the build's). Returns { context, extensionId, problems, serve(fixture,
+ * opts), newPage(), close() }. `uiLanguage` ("de", …) is the browser's own
+ * language (`--lang`), which the extension's UI strings follow.
  */
-export async function launch({ headers = {}, headless = true } = {}) {
-  if (!existsSync(join(DIST, "manifest.json"))) throw new Error(`no built extension in ${DIST}: run ./build.sh`);
+export async function launch({ headers = {}, headless = true, uiLanguage, extension = DIST } = {}) {
+  if (!existsSync(join(extension, "manifest.json"))) throw new Error(`no built extension in ${extension}: run ./build.sh`);
   const userDataDir = mkdtempSync(join(tmpdir(), "kindly-e2e-"));
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: CHROMIUM,
     headless,
     ignoreDefaultArgs: ["--disable-extensions", "--disable-component-extensions-with-background-pages"],
     args: [
-      `--disable-extensions-except=${DIST}`,
-      `--load-extension=${DIST}`,
+      `--disable-extensions-except=${extension}`,
+      `--load-extension=${extension}`,
       "--no-sandbox",
       "--disable-gpu",
       "--disable-quic",
@@ -79,10 +81,12 @@ export async function launch({ headers = {}, headless = true } = {}) {
       "--disable-background-networking",
       "--disable-component-update",
       "--disable-sync",
+      ...(uiLanguage ? [`--lang=${uiLanguage}`] : []),
     ],
     viewport: { width: 1100, height: 900 },
+    ...(uiLanguage ? { locale: uiLanguage } : {}),
   });
-  const id = extensionId(DIST);
+  const id = extensionId(extension);
   const problems = { cspReports: [], violations: [], foreignRequests: [], errors: [] };
   let current = null; // { html, url }
 
@@ -117,6 +121,7 @@ export async function launch({ headers = {}, headless = true } = {}) {
   for (const page of context.pages()) watch(page);
 
   await context.addInitScript(recordViolations);
+  await context.addInitScript(recordClicks);
 
   return {
     context,
@@ -153,6 +158,41 @@ export function recordViolations() {
   document.addEventListener("securitypolicyviolation", (e) => {
     (window.__kindlyViolations ||= []).push(`${e.violatedDirective} ${e.blockedURI} ${e.sourceFile}:${e.lineNumber}`);
   });
+}
+
+/**
+ * Runs in the page's main world before its scripts: every click on one of
+ * the page's own controls (LinkedIn's Accept, Ignore, Reply, Send…) is kept
+ * in `window.__pageClicks` with whether the browser made it for a person
+ * (`trusted`). Kindly's panels live in closed shadow roots, so a click in
+ * one reaches the page as a click on its bare host (a `div`, never a page
+ * control, and not inside one).
+ */
+export function recordClicks() {
+  const clicks = (window.__pageClicks = []);
+  const note = (e) => {
+    const target = e.composedPath()[0];
+    const control = target instanceof Element ? target.closest("button, a, [role=button], input[type=submit]") : null;
+    if (!control) return;
+    const label = (control.getAttribute("aria-label") || control.textContent || "").trim().replace(/\s+/g, " ");
+    clicks.push({ type: e.type, label: label.slice(0, 80), trusted: e.isTrusted });
+  };
+  document.addEventListener("click", note, true);
+  document.addEventListener("submit", note, true);
+}
+
+/** Runs `fn(arg)` in an extension page (chrome.storage and friends), then closes it. */
+export async function withStorage(browser, fn, arg) {
+  const page = await browser.context.newPage();
+  try {
+    await page.goto(`chrome-extension://${browser.extensionId}/popup.html`);
+    // The popup opens (and may first write) the store: let it finish, so
+    // its writes never land after `fn`'s.
+    await page.waitForSelector("#kindly-popup[data-ready=true]");
+    return await page.evaluate(fn, arg);
+  } finally {
+    await page.close();
+  }
 }
 
 /** Asserts none of the things that must never happen happened. */
@@ -365,15 +405,21 @@ export async function panels(page, count, { timeout = 5000 } = {}) {
 export async function readPanels(page) {
   await drawAll(page);
   return inPanels(page, (panels) =>
-    panels.map((p) => ({
-      key: p.dataset.key,
-      kind: p.dataset.kind,
-      action: p.dataset.action ?? null,
-      actionText: p.querySelector("[data-kindly=action]")?.textContent ?? null,
-      reasons: [...p.querySelectorAll("[data-kindly=reasons] li")].map((li) => li.textContent),
-      suggestions: [...p.querySelectorAll("[data-kindly=suggestion] [data-kindly=text]")].map((t) => t.textContent),
-      drawn: p.hasAttribute("data-drawn"),
-    })),
+    panels.map((p) => {
+      const suggestions = [...p.querySelectorAll("[data-kindly=suggestion]")];
+      return {
+        key: p.dataset.key,
+        kind: p.dataset.kind,
+        action: p.dataset.action ?? null,
+        actionText: p.querySelector("[data-kindly=action]")?.textContent ?? null,
+        reasons: [...p.querySelectorAll("[data-kindly=reasons] li")].map((li) => li.textContent),
+        suggestions: suggestions.map((s) => s.querySelector("[data-kindly=text]")?.textContent ?? null),
+        templates: suggestions.map((s) => s.getAttribute("data-kindly-template")),
+        delivery: suggestions.map((s) => s.getAttribute("data-kindly-delivery")),
+        waited: p.querySelector("[data-kindly=waited]")?.textContent ?? null,
+        drawn: p.hasAttribute("data-drawn"),
+      };
+    }),
   );
 }
 
@@ -429,8 +475,9 @@ export async function focusPart(page, key, selector, index = 0) {
  * narrows to matching elements inside it, `.first()` / `.nth(i)` pick one.
  * Reads (`textContent`, `getAttribute`, `isVisible`, `inputValue`, `count`,
  * `allTextContents`, `boundingBox`) run in the harness's world; `click`
- * is a real mouse click at the part's centre, as a person's is (Kindly
- * ignores clicks made by script).
+ * is a real mouse click at the part's centre, and `fill` and `selectOption`
+ * real key presses, as a person's are (Kindly ignores events made by
+ * script).
  */
 export function panelPart(page, key, steps = []) {
   // The part-finding and `fn` are put together here, in Node, so the page's
@@ -498,6 +545,24 @@ export function panelPart(page, key, steps = []) {
     async focus() {
       const ok = await one((els) => (els[0] ? (els[0].focus(), true) : false));
       if (!ok) throw new Error(`panel ${key}: nothing to focus at ${steps.map((s) => s.selector).join(" ")}`);
+    },
+    /** Types `text` into the field in place of what it holds, with real key presses. */
+    async fill(text) {
+      await this.focus();
+      await page.keyboard.press("Control+A");
+      await page.keyboard.press("Backspace");
+      await page.keyboard.type(text);
+    },
+    /** Picks the option whose value is `value` in a select, with the arrow keys as a person would. */
+    async selectOption(value) {
+      await this.focus();
+      const [from, to] = await one((els, value) => {
+        const options = [...(els[0]?.options || [])];
+        return [els[0]?.selectedIndex ?? -1, options.findIndex((o) => o.value === value)];
+      }, value);
+      if (to < 0) throw new Error(`panel ${key}: no option ${value} at ${steps.map((s) => s.selector).join(" ")}`);
+      for (let i = from; i !== to; i += Math.sign(to - from)) await page.keyboard.press(to > from ? "ArrowDown" : "ArrowUp");
+      if ((await this.inputValue()) !== value) throw new Error(`panel ${key}: the arrow keys did not pick ${value}`);
     },
     /** A screenshot of the part, clipped from the page's. */
     async screenshot({ path }) {

@@ -106,6 +106,7 @@ const person = (name, extra = {}) =>
     last_action: "decline",
     headline: "Engineer at Example",
     age_when_seen: 4,
+    outcome: null,
     ...extra,
   });
 
@@ -272,7 +273,7 @@ test("export then wipe then import gives back identical data", async () => {
   await page.setInputFiles("#imp-file", { name: "kindly.json", mimeType: "application/json", buffer: Buffer.from(exported) });
   await page.waitForSelector("#imp-preview");
   const preview = await page.textContent("#imp-changes");
-  assert.match(preview, /Add 1 people to the history: Bo Chen/);
+  assert.match(preview, /Add 1 person to the history: Bo Chen/);
   assert.match(preview, /Update 2 people/);
   assert.deepEqual(await storage(page), wiped, "nothing changes before Apply");
   await page.click("#imp-apply");
@@ -324,7 +325,7 @@ test("data written by schema 1 is migrated, with a backup of the old data", asyn
   const page = await openPopup();
   await seed(page, { kindly: V1_STORE });
   const all = await storageWhen(page, (all) => "kindly.meta" in all, "the migrated store");
-  assert.equal(JSON.parse(all["kindly.meta"]).schema, 2);
+  assert.equal(JSON.parse(all["kindly.meta"]).schema, 3);
   assert.ok(!("kindly" in all), "the schema-1 key is gone once backed up");
   const backup = JSON.parse(all["kindly.backup.v1"]);
   assert.equal(backup.schema, 1);
@@ -385,7 +386,7 @@ test("the review lists what the panels saw, oldest first, with repeat senders", 
   for (const card of fixture.spec.cards.filter((c) => c.kind === "person")) {
     await review.locator("li.card h3", { hasText: card.name }).first().waitFor({ timeout: 5000 });
   }
-  assert.match(await popup.textContent("#review-summary"), new RegExp(`^${fixture.spec.cards.length} seen`));
+  assert.match(await popup.textContent("#review-summary"), new RegExp(`^Pending: ${fixture.spec.cards.length} ·`));
   // Grouped by the action the panel suggested.
   const riley = review.locator('li.card[data-key="riley-park-3c4d5e"]');
   const group = await riley.evaluate((li) => li.closest("section").querySelector("h2").textContent);

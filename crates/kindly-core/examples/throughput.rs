@@ -64,6 +64,7 @@ fn person(lang: &str, slug: &str, name: &str, lines: &[&str], note: Option<&str>
         ignore_label: Some(ignore),
         links: vec![link(&path, ""), link(&path, name)],
         key_hint: None,
+        reply_control: false,
     }
 }
 

@@ -1,39 +1,42 @@
-//! Judging an invitation: signals, then a decision a reader can audit.
+//! Judging an invitation: facts first, then a decision a reader can audit.
 //!
-//! Design: everything Kindly notices is a [`Signal`] with a stable id and a
-//! plain-English reason. What a signal is worth lives in one table, [`RULES`]
-//! (points for each action), and which situation a reply should address lives
-//! in another, [`SITUATION_RULES`]. The decision step between them is short:
+//! Design (`ETIQUETTE.md` §Decisions): everything Kindly notices is a
+//! [`Signal`], a fact with a stable id and a plain reason. The decision is
+//! an ordered table, [`DECISIONS`]: the first row whose signals all fired
+//! (and whose excluded signals did not) decides, by the user's policy, with
+//! one column for a card that offers LinkedIn's Reply and one for a card
+//! that does not (a message cannot reach them then, §Delivery). Rows come
+//! strongest evidence first, so weak signals never add up to outweigh a
+//! strong one: a note naming a real meeting is read before "many
+//! invitations from one company", a recruiter's offer before the sales
+//! rules. Non-person invitations have their own table, [`KIND_RULES`].
 //!
-//! 1. a card that is not about a person gets [`KIND_RULES`] (no person replies);
-//! 2. a card that could not be read gets `review`;
-//! 3. a relationship the user chose decides through [`RELATIONSHIP_RULES`]
-//!    (it overrides inference, ETIQUETTE.md), except "stranger", which only adds
-//!    its points;
-//! 4. otherwise the points are summed; the highest action wins, ties go to the
-//!    gentler action ([`TIE_ORDER`]); when a welcoming action (accept/reply)
-//!    and a refusing one (decline/ignore) are within one point, the signals
-//!    disagree and the advice is `review`.
+//! Replies then come from the templates whose every claim the card or the
+//! user backs ([`backed`], §Claims), in the invitation's language.
 
 use crate::card::company_in_headline;
-use crate::lang::{find_ci, fold, Folded, LANGS};
+use crate::lang::{self, find_ci, fold, Folded, LANGS};
 use crate::model::{
-    Action, Data, Day, Invitation, Kind, Person, Policy, Profile, Relationship, Situation,
-    TemplateRecord,
+    Action, Claim, Data, Day, Invitation, Kind, Person, Policy, Profile, Relationship, Situation,
+    Target, TemplateRecord,
 };
+use crate::plural::{category, Plural};
 use serde::Serialize;
 use std::collections::BTreeMap;
 
-/// One reason behind the advice, with a stable id for translations and the
-/// values its text uses (a name, a count, a phrase).
+/// One reason behind the advice, with a stable id for translations, the
+/// values its text uses (a name, a phrase) and, when it counts something,
+/// the count (translations pick their plural form by it).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct Reason {
     pub id: String,
+    /// In English; the panel shows the UI language's own words.
     pub text: String,
     pub args: Vec<String>,
+    pub count: Option<u32>,
 }
 
-/// Everything Kindly may notice about an invitation.
+/// Everything Kindly may notice about an invitation (`ETIQUETTE.md` §Signals).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Signal {
@@ -44,8 +47,15 @@ pub enum Signal {
     ChoseStranger,
     PolicyKnowWellOnly,
     PolicyOpenNetworker,
+    OpenToRoles,
     NoteMetInPerson,
-    NoteSharedContext,
+    NoteTalked,
+    NoteWorkedTogether,
+    NoteStudiedTogether,
+    NoteIntroduced,
+    NoteSawYourWork,
+    NoteAsksAdvice,
+    NoteJobOffer,
     PersonalNote,
     GenericNote,
     NoNote,
@@ -57,6 +67,9 @@ pub enum Signal {
     SharedSchool,
     SameIndustry,
     OutsideIndustry,
+    FieldUnknown,
+    NoHeadline,
+    Student,
     SalesLanguage,
     ScamMarkers,
     LinkOrPhone,
@@ -64,6 +77,7 @@ pub enum Signal {
     InvitedBefore,
     CompanyVolume,
     Waiting,
+    NoReply,
     FollowsYou,
     Verified,
     PageInvitation,
@@ -76,88 +90,109 @@ pub enum Signal {
     Unreadable,
 }
 
-/// Points a signal gives each action. Review is never scored: it is what
-/// the decision step says when the points disagree.
+/// One row of the decision table.
 #[derive(Clone, Copy, Debug)]
-pub struct Rule {
-    pub signal: Signal,
-    pub accept: i16,
-    pub reply: i16,
-    pub ask: i16,
-    pub decline: i16,
-    pub ignore: i16,
+pub struct Decision {
+    /// Every one of these fired.
+    pub all: &'static [Signal],
+    /// None of these fired.
+    pub none: &'static [Signal],
+    /// The action by policy (know well only, industry-focused, open
+    /// networker) when a message can reach them on the card …
+    pub with_reply: [Action; 3],
+    /// … and when it cannot (LinkedIn shows no Reply).
+    pub without_reply: [Action; 3],
+    /// What the reply addresses.
+    pub situation: Situation,
+    /// Someone the user answers anyway: an apology fits when it waited
+    /// (`ETIQUETTE.md` §Lateness). False for strangers' rows.
+    pub answer_anyway: bool,
+    /// The sources it follows (`ETIQUETTE.md` §Sources).
+    pub sources: &'static str,
 }
 
-const fn r(signal: Signal, accept: i16, reply: i16, ask: i16, decline: i16, ignore: i16) -> Rule {
-    Rule {
-        signal,
-        accept,
-        reply,
-        ask,
-        decline,
-        ignore,
+#[allow(clippy::too_many_arguments)]
+const fn row(
+    all: &'static [Signal],
+    none: &'static [Signal],
+    with_reply: [Action; 3],
+    without_reply: [Action; 3],
+    situation: Situation,
+    answer_anyway: bool,
+    sources: &'static str,
+) -> Decision {
+    Decision {
+        all,
+        none,
+        with_reply,
+        without_reply,
+        situation,
+        answer_anyway,
+        sources,
     }
 }
 
-/// The weights. Read a row as "this signal pushes towards …". Chosen
-/// relationships only order the reasons (RELATIONSHIP_RULES decides for them).
-#[rustfmt::skip]
-pub const RULES: &[Rule] = &[
-    //  signal                              accept reply  ask decline ignore
-    r(Signal::ChoseKnowWell,                  30,   10,   0,   0,    0),
-    r(Signal::ChoseMetOnce,                   30,   10,   0,   0,    0),
-    r(Signal::ChoseFriend,                    10,   30,   0,   0,    0),
-    r(Signal::ChoseFormerColleague,           10,   30,   0,   0,    0),
-    r(Signal::ChoseStranger,                   0,    0,  -3,   3,    0),
-    r(Signal::PolicyKnowWellOnly,             -5,    0,   0,   2,    0),
-    r(Signal::PolicyOpenNetworker,             8,    0,   0,   0,    0),
-    r(Signal::NoteMetInPerson,                 5,    4,  -3,   0,    0),
-    r(Signal::NoteSharedContext,               5,    3,  -3,   0,    0),
-    r(Signal::PersonalNote,                    1,    2,   1,   0,    0),
-    r(Signal::GenericNote,                     0,    0,   2,   2,    0),
-    r(Signal::NoNote,                          0,    0,   1,   1,    0),
-    r(Signal::ManyMutual,                      3,    0,   2,   0,    0),
-    r(Signal::NamedMutual,                     1,    0,   2,   0,    0),
-    r(Signal::SomeMutual,                      0,    0,   1,   0,    0),
-    r(Signal::NoMutual,                       -1,    0,   1,   2,    0),
-    r(Signal::SharedCompany,                   4,    2,   1,   0,    0),
-    r(Signal::SharedSchool,                    3,    1,   2,   0,    0),
-    r(Signal::SameIndustry,                    6,    1,   0,   0,    0),
-    r(Signal::OutsideIndustry,                -2,    0,   0,   3,    0),
-    r(Signal::SalesLanguage,                  -5,   -2,  -2,   8,    2),
-    r(Signal::ScamMarkers,                   -20,  -10, -10,   0,   40),
-    r(Signal::LinkOrPhone,                    -2,    0,   0,   2,    4),
-    r(Signal::Recruiter,                       1,    5,   0,   0,    0),
-    r(Signal::InvitedBefore,                   0,    0,  -2,   9,    0),
-    r(Signal::CompanyVolume,                   0,    0,   0,   6,    0),
-    r(Signal::Waiting,                         0,    1,   0,   0,    0),
-    r(Signal::FollowsYou,                      1,    0,   0,   0,    0),
-    r(Signal::Verified,                        1,    0,   0,   0,   -1),
-];
+use Action::{Accept as A, Ask as K, Decline as D, Ignore as I, Reply as R, Review as V};
+use Signal as G;
+use Situation as S;
 
-/// Gentler first: when points tie, talking beats refusing.
-pub const TIE_ORDER: [Action; 5] = [
-    Action::Reply,
-    Action::Ask,
-    Action::Accept,
-    Action::Decline,
-    Action::Ignore,
-];
-
-/// What a chosen relationship decides, per policy
-/// (know-well-only, industry-focused, open networker).
+/// The decision table for person invitations: first match wins. Columns:
+/// policy know-well-only, industry-focused, open networker.
 #[rustfmt::skip]
-pub const RELATIONSHIP_RULES: &[(Relationship, [Action; 3])] = &[
-    (Relationship::KnowWell,        [Action::Accept, Action::Accept, Action::Accept]),
-    (Relationship::MetOnce,         [Action::Accept, Action::Accept, Action::Accept]),
-    // Keep LinkedIn professional; an open networker connects anyway.
-    (Relationship::Friend,          [Action::Reply,  Action::Reply,  Action::Accept]),
-    // Catch up first, then connect (seed 003).
-    (Relationship::FormerColleague, [Action::Reply,  Action::Reply,  Action::Reply]),
+pub const DECISIONS: &[Decision] = &[
+    // What the user chose decides (§Facts); "don't know them" leaves the
+    // rows below to decide, minus the shared-past ones.
+    row(&[G::ChoseKnowWell], &[],            [A, A, A], [A, A, A], S::ThanksAfterAccept, true, "ELAD GUIDE"),
+    row(&[G::ChoseMetOnce], &[],             [R, A, A], [V, A, A], S::MetInPerson, true, "NOTYET GUIDE"),
+    row(&[G::ChoseFriend], &[],              [D, D, A], [I, I, A], S::Friend, true, "KNOWN"),
+    row(&[G::ChoseFormerColleague], &[],     [R, R, A], [A, A, A], S::FormerColleague, true, "KNOWN"),
+    // Scams: say nothing (§Actions).
+    row(&[G::ScamMarkers], &[],              [I, I, I], [I, I, I], S::Scam, false, "GUIDE"),
+    // Recruiters, never the sales rules (§Facts).
+    row(&[G::NoteJobOffer, G::OpenToRoles], &[], [R, R, R], [A, A, A], S::RecruiterInterested, true, "GUIDE"),
+    row(&[G::Recruiter, G::OpenToRoles], &[G::SalesLanguage], [R, R, R], [A, A, A], S::RecruiterInterested, true, "GUIDE"),
+    row(&[G::NoteJobOffer], &[],             [R, R, A], [I, I, A], S::Recruiter, true, "GUIDE POLITE"),
+    row(&[G::Recruiter, G::PersonalNote], &[], [R, R, A], [I, I, A], S::Recruiter, true, "GUIDE POLITE"),
+    // A shared past named in their note.
+    row(&[G::NoteWorkedTogether], &[G::ChoseStranger], [R, A, A], [R, A, A], S::FormerColleague, true, "KNOWN GUIDE"),
+    row(&[G::NoteStudiedTogether], &[G::ChoseStranger], [R, A, A], [R, A, A], S::Classmate, true, "GUIDE"),
+    row(&[G::NoteMetInPerson], &[G::ChoseStranger], [R, A, A], [R, A, A], S::MetInPerson, true, "GUIDE NOTYET"),
+    row(&[G::NoteTalked], &[G::ChoseStranger], [R, A, A], [R, A, A], S::ThanksAfterAccept, true, "GUIDE NOTYET"),
+    row(&[G::NoteIntroduced], &[G::ChoseStranger], [R, A, A], [R, A, A], S::ThanksAfterAccept, true, "GUIDE NOTYET"),
+    // A personal request: answer it, connect later ("not yet").
+    row(&[G::NoteAsksAdvice], &[],           [R, R, A], [R, R, A], S::AdviceRequest, true, "NOTYET GUIDE"),
+    row(&[G::Student, G::PersonalNote], &[], [R, R, A], [R, R, A], S::AdviceRequest, true, "NOTYET GUIDE"),
+    // They know the user's work: thank them; a talk is not a meeting.
+    row(&[G::NoteSawYourWork, G::SameIndustry], &[], [R, A, A], [R, A, A], S::SawYourWork, true, "POLITE NOTYET"),
+    row(&[G::NoteSawYourWork, G::FieldUnknown], &[], [R, A, A], [R, A, A], S::SawYourWork, true, "POLITE NOTYET"),
+    row(&[G::NoteSawYourWork], &[],          [R, R, A], [R, R, A], S::SawYourWork, true, "NOTYET"),
+    // Invited again: a clear answer (§Actions).
+    row(&[G::InvitedBefore], &[],            [D, D, A], [I, I, A], S::RepeatInviter, false, "GUIDE"),
+    // Many from one company lately, then selling.
+    row(&[G::CompanyVolume], &[],            [D, D, D], [I, I, I], S::CompanyVolume, false, "GUIDE"),
+    row(&[G::SalesLanguage], &[],            [D, D, D], [I, I, I], S::SalesPitch, false, "GUIDE"),
+    // Another personal note: answer it; "not yet" under know-well-only.
+    row(&[G::PersonalNote, G::SharedCompany], &[], [D, A, A], [D, A, A], S::StrangerPersonal, true, "NOTYET POLITE"),
+    row(&[G::PersonalNote, G::SharedSchool], &[],  [D, A, A], [D, A, A], S::StrangerPersonal, true, "NOTYET POLITE"),
+    row(&[G::PersonalNote, G::SameIndustry], &[],  [D, A, A], [D, A, A], S::StrangerPersonal, true, "NOTYET POLITE"),
+    row(&[G::PersonalNote], &[],             [D, R, A], [D, R, A], S::StrangerPersonal, true, "NOTYET GUIDE"),
+    // No note, or LinkedIn's stock one.
+    row(&[G::SharedCompany], &[],            [K, A, A], [V, A, A], S::CantPlace, false, "GUIDE"),
+    row(&[G::SharedSchool], &[],             [K, A, A], [V, A, A], S::CantPlace, false, "GUIDE"),
+    row(&[G::SameIndustry], &[],             [D, A, A], [I, A, A], S::StrangerGeneric, false, "POLITE GUIDE"),
+    row(&[G::ManyMutual], &[],               [K, K, A], [V, V, A], S::CantPlace, false, "POLITE ELAD"),
+    row(&[G::OutsideIndustry], &[],          [D, D, A], [I, I, A], S::OutsideIndustry, false, "KNOWN GUIDE"),
+    row(&[G::NoHeadline, G::NoMutual], &[],  [D, D, V], [I, I, V], S::StrangerGeneric, false, "GUIDE"),
+    row(&[G::NamedMutual], &[],              [D, K, A], [I, V, A], S::CantPlace, false, "ELAD"),
+    row(&[G::SomeMutual], &[],               [D, K, A], [I, V, A], S::CantPlace, false, "ELAD"),
+    row(&[G::NoMutual], &[],                 [D, D, A], [I, I, A], S::StrangerGeneric, false, "GUIDE POLITE"),
+    // Shared connections unknown (a card Kindly cannot fully read).
+    row(&[], &[],                            [D, K, A], [I, V, A], S::CantPlace, false, "ELAD"),
 ];
 
 /// Invitations that are not about connecting with a person:
-/// (kind, action from a stranger, action when the user knows the inviter).
+/// (kind, signal, action from a stranger, action when the user knows the
+/// person who sent it).
 #[rustfmt::skip]
 pub const KIND_RULES: &[(Kind, Signal, Action, Action)] = &[
     (Kind::Page,       Signal::PageInvitation,       Action::Ignore, Action::Review),
@@ -168,45 +203,22 @@ pub const KIND_RULES: &[(Kind, Signal, Action, Action)] = &[
     (Kind::Unknown,    Signal::UnknownInvitation,    Action::Review, Action::Review),
 ];
 
-/// Which situation a reply addresses: the first row whose signal (any of
-/// them; none = always) fired and whose actions include the advice wins.
-/// Later matching rows become fallbacks for ranking templates.
-#[rustfmt::skip]
-pub const SITUATION_RULES: &[(&[Signal], &[Action], Situation)] = &[
-    (&[Signal::ScamMarkers],          &[Action::Ignore, Action::Decline, Action::Review], Situation::Scam),
-    (&[Signal::ChoseFriend],          &[Action::Reply], Situation::Friend),
-    (&[Signal::ChoseFormerColleague], &[Action::Reply, Action::Accept], Situation::FormerColleague),
-    (&[Signal::ChoseMetOnce],         &[Action::Accept, Action::Reply], Situation::MetInPerson),
-    (&[Signal::InvitedBefore],        &[Action::Decline, Action::Ignore], Situation::RepeatInviter),
-    (&[Signal::SalesLanguage],        &[Action::Decline, Action::Ignore], Situation::SalesPitch),
-    (&[Signal::CompanyVolume],        &[Action::Decline, Action::Ignore], Situation::CompanyVolume),
-    (&[Signal::Recruiter],            &[Action::Reply, Action::Decline], Situation::Recruiter),
-    (&[Signal::NoteMetInPerson],      &[Action::Accept], Situation::MetInPerson),
-    (&[Signal::OutsideIndustry],      &[Action::Decline], Situation::OutsideIndustry),
-    (&[Signal::PersonalNote, Signal::NoteSharedContext, Signal::NoteMetInPerson],
-                                      &[Action::Decline], Situation::StrangerPersonal),
-    (&[Signal::PersonalNote],         &[Action::Reply], Situation::StrangerPersonal),
-    (&[],                             &[Action::Decline, Action::Ignore], Situation::StrangerGeneric),
-    (&[],                             &[Action::Ask, Action::Review], Situation::CantPlace),
-    (&[],                             &[Action::Accept], Situation::ThanksAfterAccept),
-    (&[],                             &[Action::Reply], Situation::KeepPending),
-];
+/// The situation a reply falls back to for each action, when no template
+/// addresses the row's own.
+fn fallback_situation(action: Action) -> Situation {
+    match action {
+        Action::Accept => Situation::ThanksAfterAccept,
+        Action::Reply => Situation::KeepPending,
+        Action::Decline => Situation::StrangerGeneric,
+        Action::Ask | Action::Review => Situation::CantPlace,
+        Action::Ignore => Situation::Scam,
+    }
+}
 
-/// Situations whose reply should open with an apology when the invitation
-/// has waited long (the reply itself is still theirs: they become fallbacks).
-const LATE_ELIGIBLE: &[Situation] = &[
-    Situation::StrangerGeneric,
-    Situation::StrangerPersonal,
-    Situation::CantPlace,
-    Situation::ThanksAfterAccept,
-    Situation::MetInPerson,
-    Situation::KeepPending,
-    Situation::OutsideIndustry,
-];
-
-/// More than this many mutual connections count as "many".
+/// This many mutual connections or more count as "many".
 pub const MANY_MUTUAL: u32 = 10;
-/// Waiting longer than this many days calls for a prompt, apologetic reply.
+/// Waiting longer than this many days calls for an apology, for people the
+/// user answers anyway.
 pub const LATE_AFTER_DAYS: u32 = 14;
 /// Invitations from this many other people at one company, seen within
 /// [`VOLUME_WINDOW_DAYS`], make "many invitations from one company".
@@ -215,6 +227,8 @@ pub const VOLUME_WINDOW_DAYS: u32 = 30;
 /// Notes are short (300 characters at most); signals read this much of one,
 /// so a pathological note cannot slow the panel down.
 const NOTE_SCAN_CHARS: usize = 4000;
+/// A stock note longer than this has been written on: personal.
+const GENERIC_NOTE_CHARS: usize = 160;
 
 /// A signal that fired, with the values its reason mentions.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -281,21 +295,51 @@ impl<'a> Context<'a> {
     }
 }
 
+/// Where a reply is sent (`ETIQUETTE.md` §Delivery).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Delivery {
+    /// With LinkedIn's Reply on the card; the invitation stays pending.
+    OnCard,
+    /// As a message once the user has accepted.
+    AfterAccept,
+}
+
 /// The judgement, ready for the panel.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct Advice {
     pub action: Action,
-    /// Most weight for the chosen action first.
+    /// Why: the deciding facts first.
     pub reasons: Vec<Reason>,
     pub situation: Situation,
     /// Fallback situations for ranking templates, best first.
     pub also: Vec<Situation>,
     /// Ranked template ids (best first); empty when nothing should be sent.
     pub templates: Vec<String>,
+    /// Where replies go: `None` when no message fits (ignore quietly, or
+    /// look closer with no way to write).
+    pub delivery: Option<Delivery>,
+    /// The language replies are written in ("en", "fr", …).
+    pub reply_language: String,
+    /// An apology for the slow answer fits (§Lateness).
+    pub late: bool,
     /// Suggest LinkedIn's "I don't know this person": only for clear scams/spam.
     pub dont_know_hint: bool,
     /// The day of the earlier invitation, when this person invited before.
     pub invited_before: Option<Day>,
+    /// The decision row that decided (an index into [`DECISIONS`]); `None`
+    /// for non-person and unreadable cards.
+    pub rule: Option<usize>,
+}
+
+/// What the decision step found.
+struct Verdict {
+    action: Action,
+    situation: Situation,
+    rule: Option<usize>,
+    /// The missing Reply changed the action.
+    for_want_of_reply: bool,
+    late: bool,
 }
 
 /// The action alone, as [`advise`] decides it: what marking a card needs.
@@ -303,41 +347,99 @@ pub struct Advice {
 /// into view; building them for every card on a long page was wasted.
 pub fn decide(invitation: &Invitation, context: &Context<'_>) -> Action {
     let invited_before = earlier_invitation(context.person, invitation, context.today);
-    action_for(
-        invitation,
-        context,
-        &signals(invitation, context, invited_before),
-    )
+    let fired = signals(invitation, context, invited_before);
+    verdict(invitation, context, &fired).action
 }
 
-/// Steps 1–4 of the decision, from the signals that fired.
-fn action_for(invitation: &Invitation, context: &Context<'_>, fired: &[Fired]) -> Action {
-    let policy_column = match context.profile.policy {
+/// Whether a message can reach the inviter while the invitation is pending:
+/// the card's Reply, or (when Kindly cannot tell) a note, under which every
+/// known layout shows one.
+pub fn can_reply(invitation: &Invitation) -> bool {
+    invitation
+        .can_reply
+        .unwrap_or_else(|| invitation.note.is_some())
+}
+
+fn policy_column(policy: Policy) -> usize {
+    match policy {
         Policy::KnowWellOnly => 0,
         Policy::IndustryFocused => 1,
         Policy::OpenNetworker => 2,
+    }
+}
+
+/// The first row of [`DECISIONS`] that holds.
+pub fn deciding_row(fired: &[Fired]) -> Option<(usize, &'static Decision)> {
+    let has = |s: &Signal| fired.iter().any(|f| f.signal == *s);
+    DECISIONS
+        .iter()
+        .enumerate()
+        .find(|(_, d)| d.all.iter().all(has) && !d.none.iter().any(has))
+}
+
+fn verdict(invitation: &Invitation, context: &Context<'_>, fired: &[Fired]) -> Verdict {
+    let plain = |action: Action, situation: Situation| Verdict {
+        action,
+        situation,
+        rule: None,
+        for_want_of_reply: false,
+        late: false,
     };
     if invitation.kind != Kind::Person {
         let known = context
             .relationship
             .is_some_and(|r| r != Relationship::Stranger);
-        KIND_RULES
+        let action = KIND_RULES
             .iter()
             .find(|(k, ..)| *k == invitation.kind)
             .map_or(
                 Action::Review,
                 |(_, _, stranger, friend)| if known { *friend } else { *stranger },
-            )
-    } else if !invitation.readable {
-        Action::Review
-    } else if let Some(decided) = context
-        .relationship
-        .and_then(|rel| RELATIONSHIP_RULES.iter().find(|(r, _)| *r == rel))
-        .and_then(|(_, by_policy)| by_policy.get(policy_column).copied())
-    {
-        decided
-    } else {
-        score(fired)
+            );
+        return plain(action, Situation::CantPlace);
+    }
+    if !invitation.readable {
+        return plain(Action::Review, Situation::CantPlace);
+    }
+    let Some((index, decision)) = deciding_row(fired) else {
+        return plain(Action::Review, Situation::CantPlace);
+    };
+    let column = policy_column(context.profile.policy);
+    let with = decision
+        .with_reply
+        .get(column)
+        .copied()
+        .unwrap_or(Action::Review);
+    let without = decision
+        .without_reply
+        .get(column)
+        .copied()
+        .unwrap_or(Action::Review);
+    let action = if can_reply(invitation) { with } else { without };
+    let waited = fired.iter().any(|f| f.signal == Signal::Waiting);
+    let sends = matches!(
+        action,
+        Action::Accept | Action::Reply | Action::Decline | Action::Ask
+    );
+    Verdict {
+        action,
+        situation: decision.situation,
+        rule: Some(index),
+        for_want_of_reply: action != with,
+        late: waited && decision.answer_anyway && sends,
+    }
+}
+
+/// Where replies for `action` go, if any can be sent.
+fn delivery_for(action: Action, reply: bool) -> Option<Delivery> {
+    match action {
+        Action::Accept => Some(Delivery::AfterAccept),
+        Action::Reply | Action::Ask | Action::Decline | Action::Review | Action::Ignore
+            if reply =>
+        {
+            Some(Delivery::OnCard)
+        }
+        _ => None,
     }
 }
 
@@ -348,28 +450,27 @@ pub fn advise(
     templates: &[TemplateRecord],
 ) -> Advice {
     let invited_before = earlier_invitation(context.person, invitation, context.today);
-    let fired = signals(invitation, context, invited_before);
+    let mut fired = signals(invitation, context, invited_before);
+    let found = verdict(invitation, context, &fired);
+    if found.for_want_of_reply {
+        fired.push(Fired {
+            signal: Signal::NoReply,
+            args: Vec::new(),
+        });
+    }
     let has = |s: Signal| fired.iter().any(|f| f.signal == s);
-    let action = action_for(invitation, context, &fired);
+    let action = found.action;
 
-    let mut situations: Vec<Situation> = Vec::new();
-    for (needs, actions, situation) in SITUATION_RULES {
-        let signal_ok = needs.is_empty() || needs.iter().any(|s| has(*s));
-        if signal_ok && actions.contains(&action) && !situations.contains(situation) {
-            situations.push(*situation);
-        }
+    let mut situations = vec![found.situation];
+    let fallback = fallback_situation(action);
+    if !situations.contains(&fallback) {
+        situations.push(fallback);
     }
-    if invitation.kind != Kind::Person {
-        // Templates are for people; the situation only labels the card.
-        situations = vec![if action == Action::Ignore {
-            Situation::StrangerGeneric
-        } else {
-            Situation::CantPlace
-        }];
-    }
-    let base = situations.first().copied().unwrap_or(Situation::CantPlace);
-    if has(Signal::Waiting) && action != Action::Ignore && LATE_ELIGIBLE.contains(&base) {
-        situations.insert(0, Situation::Late);
+    // Late is an aspect, not the situation: the reply still answers the
+    // recruiter or the student; the library's replies take an apology
+    // line (`suggest`), and templates tagged late rank higher.
+    if found.late {
+        situations.push(Situation::Late);
     }
     let situation = situations.first().copied().unwrap_or(Situation::CantPlace);
     let also: Vec<Situation> = situations.iter().skip(1).copied().collect();
@@ -383,84 +484,119 @@ pub fn advise(
             || (has(Signal::SalesLanguage)
                 && (has(Signal::LinkOrPhone) || has(Signal::InvitedBefore))));
 
-    let ranked = if invitation.kind == Kind::Person {
-        let inferred = if has(Signal::NoteMetInPerson) {
-            Relationship::MetOnce
-        } else {
-            Relationship::Stranger
-        };
-        rank_templates(
-            templates, action, situation, &also, context, invitation, inferred,
-        )
+    let reply_language = reply_language(invitation, context.profile);
+    let delivery = if invitation.kind == Kind::Person && invitation.readable {
+        delivery_for(action, can_reply(invitation))
     } else {
-        Vec::new()
+        None
+    };
+    let ranked = match delivery {
+        Some(_) => {
+            let backing = Backing {
+                fired: &fired,
+                relationship: context.relationship,
+                profile: context.profile,
+                late: found.late,
+            };
+            rank_templates(
+                templates,
+                &Wanted {
+                    action,
+                    situation,
+                    also: &also,
+                    language: &reply_language,
+                    late: found.late,
+                    note: invitation.note.is_some(),
+                },
+                context,
+                &backing,
+            )
+        }
+        None => Vec::new(),
     };
 
     Advice {
         action,
-        reasons: reasons(&fired, action),
+        reasons: reasons(&fired, found.rule, found.late),
         situation,
         also,
         templates: ranked,
+        delivery,
+        reply_language,
+        late: found.late,
         dont_know_hint,
         invited_before,
+        rule: found.rule,
     }
 }
 
-/// Step 4 of the decision: sum the points, break ties gently, and say
-/// `review` when welcoming and refusing are neck and neck.
-fn score(fired: &[Fired]) -> Action {
-    let total = |a: Action| -> i32 { fired.iter().map(|f| i32::from(weight(f.signal, a))).sum() };
-    let mut ranked: Vec<(Action, i32)> = TIE_ORDER.iter().map(|a| (*a, total(*a))).collect();
-    // Stable: equal scores keep TIE_ORDER.
-    ranked.sort_by_key(|x| std::cmp::Reverse(x.1));
-    let welcoming = |a: Action| matches!(a, Action::Accept | Action::Reply);
-    let refusing = |a: Action| matches!(a, Action::Decline | Action::Ignore);
-    match (ranked.first(), ranked.get(1)) {
-        (Some(&(best, b)), Some(&(second, s)))
-            if b - s <= 1
-                && ((welcoming(best) && refusing(second))
-                    || (refusing(best) && welcoming(second))) =>
-        {
-            Action::Review
+/// The reasons, the deciding facts first: the row's own signals, then why
+/// the action changed (no Reply), then the rest in reading order.
+fn reasons(fired: &[Fired], rule: Option<usize>, late: bool) -> Vec<Reason> {
+    let deciding: &[Signal] = rule.and_then(|i| DECISIONS.get(i)).map_or(&[], |d| d.all);
+    let rank = |f: &Fired| {
+        if deciding.contains(&f.signal) {
+            0
+        } else if f.signal == Signal::NoReply {
+            1
+        } else {
+            2
         }
-        (Some(&(best, _)), _) => best,
-        _ => Action::Review,
-    }
-}
-
-/// A signal's points for an action (0 when the table has no row).
-pub fn weight(signal: Signal, action: Action) -> i16 {
-    RULES
-        .iter()
-        .find(|r| r.signal == signal)
-        .map_or(0, |r| match action {
-            Action::Accept => r.accept,
-            Action::Reply => r.reply,
-            Action::Ask => r.ask,
-            Action::Decline => r.decline,
-            Action::Ignore => r.ignore,
-            Action::Review => 0,
-        })
-}
-
-fn reasons(fired: &[Fired], action: Action) -> Vec<Reason> {
+    };
     let mut ordered: Vec<&Fired> = fired.iter().collect();
-    // Stable sort: equal weights keep the order signals were found in.
-    ordered.sort_by_key(|f| std::cmp::Reverse(weight(f.signal, action)));
+    // Stable: equal ranks keep the order signals were found in.
+    ordered.sort_by_key(|f| rank(f));
     ordered
         .into_iter()
-        .map(|f| Reason {
-            id: signal_id(f.signal).to_string(),
-            text: reason_text(f.signal, &f.args),
-            args: f.args.clone(),
+        .map(|f| {
+            let id = if f.signal == Signal::Waiting && !late {
+                "waiting_long_stranger"
+            } else {
+                signal_id(f.signal)
+            };
+            let count = counted(f.signal).then(|| {
+                f.args
+                    .get(count_arg(f.signal))
+                    .and_then(|a| a.parse().ok())
+                    .unwrap_or(0)
+            });
+            Reason {
+                id: id.to_string(),
+                text: reason_text(f.signal, &f.args, late),
+                args: f.args.clone(),
+                count,
+            }
         })
         .collect()
+}
+
+/// Reasons that count something: their translations have plural forms.
+pub fn counted(signal: Signal) -> bool {
+    matches!(
+        signal,
+        Signal::ManyMutual | Signal::SomeMutual | Signal::CompanyVolume
+    )
+}
+
+/// Which of a counted reason's args is the count.
+fn count_arg(signal: Signal) -> usize {
+    match signal {
+        Signal::CompanyVolume => 1,
+        _ => 0,
+    }
 }
 
 // ---------------------------------------------------------------------------
 // Signals
 // ---------------------------------------------------------------------------
+
+/// One phrase list of a language table (`lang::Lang`).
+type PhraseTable = fn(&'static lang::Lang) -> &'static [&'static str];
+
+/// The first phrase of `table` in every language found in `text` as whole words.
+fn any_lang(text: &Folded, table: PhraseTable) -> Option<&'static str> {
+    LANGS.iter().find_map(|l| text.first_word_match(table(l)))
+}
 
 /// Every signal that fires for this invitation, in reading order.
 pub fn signals(
@@ -470,6 +606,7 @@ pub fn signals(
 ) -> Vec<Fired> {
     let mut out: Vec<Fired> = Vec::new();
     let mut fire = |signal: Signal, args: Vec<String>| out.push(Fired { signal, args });
+    let phrase = |p: &str| vec![p.to_string()];
 
     if invitation.kind != Kind::Person {
         if let Some((_, signal, ..)) = KIND_RULES.iter().find(|(k, ..)| *k == invitation.kind) {
@@ -497,13 +634,17 @@ pub fn signals(
         Some(Relationship::Stranger) => fire(Signal::ChoseStranger, Vec::new()),
         None => {}
     }
-    match context.profile.policy {
+    let profile = context.profile;
+    match profile.policy {
         Policy::KnowWellOnly => fire(Signal::PolicyKnowWellOnly, Vec::new()),
         Policy::OpenNetworker => fire(Signal::PolicyOpenNetworker, Vec::new()),
         Policy::IndustryFocused => {}
     }
+    if profile.open_to_roles {
+        fire(Signal::OpenToRoles, Vec::new());
+    }
 
-    // The note.
+    // The note and the headline, folded once for every table.
     let note = invitation
         .note
         .as_deref()
@@ -514,36 +655,52 @@ pub fn signals(
     );
     let note_folded = note.map(Folded::new);
     let headline_folded = Folded::new(headline);
-    let scam = note_folded
-        .as_ref()
-        .and_then(|n| LANGS.iter().find_map(|l| n.first_word_match(l.scam)));
-    let sales = note_folded
-        .as_ref()
-        .and_then(|n| LANGS.iter().find_map(|l| n.first_word_match(l.sales)))
+    let in_note = |table: PhraseTable| note_folded.as_ref().and_then(|n| any_lang(n, table));
+    let recruiter = any_lang(&headline_folded, |l| l.recruiter);
+    let scam = in_note(|l| l.scam);
+    let job_offer = in_note(|l| l.job_offer).or_else(|| {
+        // "An exciting opportunity" is a role when a recruiter writes it.
+        recruiter.and_then(|_| in_note(|l| l.opportunity))
+    });
+    // Asking for a call is selling, unless a recruiter asks (§Facts).
+    let sales = in_note(|l| l.sales)
+        .or_else(|| any_lang(&headline_folded, |l| l.sales))
         .or_else(|| {
-            LANGS
-                .iter()
-                .find_map(|l| headline_folded.first_word_match(l.sales))
+            (recruiter.is_none() && job_offer.is_none())
+                .then(|| in_note(|l| l.call_asks))
+                .flatten()
         });
     match (note, &note_folded) {
         (Some(n), Some(folded)) => {
-            let met = LANGS
-                .iter()
-                .find_map(|l| folded.first_word_match(l.met_in_person));
-            let shared = LANGS
-                .iter()
-                .find_map(|l| folded.first_word_match(l.shared_context));
+            let mut specific = false;
+            let context_tables: [(Signal, PhraseTable); 7] = [
+                (Signal::NoteMetInPerson, |l| l.met_in_person),
+                (Signal::NoteTalked, |l| l.talked),
+                (Signal::NoteWorkedTogether, |l| l.worked_together),
+                (Signal::NoteStudiedTogether, |l| l.studied_together),
+                (Signal::NoteIntroduced, |l| l.introduced),
+                (Signal::NoteSawYourWork, |l| l.saw_work),
+                (Signal::NoteAsksAdvice, |l| l.advice),
+            ];
+            for (signal, table) in context_tables {
+                if let Some(p) = any_lang(folded, table) {
+                    fire(signal, phrase(p));
+                    specific = true;
+                }
+            }
+            if let Some(p) = job_offer {
+                fire(Signal::NoteJobOffer, phrase(p));
+                specific = true;
+            }
             let generic = LANGS
                 .iter()
-                .find_map(|l| l.generic_notes.iter().find(|g| folded.contains(g)));
-            if let Some(p) = met {
-                fire(Signal::NoteMetInPerson, vec![p.to_string()]);
-            } else if let Some(p) = shared {
-                fire(Signal::NoteSharedContext, vec![p.to_string()]);
-            } else if generic.is_some() && n.chars().nth(160).is_none() {
-                fire(Signal::GenericNote, Vec::new());
-            } else if scam.is_none() && sales.is_none() {
-                fire(Signal::PersonalNote, Vec::new());
+                .any(|l| l.generic_notes.iter().any(|g| folded.contains(g)));
+            if !specific && scam.is_none() && sales.is_none() {
+                if generic && n.chars().nth(GENERIC_NOTE_CHARS).is_none() {
+                    fire(Signal::GenericNote, Vec::new());
+                } else {
+                    fire(Signal::PersonalNote, Vec::new());
+                }
             }
             if let Some(p) = link_or_phone(n) {
                 fire(Signal::LinkOrPhone, vec![p]);
@@ -552,13 +709,14 @@ pub fn signals(
         _ => fire(Signal::NoNote, Vec::new()),
     }
     if let Some(p) = scam {
-        fire(Signal::ScamMarkers, vec![p.to_string()]);
+        fire(Signal::ScamMarkers, phrase(p));
     }
     if let Some(p) = sales {
-        fire(Signal::SalesLanguage, vec![p.to_string()]);
+        fire(Signal::SalesLanguage, phrase(p));
     }
 
-    // Mutual connections.
+    // Mutual connections: a missing line was read as none where Kindly
+    // reads the card's language (`card`).
     match (invitation.mutual_count, invitation.mutual_name.as_deref()) {
         (Some(n), _) if n >= MANY_MUTUAL => fire(Signal::ManyMutual, vec![n.to_string()]),
         (_, Some(name)) => fire(Signal::NamedMutual, vec![name.to_string()]),
@@ -567,9 +725,9 @@ pub fn signals(
         (None, None) => {}
     }
 
-    // Where they work, what they do.
+    // Where they work, what they do. An empty field list is unknown fit,
+    // never a mismatch (§Facts).
     let company = invitation.company.as_deref().unwrap_or("");
-    let profile = context.profile;
     if let Some(c) = profile.companies.iter().map(|c| c.trim()).find(|c| {
         !c.is_empty()
             && (find_word_ci(company, &lower(c)) || headline_folded.contains_word(&lower(c)))
@@ -590,29 +748,32 @@ pub fn signals(
         .map(|i| i.trim())
         .filter(|i| !i.is_empty())
         .collect();
-    if let Some(i) = industries
+    if headline.trim().is_empty() {
+        fire(Signal::NoHeadline, Vec::new());
+    } else if let Some(i) = industries
         .iter()
         .find(|i| headline_folded.contains_word(&lower(i)))
     {
         fire(Signal::SameIndustry, vec![i.to_string()]);
-    } else if profile.policy == Policy::IndustryFocused
-        && !industries.is_empty()
-        && !headline.is_empty()
-    {
-        fire(Signal::OutsideIndustry, vec![industries.join(", ")]);
+    } else if profile.policy == Policy::IndustryFocused {
+        if industries.is_empty() {
+            fire(Signal::FieldUnknown, Vec::new());
+        } else {
+            fire(Signal::OutsideIndustry, vec![industries.join(", ")]);
+        }
     }
-    if let Some(p) = LANGS
-        .iter()
-        .find_map(|l| headline_folded.first_word_match(l.recruiter))
-    {
-        fire(Signal::Recruiter, vec![p.to_string()]);
+    if let Some(p) = any_lang(&headline_folded, |l| l.student) {
+        fire(Signal::Student, phrase(p));
+    }
+    if let Some(p) = recruiter {
+        fire(Signal::Recruiter, phrase(p));
     }
 
     // History and time.
     if let Some(day) = invited_before {
         fire(Signal::InvitedBefore, vec![day.to_string()]);
     }
-    if context.same_company_recent >= VOLUME_OTHERS {
+    if context.same_company_recent >= VOLUME_OTHERS && !lang::is_school(company) {
         fire(
             Signal::CompanyVolume,
             vec![
@@ -631,6 +792,78 @@ pub fn signals(
         fire(Signal::Verified, Vec::new());
     }
     out
+}
+
+// ---------------------------------------------------------------------------
+// Claims and languages
+// ---------------------------------------------------------------------------
+
+/// What backs a reply's claims: the facts read, what the user chose and
+/// set, and whether the answer is late.
+pub struct Backing<'a> {
+    pub fired: &'a [Fired],
+    pub relationship: Option<Relationship>,
+    pub profile: &'a Profile,
+    pub late: bool,
+}
+
+/// Whether the card or the user backs `claim` (`ETIQUETTE.md` §Claims).
+/// What the user chose overrides the note: "don't know them" backs no
+/// shared past, whatever the note says.
+pub fn backed(claim: Claim, b: &Backing<'_>) -> bool {
+    use Relationship as Rel;
+    let has = |s: Signal| b.fired.iter().any(|f| f.signal == s);
+    let chose = |rs: &[Rel]| b.relationship.is_some_and(|r| rs.contains(&r));
+    let note_says = |s: Signal| has(s) && b.relationship != Some(Rel::Stranger);
+    match claim {
+        // "Good to meet you" and "I enjoyed our conversation" speak of one
+        // recent meeting or talk: a friend or a colleague of years is not
+        // greeted so.
+        Claim::MetInPerson => chose(&[Rel::MetOnce]) || note_says(Signal::NoteMetInPerson),
+        Claim::Talked => note_says(Signal::NoteTalked),
+        Claim::WorkedTogether => {
+            chose(&[Rel::FormerColleague]) || note_says(Signal::NoteWorkedTogether)
+        }
+        Claim::StudiedTogether => note_says(Signal::NoteStudiedTogether),
+        Claim::Friends => chose(&[Rel::Friend]),
+        Claim::ReadTheirNote => !has(Signal::NoNote) && !has(Signal::GenericNote),
+        Claim::TheySawMyWork => has(Signal::NoteSawYourWork),
+        Claim::TheyAskedAdvice => {
+            has(Signal::NoteAsksAdvice) || (has(Signal::Student) && has(Signal::PersonalNote))
+        }
+        Claim::NotLooking => !b.profile.open_to_roles,
+        Claim::OpenToRoles => b.profile.open_to_roles,
+        Claim::TheyAreSelling => has(Signal::SalesLanguage),
+        Claim::OutsideMyField => has(Signal::OutsideIndustry),
+        Claim::InvitedBefore => has(Signal::InvitedBefore),
+        Claim::ManyFromTheirCompany => has(Signal::CompanyVolume),
+        Claim::LateAnswer => b.late,
+    }
+}
+
+/// The language a reply to this invitation is written in: the user's
+/// chosen reply language, else their note's, else the page's, else the
+/// user's template language (`ETIQUETTE.md` §Languages).
+pub fn reply_language(invitation: &Invitation, profile: &Profile) -> String {
+    let chosen = profile.reply_language.trim();
+    if !chosen.is_empty() {
+        return chosen.to_ascii_lowercase();
+    }
+    let from_note = invitation.note.as_deref().and_then(lang::detect);
+    let from_page = lang::by_code(&invitation.page_lang);
+    match from_note.or(from_page) {
+        Some(l) => l.code.to_string(),
+        None => match profile.template_language.trim() {
+            "" => "en".to_string(),
+            l => l.to_ascii_lowercase(),
+        },
+    }
+}
+
+/// Whether a template's language (a code such as "fr" or "fr-CA") is `code`.
+fn same_language(template: &str, code: &str) -> bool {
+    let t = template.trim().split(['-', '_']).next().unwrap_or("");
+    !t.is_empty() && t.eq_ignore_ascii_case(code)
 }
 
 /// Case-folds a user-typed keyword so it can be matched (tables are pre-folded).
@@ -749,6 +982,7 @@ fn same_company_recent(invitation: &Invitation, data: &Data, today: Day) -> u32 
     let Some(company) = invitation
         .company
         .as_deref()
+        .filter(|c| !lang::is_school(c))
         .map(company_key)
         .filter(|c| !c.is_empty())
     else {
@@ -775,6 +1009,7 @@ fn company_key(company: &str) -> String {
 }
 
 /// The company a remembered person works at, when their headline says so.
+/// A school is not a company (`ETIQUETTE.md` §Facts).
 fn person_company(person: &Person) -> Option<String> {
     Companies::company_for(person.kind, &person.headline)
 }
@@ -809,6 +1044,7 @@ impl Companies {
             return None;
         }
         company_in_headline(headline, "")
+            .filter(|c| !lang::is_school(c))
             .map(|c| company_key(&c))
             .filter(|c| !c.is_empty())
     }
@@ -879,6 +1115,8 @@ impl Companies {
     /// Others at the invitation's company seen within the volume window: the
     /// same count as [`Context::from_data`] makes.
     pub fn recent_others(&self, invitation: &Invitation, today: Day) -> u32 {
+        // Schools never enter the index (`person_company`), so a school's
+        // name finds no members here.
         let Some(company) = Companies::company_of(invitation) else {
             return 0;
         };
@@ -925,47 +1163,82 @@ const KNOWN: &[Relationship] = &[
     Relationship::KnowWell,
 ];
 
+/// What the advice asks of a reply.
+pub struct Wanted<'a> {
+    pub action: Action,
+    pub situation: Situation,
+    pub also: &'a [Situation],
+    /// The reply's language ("fr").
+    pub language: &'a str,
+    /// An apology fits.
+    pub late: bool,
+    /// They wrote a note.
+    pub note: bool,
+}
+
 /// Ranks templates for the advice, best first. A template is a candidate
-/// when it fits one of the situations (or names none) and the action. Points:
+/// when it is a message (invitation notes are for invitations one sends),
+/// every claim it makes is backed ([`backed`]), and it fits one of the
+/// situations (or names none) and the action. Points:
 ///
 /// | what | points |
 /// |---|---|
 /// | names the main situation / a fallback (less the further back) / none | 100 / 40 − position / 10 |
 /// | tagged with the action / no action (any message) / a sibling pending message, situation-fit only | 50 / 25 / −60 |
 /// | names the chosen relationship (naming only others excludes it) | 20 |
-/// | none chosen: names the inferred one (stranger, or met once when their note says so) / others | 10 / −10 |
-/// | none chosen and only for people one knows (friend, former colleague, know well) | excluded |
+/// | none chosen and only for people one knows, no claim of theirs backed | excluded |
+/// | each claim it makes (all backed: the more specific reply) | 6 |
+/// | tagged late, for a late answer | 10 |
 /// | lists the main situation first (the more specific template) | 4 |
-/// | in the user's template language ("en" when unset) / another language | 8 / −45 |
 /// | personalised (`{first_name}`, `{if note}`) when they wrote a note | 5 |
 /// | the user's own, not built in (wins only among equal fits) | 3 |
 ///
-/// Templates tagged "late" are only for cards that waited long.
-/// Templates in another language than the user's are dropped when any in
-/// their language fits. Silent ignoring gets only templates tagged "ignore" (the library's
-/// "if you must answer" line for scams).
+/// Templates tagged "late" are only for late answers to people the user
+/// answers anyway. Language: templates in the reply's language (and those
+/// the user marked for any language) when any fits; else the user's
+/// template language, then English, then any. Silent ignoring gets only
+/// templates tagged "ignore" (the library's "if you must answer" line for
+/// scams).
 pub fn rank_templates(
     templates: &[TemplateRecord],
-    action: Action,
-    situation: Situation,
-    also: &[Situation],
+    wanted: &Wanted<'_>,
     context: &Context<'_>,
-    invitation: &Invitation,
-    inferred: Relationship,
+    backing: &Backing<'_>,
 ) -> Vec<String> {
+    let action = wanted.action;
+    let situation = wanted.situation;
+    let also = wanted.also;
     let exact = template_actions(action);
     let pending = action == Action::Review || PENDING_MESSAGES.contains(&action);
     let user_lang = match context.profile.template_language.trim() {
         "" => "en",
         l => l,
     };
-    let mut scored: Vec<(i32, usize, &TemplateRecord)> = templates
+    // 0: the reply's language; 1: any language; 2: the user's; 3: English.
+    let tier = |t: &TemplateRecord| {
+        if same_language(&t.language, wanted.language) {
+            0
+        } else if t.any_language {
+            1
+        } else if same_language(&t.language, user_lang) {
+            2
+        } else if same_language(&t.language, "en") {
+            3
+        } else {
+            4
+        }
+    };
+    let mut scored: Vec<(i32, usize, u8, &TemplateRecord)> = templates
         .iter()
         .enumerate()
         .filter_map(|(i, t)| {
-            // An apology for the delay only on a card that waited.
-            let late = situation == Situation::Late || also.contains(&Situation::Late);
-            if !late && t.situations.contains(&Situation::Late) {
+            if t.target != Target::Message {
+                return None;
+            }
+            if !wanted.late && t.situations.contains(&Situation::Late) {
+                return None;
+            }
+            if !t.claims.iter().all(|c| backed(*c, backing)) {
                 return None;
             }
             let situation_points = if t.situations.contains(&situation) {
@@ -995,47 +1268,44 @@ pub fn rank_templates(
                 Some(r) if t.relationships.contains(&r) => 20,
                 Some(_) if !t.relationships.is_empty() => return None,
                 Some(_) => 0,
-                None if known_only => return None,
-                None if t.relationships.is_empty() => 0,
-                None if t.relationships.contains(&inferred) => 10,
-                None => -10,
+                None if known_only && t.claims.is_empty() => return None,
+                None => 0,
+            };
+            let claim_points = 6 * i32::try_from(t.claims.len()).unwrap_or(0);
+            let late_points = if wanted.late && t.situations.contains(&Situation::Late) {
+                10
+            } else {
+                0
             };
             let first_points = if t.situations.first() == Some(&situation) {
                 4
             } else {
                 0
             };
-            let language_points = if t.language.trim().eq_ignore_ascii_case(user_lang) {
-                8
-            } else {
-                -45
-            };
             let personal = t.body.contains("{first_name") || t.body.contains("{if note");
-            let personal_points = if invitation.note.is_some() && personal {
-                5
-            } else {
-                0
-            };
+            let personal_points = if wanted.note && personal { 5 } else { 0 };
             let own_points = if t.builtin { 0 } else { 3 };
             let total = situation_points
                 + action_points
                 + relationship_points
+                + claim_points
+                + late_points
                 + first_points
-                + language_points
                 + personal_points
                 + own_points;
-            Some((total, i, t))
+            Some((total, i, tier(t), t))
         })
         .collect();
-    // Another language only when nothing in the user's own fits.
-    if scored
-        .iter()
-        .any(|(_, _, t)| t.language.trim().eq_ignore_ascii_case(user_lang))
-    {
-        scored.retain(|(_, _, t)| t.language.trim().eq_ignore_ascii_case(user_lang));
+    // The best language present; templates for any language stay beside
+    // those in the reply's own.
+    if let Some(best) = scored.iter().map(|(_, _, tier, _)| *tier).min() {
+        scored.retain(|(_, _, tier, _)| *tier == best || (best == 0 && *tier == 1));
     }
     scored.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
-    scored.into_iter().map(|(_, _, t)| t.id.clone()).collect()
+    scored
+        .into_iter()
+        .map(|(_, _, _, t)| t.id.clone())
+        .collect()
 }
 
 // ---------------------------------------------------------------------------
@@ -1052,8 +1322,15 @@ pub fn signal_id(signal: Signal) -> &'static str {
         Signal::ChoseStranger => "relationship_stranger",
         Signal::PolicyKnowWellOnly => "policy_know_well_only",
         Signal::PolicyOpenNetworker => "policy_open_networker",
+        Signal::OpenToRoles => "open_to_roles",
         Signal::NoteMetInPerson => "note_met_in_person",
-        Signal::NoteSharedContext => "note_shared_context",
+        Signal::NoteTalked => "note_talked",
+        Signal::NoteWorkedTogether => "note_worked_together",
+        Signal::NoteStudiedTogether => "note_studied_together",
+        Signal::NoteIntroduced => "note_introduced",
+        Signal::NoteSawYourWork => "note_saw_your_work",
+        Signal::NoteAsksAdvice => "note_asks_advice",
+        Signal::NoteJobOffer => "note_job_offer",
         Signal::PersonalNote => "personal_note",
         Signal::GenericNote => "generic_note",
         Signal::NoNote => "no_note",
@@ -1065,6 +1342,9 @@ pub fn signal_id(signal: Signal) -> &'static str {
         Signal::SharedSchool => "shared_school",
         Signal::SameIndustry => "same_industry",
         Signal::OutsideIndustry => "outside_industry",
+        Signal::FieldUnknown => "field_unknown",
+        Signal::NoHeadline => "no_headline",
+        Signal::Student => "student",
         Signal::SalesLanguage => "sales_language",
         Signal::ScamMarkers => "scam_markers",
         Signal::LinkOrPhone => "link_or_phone",
@@ -1072,6 +1352,7 @@ pub fn signal_id(signal: Signal) -> &'static str {
         Signal::InvitedBefore => "invited_before",
         Signal::CompanyVolume => "company_volume",
         Signal::Waiting => "waiting_long",
+        Signal::NoReply => "no_reply",
         Signal::FollowsYou => "follows_you",
         Signal::Verified => "verified",
         Signal::PageInvitation => "page_invitation",
@@ -1085,46 +1366,172 @@ pub fn signal_id(signal: Signal) -> &'static str {
     }
 }
 
-/// The plain-English reason shown in the panel.
-pub fn reason_text(signal: Signal, args: &[String]) -> String {
+/// Every reason id the panel may show, with whether it counts: the
+/// translations must have each (in plural forms where it counts).
+pub fn reason_ids() -> Vec<(&'static str, bool)> {
+    let mut ids: Vec<(&'static str, bool)> = ALL_SIGNALS
+        .iter()
+        .map(|s| (signal_id(*s), counted(*s)))
+        .collect();
+    ids.push(("waiting_long_stranger", false));
+    ids
+}
+
+/// Every signal, for [`reason_ids`].
+pub const ALL_SIGNALS: [Signal; 48] = [
+    Signal::ChoseKnowWell,
+    Signal::ChoseMetOnce,
+    Signal::ChoseFriend,
+    Signal::ChoseFormerColleague,
+    Signal::ChoseStranger,
+    Signal::PolicyKnowWellOnly,
+    Signal::PolicyOpenNetworker,
+    Signal::OpenToRoles,
+    Signal::NoteMetInPerson,
+    Signal::NoteTalked,
+    Signal::NoteWorkedTogether,
+    Signal::NoteStudiedTogether,
+    Signal::NoteIntroduced,
+    Signal::NoteSawYourWork,
+    Signal::NoteAsksAdvice,
+    Signal::NoteJobOffer,
+    Signal::PersonalNote,
+    Signal::GenericNote,
+    Signal::NoNote,
+    Signal::ManyMutual,
+    Signal::NamedMutual,
+    Signal::SomeMutual,
+    Signal::NoMutual,
+    Signal::SharedCompany,
+    Signal::SharedSchool,
+    Signal::SameIndustry,
+    Signal::OutsideIndustry,
+    Signal::FieldUnknown,
+    Signal::NoHeadline,
+    Signal::Student,
+    Signal::SalesLanguage,
+    Signal::ScamMarkers,
+    Signal::LinkOrPhone,
+    Signal::Recruiter,
+    Signal::InvitedBefore,
+    Signal::CompanyVolume,
+    Signal::Waiting,
+    Signal::NoReply,
+    Signal::FollowsYou,
+    Signal::Verified,
+    Signal::PageInvitation,
+    Signal::NewsletterInvitation,
+    Signal::EventInvitation,
+    Signal::GroupInvitation,
+    Signal::SchoolInvitation,
+    Signal::UnknownInvitation,
+    Signal::InviterKnown,
+    Signal::Unreadable,
+];
+
+/// The plain-English reason (the panel shows the UI language's words,
+/// `reason_<id>` in its messages; this is their fallback and the native
+/// tests' text). `late`: an apology fits (for [`Signal::Waiting`]).
+pub fn reason_text(signal: Signal, args: &[String], late: bool) -> String {
     let a = |i: usize| args.get(i).map(String::as_str).unwrap_or("");
+    let n = |i: usize| a(i).parse::<u64>().unwrap_or(0);
+    let connections = |count: u64| match category("en", count) {
+        Plural::One => format!("{count} connection"),
+        _ => format!("{count} connections"),
+    };
     match signal {
         Signal::ChoseKnowWell => "You said you know them well.".into(),
         Signal::ChoseMetOnce => "You said you have met them.".into(),
-        Signal::ChoseFriend => "You said they are a friend or family: LinkedIn is for work, so a friendly word may fit better.".into(),
-        Signal::ChoseFormerColleague => "You said you worked together once: catching up first is a good start.".into(),
+        Signal::ChoseFriend => {
+            "You said they are a friend or family: LinkedIn is for work, so tell them kindly."
+                .into()
+        }
+        Signal::ChoseFormerColleague => {
+            "You said you worked together once: catching up first is a good start.".into()
+        }
         Signal::ChoseStranger => "You said you don't know them.".into(),
         Signal::PolicyKnowWellOnly => "You connect only with people you know well.".into(),
         Signal::PolicyOpenNetworker => "You connect openly with most people.".into(),
-        Signal::NoteMetInPerson => format!("Their note says where you met (“{}”).", a(0)),
-        Signal::NoteSharedContext => format!("Their note says how you know each other (“{}”).", a(0)),
+        Signal::OpenToRoles => "You are open to new roles.".into(),
+        Signal::NoteMetInPerson => format!("Their note says you met (“{}”).", a(0)),
+        Signal::NoteTalked => format!("Their note mentions a conversation (“{}”).", a(0)),
+        Signal::NoteWorkedTogether => format!("Their note says you worked together (“{}”).", a(0)),
+        Signal::NoteStudiedTogether => {
+            format!("Their note says you studied together (“{}”).", a(0))
+        }
+        Signal::NoteIntroduced => format!("Their note says someone introduced you (“{}”).", a(0)),
+        Signal::NoteSawYourWork => {
+            format!("Their note is about your work (“{}”), not a meeting.", a(0))
+        }
+        Signal::NoteAsksAdvice => format!("Their note asks for your advice (“{}”).", a(0)),
+        Signal::NoteJobOffer => format!("Their note offers a role (“{}”).", a(0)),
         Signal::PersonalNote => "They wrote a personal note.".into(),
         Signal::GenericNote => "Their note is LinkedIn's standard text, not a personal one.".into(),
         Signal::NoNote => "They did not write a note.".into(),
-        Signal::ManyMutual => format!("You have {} mutual connections.", a(0)),
+        Signal::ManyMutual | Signal::SomeMutual => format!("You share {}.", connections(n(0))),
         Signal::NamedMutual => format!("You both know {}.", a(0)),
-        Signal::SomeMutual => format!("You have {} mutual connection(s).", a(0)),
-        Signal::NoMutual => "You have no mutual connections.".into(),
+        Signal::NoMutual => "You share no connections: LinkedIn shows none.".into(),
         Signal::SharedCompany => format!("They mention {}, where you work or worked.", a(0)),
         Signal::SharedSchool => format!("They mention {}, where you studied.", a(0)),
         Signal::SameIndustry => format!("Their headline mentions {}, your field.", a(0)),
-        Signal::OutsideIndustry => format!("Their headline does not mention your field ({}).", a(0)),
+        Signal::OutsideIndustry => {
+            format!("Their headline does not mention your field ({}).", a(0))
+        }
+        Signal::FieldUnknown => {
+            "Your field is not set in Kindly, so it cannot tell whether they work in it.".into()
+        }
+        Signal::NoHeadline => "Their card shows no headline.".into(),
+        Signal::Student => "Their headline says they are studying.".into(),
         Signal::SalesLanguage => format!("It reads like a sales pitch (“{}”).", a(0)),
         Signal::ScamMarkers => format!("Their note has a common scam sign (“{}”).", a(0)),
-        Signal::LinkOrPhone => "Their first note holds a link or a phone number, common in spam.".into(),
+        Signal::LinkOrPhone => {
+            "Their first note holds a link or a phone number, common in spam.".into()
+        }
         Signal::Recruiter => "Their headline says they recruit.".into(),
-        Signal::InvitedBefore => "They invited you before; a clear, kind answer helps them move on.".into(),
-        Signal::CompanyVolume => format!("{} people from {} invited you recently.", a(1), a(0)),
-        Signal::Waiting => format!("The invitation has waited {} days: answer soon, with a short apology.", a(0)),
+        Signal::InvitedBefore => {
+            "They invited you before; a clear, kind answer helps them move on.".into()
+        }
+        Signal::CompanyVolume => match category("en", n(1)) {
+            Plural::One => format!("1 person from {} invited you recently.", a(0)),
+            _ => format!("{} people from {} invited you recently.", n(1), a(0)),
+        },
+        Signal::Waiting if late => {
+            "It has waited more than two weeks: a short apology for the slow answer fits.".into()
+        }
+        Signal::Waiting => {
+            "It has waited more than two weeks; from someone you don't know, that changes nothing."
+                .into()
+        }
+        Signal::NoReply => {
+            "LinkedIn shows no Reply on this card, so no message can reach them unless you accept."
+                .into()
+        }
         Signal::FollowsYou => "They follow you.".into(),
         Signal::Verified => "Their profile is verified.".into(),
-        Signal::PageInvitation => format!("This is an invitation to follow a page{}.", name_suffix(a(0))),
-        Signal::NewsletterInvitation => format!("This is an invitation to subscribe to a newsletter{}.", name_suffix(a(0))),
-        Signal::EventInvitation => format!("This is an invitation to an event{}.", name_suffix(a(0))),
-        Signal::GroupInvitation => format!("This is an invitation to join a group{}.", name_suffix(a(0))),
-        Signal::SchoolInvitation => format!("This is an invitation to follow a school{}.", name_suffix(a(0))),
+        Signal::PageInvitation => format!(
+            "This is an invitation to follow a page{}.",
+            name_suffix(a(0))
+        ),
+        Signal::NewsletterInvitation => format!(
+            "This is an invitation to subscribe to a newsletter{}.",
+            name_suffix(a(0))
+        ),
+        Signal::EventInvitation => {
+            format!("This is an invitation to an event{}.", name_suffix(a(0)))
+        }
+        Signal::GroupInvitation => format!(
+            "This is an invitation to join a group{}.",
+            name_suffix(a(0))
+        ),
+        Signal::SchoolInvitation => format!(
+            "This is an invitation to follow a school{}.",
+            name_suffix(a(0))
+        ),
         Signal::UnknownInvitation => "Kindly does not know this kind of invitation yet.".into(),
-        Signal::InviterKnown => format!("You know {}, who sent it.", if a(0).is_empty() { "the person" } else { a(0) }),
+        Signal::InviterKnown => format!(
+            "You know {}, who sent it.",
+            if a(0).is_empty() { "the person" } else { a(0) }
+        ),
         Signal::Unreadable => "Kindly could not read this card's details.".into(),
     }
 }

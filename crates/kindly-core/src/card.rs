@@ -48,6 +48,10 @@ pub struct CardText {
     pub links: Vec<CardLink>,
     /// A page-given identity (componentkey, element id) for cards without a slug.
     pub key_hint: Option<String>,
+    /// The card shows LinkedIn's Reply control (or a link to compose a
+    /// message): a message can reach them while the invitation is pending.
+    #[serde(default)]
+    pub reply_control: bool,
 }
 
 /// Lines longer than this are never names, invite, mutual or time lines:
@@ -260,13 +264,22 @@ pub fn parse_card(card: &CardText) -> Invitation {
         .and_then(|h| company_with(h, &langs));
 
     // --- counts -----------------------------------------------------------
+    // LinkedIn shows a person's mutual line whenever there is one shared
+    // connection: on a card in a language Kindly reads, its absence means
+    // none. Elsewhere the count stays unknown (ETIQUETTE.md §Facts).
+    let reads_language = lang::by_code(&card.lang).is_some()
+        || (card.lang.trim().is_empty()
+            && classes
+                .iter()
+                .any(|c| matches!(c, Class::Connect { .. } | Class::Invite { .. })));
+    let silent_is_zero = kind == Kind::Person && reads_language;
     let (mutual_count, mutual_name) = classes
         .iter()
         .find_map(|c| match c {
             Class::Mutual(n, name) => Some((Some(*n), name.clone())),
             _ => None,
         })
-        .unwrap_or((None, None));
+        .unwrap_or((silent_is_zero.then_some(0), None));
     let age_days = classes.iter().find_map(|c| match c {
         Class::Time(d) => Some(*d),
         _ => None,
@@ -295,6 +308,19 @@ pub fn parse_card(card: &CardText) -> Invitation {
     .unwrap_or_else(|| format!("card-{:016x}", fnv1a(card)));
 
     let readable = full_name.is_some() || target_name.is_some();
+    // LinkedIn offers Reply under a personal note; without a note, and with
+    // no Reply or compose link found, a message must wait for accepting.
+    let compose_link = card
+        .links
+        .iter()
+        .any(|l| l.path.contains("/messaging/compose"));
+    let can_reply = if card.reply_control || compose_link {
+        Some(true)
+    } else if note.is_none() {
+        Some(false)
+    } else {
+        None
+    };
     Invitation {
         kind,
         key,
@@ -311,6 +337,8 @@ pub fn parse_card(card: &CardText) -> Invitation {
         readable,
         verified,
         inviter_key,
+        can_reply,
+        page_lang: card.lang.trim().to_string(),
     }
 }
 
@@ -358,6 +386,37 @@ fn entity(link: &CardLink) -> Option<Entity<'_>> {
         slug,
         text: &link.text,
     })
+}
+
+/// The LinkedIn address of what a card key names (a person's profile, a
+/// page, a newsletter…), for the weekly review's links; `None` for a key
+/// made up for a card without one. The reverse of [`entity`]'s reading.
+pub fn profile_url(key: &str) -> Option<String> {
+    let (kind, slug) = key.split_once('/').unwrap_or(("person", key));
+    let segment = match kind {
+        "person" => "in",
+        "page" => "company",
+        "school" => "school",
+        "newsletter" => "newsletters",
+        "event" => "events",
+        "group" => "groups",
+        _ => return None,
+    };
+    if slug.trim().is_empty()
+        || slug.contains('/')
+        || (kind == "person" && slug.starts_with("card-"))
+    {
+        return None;
+    }
+    let mut encoded = String::with_capacity(slug.len());
+    for b in slug.bytes() {
+        if b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.' | b'~') {
+            encoded.push(char::from(b));
+        } else {
+            encoded.push_str(&format!("%{b:02X}"));
+        }
+    }
+    Some(format!("https://www.linkedin.com/{segment}/{encoded}/"))
 }
 
 /// Decodes %XX escapes; invalid escapes stay as written, invalid UTF-8 is replaced.
@@ -1041,6 +1100,34 @@ pub fn folded(s: &str) -> String {
 mod tests {
     use super::*;
     use proptest::prelude::*;
+
+    #[test]
+    fn a_key_leads_back_to_its_page() {
+        assert_eq!(
+            profile_url("riley-park-3c4d5e").as_deref(),
+            Some("https://www.linkedin.com/in/riley-park-3c4d5e/")
+        );
+        assert_eq!(
+            profile_url("page/example-labs").as_deref(),
+            Some("https://www.linkedin.com/company/example-labs/")
+        );
+        assert_eq!(
+            profile_url("jürgen-müller").as_deref(),
+            Some("https://www.linkedin.com/in/j%C3%BCrgen-m%C3%BCller/")
+        );
+        assert_eq!(profile_url("card-00ff"), None);
+        assert_eq!(profile_url("unknown/x"), None);
+        assert_eq!(profile_url(""), None);
+        // Read back, the link names the same key.
+        let link = CardLink {
+            path: "/in/j%C3%BCrgen-m%C3%BCller/".into(),
+            text: String::new(),
+        };
+        assert_eq!(
+            entity(&link).map(|e| e.slug),
+            Some("jürgen-müller".to_string())
+        );
+    }
 
     #[test]
     fn every_company_end_starts_with_a_byte_company_end_tries() {

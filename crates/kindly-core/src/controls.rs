@@ -58,6 +58,44 @@ const IGNORE_WORDS: &[&str] = &[
     "تجاهل",        // ar
 ];
 
+/// Whole words that mean "reply" on the control LinkedIn shows under an
+/// invitation's note ("Reply to Riley", "Répondre à Riley", "Antworten").
+const REPLY_WORDS: &[&str] = &[
+    "reply",     // en
+    "répondre",  // fr
+    "antworten", // de
+    "responder", // es, pt
+    "rispondi",  // it
+    "beantwoorden",
+    "reageren",  // nl
+    "odpowiedz", // pl
+    "svara",     // sv
+    "svar",      // da, nb
+    "vastaa",    // fi
+    "yanıtla",   // tr
+    "ответить",  // ru
+    "balas",     // id, ms
+    "답장",      // ko
+    "返信",      // ja
+    "回复",      // zh
+    "رد",        // ar
+];
+
+/// Whether a control's label (aria-label, else text) is LinkedIn's Reply on
+/// an invitation: a message can then reach the inviter while the invitation
+/// stays pending. Accept and Ignore controls never are.
+pub fn is_reply_control(label: &str) -> bool {
+    if label.chars().count() > MAX_LABEL_CHARS || classify_control(label) != Control::Other {
+        return false;
+    }
+    words(label).any(|word| {
+        let lower = word.to_lowercase();
+        REPLY_WORDS
+            .iter()
+            .any(|w| *w == lower || (w.chars().all(is_unspaced) && lower.contains(w)))
+    })
+}
+
 /// What an interactive control in a card is for.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Control {
@@ -179,6 +217,28 @@ mod tests {
         ];
         for (label, want) in cases {
             assert_eq!(classify_control(label), want, "{label}");
+        }
+    }
+
+    #[test]
+    fn recognises_reply_controls() {
+        for label in [
+            "Reply to Riley",
+            "Répondre à Camille",
+            "Antworten",
+            "Responder a Lucía",
+            "山田さんに返信",
+        ] {
+            assert!(is_reply_control(label), "{label}");
+        }
+        for label in [
+            "Accept Riley Park’s invitation",
+            "Ignore",
+            "Show more actions",
+            "Message",
+            "Replying is easy",
+        ] {
+            assert!(!is_reply_control(label), "{label}");
         }
     }
 

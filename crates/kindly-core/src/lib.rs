@@ -5,10 +5,12 @@
 
 pub mod advice;
 pub mod card;
+pub mod claims;
 pub mod controls;
 pub mod lang;
 pub mod library;
 pub mod model;
+pub mod plural;
 pub mod reuse;
 pub mod route;
 pub mod store;

@@ -125,7 +125,9 @@ impl Relationship {
     }
 }
 
-/// The situations of ETIQUETTE.md; templates are tagged with the ones they fit.
+/// What a reply addresses (`ETIQUETTE.md` §Decisions); templates are tagged
+/// with the ones they fit. Stored by name: new ones go at the end of
+/// [`Situation::ALL`] and of `store`'s list.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Situation {
@@ -144,6 +146,146 @@ pub enum Situation {
     RepeatInviter,
     Scam,
     Late,
+    /// A recruiter, and the user is open to new roles.
+    RecruiterInterested,
+    /// They saw the user's talk or read their post.
+    SawYourWork,
+    /// A personal request: a student or someone asking for advice.
+    AdviceRequest,
+    /// They studied with the user.
+    Classmate,
+}
+
+impl Situation {
+    pub const ALL: [Situation; 19] = [
+        Situation::StrangerGeneric,
+        Situation::StrangerPersonal,
+        Situation::CantPlace,
+        Situation::Friend,
+        Situation::FormerColleague,
+        Situation::OutsideIndustry,
+        Situation::Recruiter,
+        Situation::SalesPitch,
+        Situation::CompanyVolume,
+        Situation::KeepPending,
+        Situation::MetInPerson,
+        Situation::ThanksAfterAccept,
+        Situation::RepeatInviter,
+        Situation::Scam,
+        Situation::Late,
+        Situation::RecruiterInterested,
+        Situation::SawYourWork,
+        Situation::AdviceRequest,
+        Situation::Classmate,
+    ];
+
+    /// The stable stored name ("stranger_generic").
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Situation::StrangerGeneric => "stranger_generic",
+            Situation::StrangerPersonal => "stranger_personal",
+            Situation::CantPlace => "cant_place",
+            Situation::Friend => "friend",
+            Situation::FormerColleague => "former_colleague",
+            Situation::OutsideIndustry => "outside_industry",
+            Situation::Recruiter => "recruiter",
+            Situation::SalesPitch => "sales_pitch",
+            Situation::CompanyVolume => "company_volume",
+            Situation::KeepPending => "keep_pending",
+            Situation::MetInPerson => "met_in_person",
+            Situation::ThanksAfterAccept => "thanks_after_accept",
+            Situation::RepeatInviter => "repeat_inviter",
+            Situation::Scam => "scam",
+            Situation::Late => "late",
+            Situation::RecruiterInterested => "recruiter_interested",
+            Situation::SawYourWork => "saw_your_work",
+            Situation::AdviceRequest => "advice_request",
+            Situation::Classmate => "classmate",
+        }
+    }
+}
+
+/// Something a reply's words assert about the user and the inviter
+/// (`ETIQUETTE.md` §Claims). Every template declares its claims; a reply is
+/// offered only when the card or the user backs each one.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Claim {
+    /// "It was good to meet you."
+    MetInPerson,
+    /// "I enjoyed our conversation."
+    Talked,
+    /// "Since we worked together…"
+    WorkedTogether,
+    /// "Since we studied together…"
+    StudiedTogether,
+    /// "Lovely to hear from you, see you soon": friends or family.
+    Friends,
+    /// "Thank you for your note."
+    ReadTheirNote,
+    /// "I'm glad my talk (post) was useful."
+    TheySawMyWork,
+    /// "Happy to answer your question."
+    TheyAskedAdvice,
+    /// "I'm not looking for a new role."
+    NotLooking,
+    /// "I'm open to new roles."
+    OpenToRoles,
+    /// "I'm not looking for new services": they are selling.
+    TheyAreSelling,
+    /// "I keep LinkedIn for my own field": they are outside it.
+    OutsideMyField,
+    /// "I did see your earlier invitation."
+    InvitedBefore,
+    /// "Many people from your company have invited me."
+    ManyFromTheirCompany,
+    /// "Sorry for the slow reply."
+    LateAnswer,
+}
+
+impl Claim {
+    pub const ALL: [Claim; 15] = [
+        Claim::MetInPerson,
+        Claim::Talked,
+        Claim::WorkedTogether,
+        Claim::StudiedTogether,
+        Claim::Friends,
+        Claim::ReadTheirNote,
+        Claim::TheySawMyWork,
+        Claim::TheyAskedAdvice,
+        Claim::NotLooking,
+        Claim::OpenToRoles,
+        Claim::TheyAreSelling,
+        Claim::OutsideMyField,
+        Claim::InvitedBefore,
+        Claim::ManyFromTheirCompany,
+        Claim::LateAnswer,
+    ];
+
+    /// The stable stored name ("met_in_person").
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Claim::MetInPerson => "met_in_person",
+            Claim::Talked => "talked",
+            Claim::WorkedTogether => "worked_together",
+            Claim::StudiedTogether => "studied_together",
+            Claim::Friends => "friends",
+            Claim::ReadTheirNote => "read_their_note",
+            Claim::TheySawMyWork => "they_saw_my_work",
+            Claim::TheyAskedAdvice => "they_asked_advice",
+            Claim::NotLooking => "not_looking",
+            Claim::OpenToRoles => "open_to_roles",
+            Claim::TheyAreSelling => "they_are_selling",
+            Claim::OutsideMyField => "outside_my_field",
+            Claim::InvitedBefore => "invited_before",
+            Claim::ManyFromTheirCompany => "many_from_their_company",
+            Claim::LateAnswer => "late_answer",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Claim> {
+        Claim::ALL.into_iter().find(|c| c.as_str() == s)
+    }
 }
 
 /// Where a reply will be pasted; decides the character limit.
@@ -157,7 +299,7 @@ pub enum Target {
     Message,
 }
 
-/// The user's own connection policy (seed 001, 003).
+/// The user's own connection policy (`ETIQUETTE.md` sources NOTYET, KNOWN).
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Policy {
@@ -176,7 +318,7 @@ pub enum AccountType {
     Premium,
 }
 
-/// The weekly-review buckets of seed 004.
+/// The weekly-review buckets (`ETIQUETTE.md` §Organising).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Bucket {
@@ -196,8 +338,16 @@ pub struct Profile {
     pub schools: Vec<String>,
     pub policy: Policy,
     pub account: AccountType,
-    /// Language of new templates ("en", "fr", …).
+    /// Language of new templates ("en", "fr", …), and of replies when
+    /// the invitation's language has no template.
     pub template_language: String,
+    /// The user is open to new roles: recruiters get a warm reply.
+    pub open_to_roles: bool,
+    /// Write replies in this language whatever the invitation's ("" =
+    /// follow the invitation: its note's language, else the page's).
+    pub reply_language: String,
+    /// The first run (name, field, policy) was completed or skipped.
+    pub first_run_done: bool,
 }
 
 /// User preferences that are not about who they are.
@@ -244,6 +394,33 @@ pub struct Person {
     pub headline: String,
     /// Card age in days when first seen, to order the review oldest first.
     pub age_when_seen: Option<u32>,
+    /// What the user answered with LinkedIn's own Accept or Ignore, and
+    /// when (recorded from their click; Kindly never clicks).
+    pub outcome: Option<Outcome>,
+}
+
+/// How the user answered an invitation on LinkedIn.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Answer {
+    Accepted,
+    Ignored,
+}
+
+impl Answer {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Answer::Accepted => "accepted",
+            Answer::Ignored => "ignored",
+        }
+    }
+}
+
+/// An answer and its day.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Outcome {
+    pub answer: Answer,
+    pub day: Day,
 }
 
 /// A reply template as stored. `body` is in the template language of
@@ -261,6 +438,11 @@ pub struct TemplateRecord {
     /// Part of the default library (restorable), not written by the user.
     pub builtin: bool,
     pub language: String,
+    /// What the text asserts (see [`Claim`]). Templates stored before
+    /// claims existed have theirs read from their text by `store`.
+    pub claims: Vec<Claim>,
+    /// Offer it for invitations in any language, not only its own.
+    pub any_language: bool,
 }
 
 impl Default for TemplateRecord {
@@ -275,6 +457,8 @@ impl Default for TemplateRecord {
             situations: Vec::new(),
             builtin: false,
             language: "en".into(),
+            claims: Vec::new(),
+            any_language: false,
         }
     }
 }
@@ -334,4 +518,9 @@ pub struct Invitation {
     /// For non-person invitations sent by a person: that person's profile
     /// slug, so what the user said about them applies here too.
     pub inviter_key: Option<String>,
+    /// Whether the card offers LinkedIn's Reply (a message while the
+    /// invitation stays pending): `None` when Kindly cannot tell.
+    pub can_reply: Option<bool>,
+    /// The page's language (`<html lang>`), e.g. "fr-FR"; may be empty.
+    pub page_lang: String,
 }

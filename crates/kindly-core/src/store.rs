@@ -10,12 +10,12 @@
 //! by a newer Kindly is read but flagged so it is never overwritten; an
 //! import is validated completely before anything changes.
 //!
-//! # Storage layout (schema 2), in `chrome.storage.local`
+//! # Storage layout (schema 3), in `chrome.storage.local`
 //! Every value is a JSON string.
 //!
 //! | key | value |
 //! |---|---|
-//! | `kindly.meta` | `{"schema": 2}` |
+//! | `kindly.meta` | `{"schema": 3}` |
 //! | `kindly.profile` | [`Profile`] |
 //! | `kindly.settings` | [`Settings`] |
 //! | `kindly.templates` | `[TemplateRecord, …]` (built-ins and the user's own) |
@@ -24,6 +24,17 @@
 //! | `kindly.quarantine.<key>` | `{"key", "raw", "why"}`: a value that could not be read |
 //!
 //! Keys not starting with `kindly` are not Kindly's and are never read.
+//!
+//! # Schema 2, migrated on load
+//! The same keys. Templates had no `claims` (what their words assert) and
+//! no `any_language`; profiles had no `open_to_roles`, `reply_language` or
+//! `first_run_done`; people had no `outcome`. Migration (after the backup
+//! `kindly.backup.v2`): built-in templates are replaced by the current
+//! library's text (edited ones stopped being built-in when edited), the
+//! library's new replies are added (not those the user deleted), the
+//! user's own templates get the claims their text makes
+//! ([`crate::claims::in_text`]), and the first run counts as done.
+//! A template read without `claims` (from any source) gets its text's.
 //!
 //! # Schema 1 (Kindly 0.0.x), migrated on load
 //! One key, `kindly`, held everything:
@@ -40,8 +51,8 @@
 use crate::advice::Companies;
 use crate::library::default_templates;
 use crate::model::{
-    AccountType, Action, Bucket, Data, Day, Kind, Person, Policy, Profile, Relationship, Settings,
-    Target, TemplateRecord,
+    AccountType, Action, Answer, Bucket, Claim, Data, Day, Kind, Outcome, Person, Policy, Profile,
+    Relationship, Settings, Situation, Target, TemplateRecord,
 };
 use serde::de::{DeserializeOwned, IntoDeserializer};
 use serde::{Deserialize, Serialize};
@@ -50,7 +61,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::fmt::Display;
 
 /// The schema version this build writes.
-pub const SCHEMA: u32 = 2;
+pub const SCHEMA: u32 = 3;
 
 pub const KEY_META: &str = "kindly.meta";
 pub const KEY_PROFILE: &str = "kindly.profile";
@@ -274,22 +285,31 @@ const TARGETS: &[&str] = &["note", "message"];
 const POLICIES: &[&str] = &["know_well_only", "industry_focused", "open_networker"];
 const ACCOUNTS: &[&str] = &["free", "premium"];
 const BUCKETS: &[&str] = &["accept_later", "ignore", "review_further"];
-const SITUATIONS: &[&str] = &[
-    "stranger_generic",
-    "stranger_personal",
-    "cant_place",
-    "friend",
-    "former_colleague",
-    "outside_industry",
-    "recruiter",
-    "sales_pitch",
-    "company_volume",
-    "keep_pending",
-    "met_in_person",
-    "thanks_after_accept",
-    "repeat_inviter",
-    "scam",
-    "late",
+const ANSWERS: &[&str] = &["accepted", "ignored"];
+
+/// The ids of schema 2's built-in library: the migration adds the library's
+/// other replies, but never one of these the user deleted.
+pub const V2_LIBRARY: &[&str] = &[
+    "stranger-generic",
+    "stranger-personal",
+    "ask-where-we-met",
+    "friend-family",
+    "former-colleague-catch-up",
+    "outside-industry",
+    "recruiter-not-now",
+    "sales-pitch-no",
+    "company-volume",
+    "keep-pending-conversation",
+    "met-in-person-thanks",
+    "met-in-person-note",
+    "thanks-after-accept",
+    "repeat-inviter",
+    "late-reply-decline",
+    "late-reply-accept",
+    "scam-minimal",
+    "stranger-generic-fr",
+    "stranger-generic-de",
+    "stranger-generic-es",
 ];
 
 /// Reads values field by field. Every field that is wrong is recorded and
@@ -559,6 +579,9 @@ impl Reader {
             MAX_LANG,
             &mut p.template_language,
         );
+        self.flag(o, "open_to_roles", path, &mut p.open_to_roles);
+        self.text(o, "reply_language", path, MAX_LANG, &mut p.reply_language);
+        self.flag(o, "first_run_done", path, &mut p.first_run_done);
         p
     }
 
@@ -585,9 +608,18 @@ impl Reader {
         self.choices(o, "actions", path, &actions, &mut t.actions);
         let rels = Relationship::ALL.map(Relationship::as_str);
         self.choices(o, "relationships", path, &rels, &mut t.relationships);
-        self.choices(o, "situations", path, SITUATIONS, &mut t.situations);
+        let situations = Situation::ALL.map(Situation::as_str);
+        self.choices(o, "situations", path, &situations, &mut t.situations);
         self.flag(o, "builtin", path, &mut t.builtin);
         self.text(o, "language", path, MAX_LANG, &mut t.language);
+        if o.contains_key("claims") {
+            let claims = Claim::ALL.map(Claim::as_str);
+            self.choices(o, "claims", path, &claims, &mut t.claims);
+        } else {
+            // Written before templates declared claims: their words say.
+            t.claims = crate::claims::in_text(&t.body);
+        }
+        self.flag(o, "any_language", path, &mut t.any_language);
         Some(t)
     }
 
@@ -641,7 +673,26 @@ impl Reader {
         self.opt_choice(o, "last_action", path, &actions, &mut p.last_action);
         self.text(o, "headline", path, MAX_HEADLINE, &mut p.headline);
         self.opt_number(o, "age_when_seen", path, &mut p.age_when_seen);
+        p.outcome = self.outcome(o, path);
         Some(p)
+    }
+
+    /// A person's `outcome`: `{"answer": "accepted"|"ignored", "day": n}`.
+    fn outcome(&mut self, o: &Map<String, Value>, path: &str) -> Option<Outcome> {
+        let v = o.get("outcome").filter(|v| !v.is_null())?;
+        let at = Field(path, "outcome").to_string();
+        let fields = self.object(v, &at)?;
+        let mut answer: Option<Answer> = None;
+        self.opt_choice(fields, "answer", &at, ANSWERS, &mut answer);
+        let mut day = 0;
+        self.number(fields, "day", &at, 0, u32::MAX, &mut day);
+        match answer {
+            Some(answer) => Some(Outcome { answer, day }),
+            None => {
+                self.issue(Field(&at, "answer"), "missing: accepted or ignored");
+                None
+            }
+        }
     }
 }
 
@@ -872,6 +923,11 @@ pub fn load(entries: &[(String, String)]) -> Loaded {
     }
 
     read_current(&mine, &mut loaded);
+    if schema == 2 {
+        upgrade_from_v2(&mut loaded.data);
+        loaded.migrated_from = Some(2);
+        loaded.backup.push(backup_entry(2, &mine));
+    }
     // A quarantined key is removed unless the store writes it again; the
     // keys are known without serialising anyone.
     let data = &loaded.data;
@@ -888,7 +944,32 @@ pub fn load(entries: &[(String, String)]) -> Loaded {
     loaded
 }
 
-/// Reads a schema-2 layout into `loaded`.
+/// Schema 2 → 3 on data read with the current reader (which already gave
+/// templates without claims their text's): the library's current text for
+/// built-in templates, its new replies, and the first run counted as done.
+fn upgrade_from_v2(data: &mut Data) {
+    refresh_builtins(&mut data.templates);
+    for d in default_templates() {
+        let deleted = V2_LIBRARY.contains(&d.id.as_str());
+        if !deleted && !data.templates.iter().any(|t| t.id == d.id) {
+            data.templates.push(d);
+        }
+    }
+    data.profile.first_run_done = true;
+}
+
+/// Built-in templates (the user edited none of them: an edit makes a
+/// template the user's own) take the library's current version of their id.
+fn refresh_builtins(templates: &mut [TemplateRecord]) {
+    let library = default_templates();
+    for t in templates.iter_mut().filter(|t| t.builtin) {
+        if let Some(current) = library.iter().find(|d| d.id == t.id) {
+            *t = current.clone();
+        }
+    }
+}
+
+/// Reads a schema-2 or -3 layout into `loaded`.
 fn read_current(mine: &[(&String, &String)], loaded: &mut Loaded) {
     let mut r = Reader::default();
     let mut templates_read = false;
@@ -1112,6 +1193,7 @@ fn migrate_v1(v: &Value, r: &mut Reader, fix: bool) -> Data {
         AccountType::Free
     };
     data.profile.template_language = "en".into();
+    data.profile.first_run_done = true;
 
     let opts = o
         .get("options")
@@ -1156,10 +1238,12 @@ fn migrate_v1(v: &Value, r: &mut Reader, fix: bool) -> Data {
         r.text(to, "text", &path, MAX_BODY, &mut text);
         let mut target = Target::Message;
         r.choice(to, "kind", &path, TARGETS, &mut target);
+        let body = migrate_v1_body(&text);
         own.push(TemplateRecord {
             id: format!("custom-{}", slug(&name)),
             title: name,
-            body: migrate_v1_body(&text),
+            claims: crate::claims::in_text(&body),
+            body,
             target,
             builtin: false,
             language: "en".into(),
@@ -1523,6 +1607,9 @@ pub fn parse_import(json: &str) -> Result<ImportPlan, ImportError> {
         None => Vec::new(),
     };
     check_templates(&mut templates, "templates", false, &mut r);
+    if schema < 3 {
+        refresh_builtins(&mut templates);
+    }
     let mut people = BTreeMap::new();
     match o.get("people") {
         None | Some(Value::Null) => {}

@@ -6,11 +6,12 @@
 //! [`record_seen`], which reports whether anything changed so the web crate
 //! writes storage only when needed.
 
-use crate::advice::{advise, decide, is_new_invitation, Companies, Context};
+use crate::advice::{advise, decide, is_new_invitation, Companies, Context, Delivery};
 use crate::card::{parse_card, CardText};
 use crate::model::{
-    AccountType, Action, Data, Day, Invitation, Kind, Person, Profile, Situation, Target,
+    AccountType, Action, Claim, Data, Day, Invitation, Kind, Person, Profile, Situation, Target,
 };
+use crate::plural::{duration, Unit};
 use crate::template::{self, Facts};
 use serde::Serialize;
 
@@ -30,6 +31,10 @@ pub struct Suggestion {
     /// The limit where it will be pasted.
     pub limit: usize,
     pub target: Target,
+    /// Where it is sent: with the card's Reply, or after accepting.
+    pub delivery: Delivery,
+    /// The language it is written in.
+    pub language: String,
 }
 
 /// Everything a panel shows for one card.
@@ -49,6 +54,12 @@ pub struct PanelModel {
     pub invited_before: Option<Day>,
     /// False when the card could not be read (the panel shows generic advice).
     pub readable: bool,
+    /// How long the invitation has waited, as (count, unit): "3 weeks".
+    pub waited: Option<(u32, Unit)>,
+    /// An apology for the slow answer is part of the replies.
+    pub late: bool,
+    /// Where the replies go; `None` when no message fits.
+    pub delivery: Option<Delivery>,
 }
 
 /// Judges one card and renders its replies.
@@ -83,26 +94,38 @@ pub fn suggest_indexed(
 fn suggest_in(invitation: &Invitation, data: &Data, context: Context<'_>) -> PanelModel {
     let advice = advise(invitation, &context, &data.templates);
     let facts = facts_for(invitation, &data.profile);
-    let suggestions = advice
-        .templates
-        .iter()
-        .filter_map(|id| data.templates.iter().find(|t| &t.id == id))
-        .filter_map(|t| {
-            // A template the user broke is skipped, never a panic.
-            let parsed = template::parse(&t.body).ok()?;
-            let text = template::render(&parsed, &facts);
-            let chars = template::count_chars(&text);
-            Some(Suggestion {
-                template_id: t.id.clone(),
-                title: t.title.clone(),
-                text,
-                chars,
-                limit: limit_for(t.target, data),
-                target: t.target,
+    let suggestions = match advice.delivery {
+        Some(delivery) => advice
+            .templates
+            .iter()
+            .filter_map(|id| data.templates.iter().find(|t| &t.id == id))
+            .filter_map(|t| {
+                // A template the user broke is skipped, never a panic.
+                let parsed = template::parse(&t.body).ok()?;
+                let mut text = template::render(&parsed, &facts);
+                // A late answer to someone the user answers anyway says
+                // sorry (ETIQUETTE.md §Lateness); the library's replies
+                // have the shape to take the line, the user's own are
+                // left as written.
+                if advice.late && t.builtin && !t.claims.contains(&Claim::LateAnswer) {
+                    text = crate::library::with_apology(&text, &t.language);
+                }
+                let chars = template::count_chars(&text);
+                Some(Suggestion {
+                    template_id: t.id.clone(),
+                    title: t.title.clone(),
+                    text,
+                    chars,
+                    limit: limit_for(t.target, data),
+                    target: t.target,
+                    delivery,
+                    language: t.language.clone(),
+                })
             })
-        })
-        .take(SUGGESTIONS)
-        .collect();
+            .take(SUGGESTIONS)
+            .collect(),
+        None => Vec::new(),
+    };
     PanelModel {
         key: invitation.key.clone(),
         kind: invitation.kind,
@@ -114,6 +137,9 @@ fn suggest_in(invitation: &Invitation, data: &Data, context: Context<'_>) -> Pan
         dont_know_hint: advice.dont_know_hint,
         invited_before: advice.invited_before,
         readable: invitation.readable,
+        waited: invitation.age_days.map(duration),
+        late: advice.late,
+        delivery: advice.delivery,
     }
 }
 
@@ -221,5 +247,30 @@ pub fn record_seen(data: &mut Data, invitation: &Invitation, action: Action, tod
     }
     person.kind = invitation.kind;
     person.last_action = Some(action);
+    // A new invitation from someone answered before is pending again.
+    if person.invitations.len() > before.invitations.len() {
+        person.outcome = None;
+    }
     *person != before
+}
+
+/// Records that the user answered `key`'s invitation with LinkedIn's own
+/// Accept or Ignore on `today` (Kindly saw their click; it never clicks).
+/// Returns whether anything changed.
+pub fn record_outcome(
+    data: &mut Data,
+    key: &str,
+    answer: crate::model::Answer,
+    today: Day,
+) -> bool {
+    if key.is_empty() {
+        return false;
+    }
+    let person = data.people.entry(key.to_string()).or_default();
+    let outcome = Some(crate::model::Outcome { answer, day: today });
+    if person.outcome == outcome {
+        return false;
+    }
+    person.outcome = outcome;
+    true
 }

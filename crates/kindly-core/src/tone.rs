@@ -5,12 +5,16 @@
 //! case-insensitively in one pass over the text's words, instead of a
 //! classifier. Tables are data (easy to read, to extend, to translate), the
 //! check runs offline in linear time, and every hint can point at the exact
-//! words that caused it. The rules are the writing rules of ETIQUETTE.md:
-//! no harsh words, no blame, no shouting, within the limit, every
+//! words that caused it. The rules are the writing rules of `ETIQUETTE.md`
+//! §Writing: no harsh words, no blame, no shouting, within the limit, every
 //! placeholder filled, thank them, use their name when they wrote a note,
 //! no specific reasons to a stranger. English always applies; French,
 //! German and Spanish tables apply when the context's language is theirs
 //! (or when it is unknown).
+//!
+//! Every hint carries, besides its English sentence, the ids and values a
+//! translation needs (`message_id` + `args`, `tip_id` + `tip_args`), so the
+//! panel says it in the user's language.
 
 use crate::template::char_index_of_count;
 use serde::Serialize;
@@ -37,8 +41,15 @@ pub struct Hint {
     pub start: usize,
     pub end: usize,
     pub severity: Severity,
+    /// In English (the fallback of a translation).
     pub message: String,
     pub suggestion: String,
+    /// The message's translation key (`hint_<id>`) and its values.
+    pub message_id: String,
+    pub args: Vec<String>,
+    /// The suggestion's translation key (`tip_<id>`) and its values.
+    pub tip_id: String,
+    pub tip_args: Vec<String>,
 }
 
 pub const HINT_HARSH_WORD: &str = "harsh_word";
@@ -50,6 +61,41 @@ pub const HINT_NO_THANKS: &str = "no_thanks";
 pub const HINT_NO_NAME: &str = "no_name";
 pub const HINT_REASON_TO_STRANGER: &str = "reason_to_stranger";
 pub const HINT_EMPTY: &str = "empty";
+
+/// Every hint message's translation key (`hint_<id>`), with whether it
+/// counts something (its translations then have plural forms, chosen by
+/// its last value).
+pub const MESSAGE_IDS: &[(&str, bool)] = &[
+    ("harsh_word", false),
+    ("blame", false),
+    ("reason_to_stranger", false),
+    ("shouting_words", false),
+    ("shouting_marks", false),
+    ("over_limit", true),
+    ("unfilled_placeholder", false),
+    ("no_thanks", false),
+    ("no_name", false),
+    ("empty", false),
+];
+
+/// Every suggestion's translation key (`tip_<id>`).
+pub const TIP_IDS: &[&str] = &[
+    "soften",
+    "not_yet",
+    "about_me",
+    "prefer",
+    "no_cost",
+    "my_field",
+    "self",
+    "no_reason",
+    "write_something",
+    "shorten",
+    "open_thanks",
+    "use_name",
+    "plain_letters",
+    "one_mark",
+    "fill_blank",
+];
 
 /// What the check needs to know besides the text.
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -65,28 +111,48 @@ pub struct ToneContext {
     pub language: String,
 }
 
+/// What to write instead: a translation key and the English text.
+struct Tip {
+    id: &'static str,
+    text: &'static str,
+}
+
 /// A phrase table entry: lower-case words separated by spaces, the
 /// language, and what to write instead.
 struct Phrase {
     words: &'static str,
     lang: &'static str,
-    suggestion: &'static str,
+    tip: &'static Tip,
 }
 
-const fn p(words: &'static str, lang: &'static str, suggestion: &'static str) -> Phrase {
-    Phrase {
-        words,
-        lang,
-        suggestion,
-    }
+const fn p(words: &'static str, lang: &'static str, tip: &'static Tip) -> Phrase {
+    Phrase { words, lang, tip }
 }
 
-const SOFTEN: &str =
-    "Leave it out, or say what you prefer: “I keep LinkedIn for people I have worked with.”";
-const NOT_YET: &str =
-    "Try “not at the moment” or “for now”: it says the same and keeps the door open.";
-const ABOUT_ME: &str =
-    "Talk about your own policy instead: “I'm not adding new connections right now.”";
+const SOFTEN: &Tip = &Tip {
+    id: "soften",
+    text: "Leave it out, or say what you prefer: “I keep LinkedIn for people I have worked with.”",
+};
+const NOT_YET: &Tip = &Tip {
+    id: "not_yet",
+    text: "Try “not at the moment” or “for now”: it says the same and keeps the door open.",
+};
+const ABOUT_ME: &Tip = &Tip {
+    id: "about_me",
+    text: "Talk about your own policy instead: “I'm not adding new connections right now.”",
+};
+const PREFER: &Tip = &Tip {
+    id: "prefer",
+    text: "Say what you prefer instead: “I'd rather keep in touch by email.”",
+};
+const NO_COST: &Tip = &Tip {
+    id: "no_cost",
+    text: "Leave the cost out; a short, kind no is enough.",
+};
+const MY_FIELD: &Tip = &Tip {
+    id: "my_field",
+    text: "Say what you keep LinkedIn for: “I keep it for my own field.”",
+};
 
 const HARSH: &[Phrase] = &[
     p("spam", "en", SOFTEN),
@@ -96,29 +162,13 @@ const HARSH: &[Phrase] = &[
     p("annoying", "en", SOFTEN),
     p("annoyed", "en", SOFTEN),
     p("irritating", "en", SOFTEN),
-    p(
-        "stop",
-        "en",
-        "Say what you prefer instead: “I'd rather keep in touch by email.”",
-    ),
+    p("stop", "en", PREFER),
     p("never", "en", NOT_YET),
     p("stupid", "en", SOFTEN),
     p("dumb", "en", SOFTEN),
-    p(
-        "waste",
-        "en",
-        "Leave the cost out; a short, kind no is enough.",
-    ),
-    p(
-        "wasting",
-        "en",
-        "Leave the cost out; a short, kind no is enough.",
-    ),
-    p(
-        "irrelevant",
-        "en",
-        "Say what you keep LinkedIn for: “I keep it for my own field.”",
-    ),
+    p("waste", "en", NO_COST),
+    p("wasting", "en", NO_COST),
+    p("irrelevant", "en", MY_FIELD),
     p("unprofessional", "en", SOFTEN),
     p("useless", "en", SOFTEN),
     p("pointless", "en", SOFTEN),
@@ -145,48 +195,67 @@ const HARSH: &[Phrase] = &[
     p("ennuyeux", "fr", SOFTEN),
     p("agaçant", "fr", SOFTEN),
     p("arrêtez", "fr", SOFTEN),
-    p(
-        "jamais",
-        "fr",
-        "Essayez « pas pour le moment » : la porte reste ouverte.",
-    ),
+    p("jamais", "fr", NOT_YET),
     p("inutile", "fr", SOFTEN),
     p("stupide", "fr", SOFTEN),
     p("ridicule", "fr", SOFTEN),
     p("harcèlement", "fr", SOFTEN),
     p("perte de temps", "fr", SOFTEN),
     p("pas intéressé par vous", "fr", ABOUT_ME),
+    p("spam", "fr", SOFTEN),
+    p("pénible", "fr", SOFTEN),
+    p("énervant", "fr", SOFTEN),
+    p("insistant", "fr", SOFTEN),
+    p("absurde", "fr", SOFTEN),
+    p("nul", "fr", SOFTEN),
+    p("inacceptable", "fr", SOFTEN),
+    p("pathétique", "fr", SOFTEN),
+    p("n'importe quoi", "fr", SOFTEN),
+    // Hyphens split words: "laissez-moi" is two.
+    p("laissez moi tranquille", "fr", ABOUT_ME),
+    p("ça suffit", "fr", PREFER),
+    p("arrêtez de", "fr", PREFER),
     // German
     p("nervig", "de", SOFTEN),
     p("lästig", "de", SOFTEN),
     p("hören sie auf", "de", SOFTEN),
-    p(
-        "niemals",
-        "de",
-        "Versuchen Sie „im Moment nicht“: so bleibt die Tür offen.",
-    ),
+    p("niemals", "de", NOT_YET),
     p("dumm", "de", SOFTEN),
     p("zeitverschwendung", "de", SOFTEN),
     p("unprofessionell", "de", SOFTEN),
     p("belästigung", "de", SOFTEN),
     p("sinnlos", "de", SOFTEN),
+    p("spam", "de", SOFTEN),
+    p("aufdringlich", "de", SOFTEN),
+    p("unverschämt", "de", SOFTEN),
+    p("lächerlich", "de", SOFTEN),
+    p("nutzlos", "de", SOFTEN),
+    p("lassen sie mich in ruhe", "de", ABOUT_ME),
+    p("kein interesse an ihnen", "de", ABOUT_ME),
     // Spanish
     p("molesto", "es", SOFTEN),
     p("deje de", "es", SOFTEN),
-    p(
-        "nunca",
-        "es",
-        "Pruebe «por ahora no»: la puerta queda abierta.",
-    ),
+    p("nunca", "es", NOT_YET),
     p("estúpido", "es", SOFTEN),
     p("pérdida de tiempo", "es", SOFTEN),
     p("irrelevante", "es", SOFTEN),
     p("poco profesional", "es", SOFTEN),
     p("acoso", "es", SOFTEN),
     p("inútil", "es", SOFTEN),
+    p("spam", "es", SOFTEN),
+    p("molesta", "es", SOFTEN),
+    p("pesado", "es", SOFTEN),
+    p("pesada", "es", SOFTEN),
+    p("ridículo", "es", SOFTEN),
+    p("patético", "es", SOFTEN),
+    p("déjeme en paz", "es", ABOUT_ME),
+    p("no me interesa usted", "es", ABOUT_ME),
 ];
 
-const SELF: &str = "Start from yourself: “I keep LinkedIn for…”, “I'm not adding…”.";
+const SELF: &Tip = &Tip {
+    id: "self",
+    text: "Start from yourself: “I keep LinkedIn for…”, “I'm not adding…”.",
+};
 
 const BLAME: &[Phrase] = &[
     p("you are", "en", SELF),
@@ -227,17 +296,34 @@ const BLAME: &[Phrase] = &[
     p("eres", "es", SELF),
     p("deberías", "es", SELF),
     p("usted debería", "es", SELF),
+    p("usted debe", "es", SELF),
+    p("debes", "es", SELF),
+    p("su solicitud es", "es", SELF),
+    p("su invitación es", "es", SELF),
+    p("su mensaje es", "es", SELF),
+    p("vous n'avez pas", "fr", SELF),
+    p("votre demande est", "fr", SELF),
+    p("votre invitation est", "fr", SELF),
+    p("votre message est", "fr", SELF),
+    p("sie haben nicht", "de", SELF),
+    p("ihre anfrage ist", "de", SELF),
+    p("ihre einladung ist", "de", SELF),
+    p("ihre nachricht ist", "de", SELF),
 ];
 
 /// Words after "you are" that make it kind, not blame ("you are welcome").
 const BLAME_KIND_NEXT: &[&str] = &["welcome", "kind", "most", "always", "very welcome"];
 /// Words before "you …" that make it a condition, not blame ("if you are").
+/// Also a question's word: "hear what you're working on" asks, it does not blame.
 const BLAME_KIND_BEFORE: &[&str] = &[
-    "if", "when", "whenever", "whether", "unless", "hope", "thank",
+    "if", "when", "whenever", "whether", "unless", "hope", "thank", "what", "how", "where", "why",
+    "whatever",
 ];
 
-const NO_REASON: &str =
-    "To someone you don't know, a short no needs no reason: “I keep LinkedIn for people I know.”";
+const NO_REASON: &Tip = &Tip {
+    id: "no_reason",
+    text: "To someone you don't know, a short no needs no reason: “I keep LinkedIn for people I know.”",
+};
 
 const REASONS: &[Phrase] = &[
     p("because you", "en", NO_REASON),
@@ -273,6 +359,18 @@ const REASONS: &[Phrase] = &[
     p("porque tu", "es", NO_REASON),
     p("tu perfil", "es", NO_REASON),
     p("su perfil", "es", NO_REASON),
+    p("su sector", "es", NO_REASON),
+    p("su puesto", "es", NO_REASON),
+    p("usted trabaja", "es", NO_REASON),
+    p("no tenemos contactos", "es", NO_REASON),
+    p("votre secteur", "fr", NO_REASON),
+    p("votre poste", "fr", NO_REASON),
+    p("vous travaillez", "fr", NO_REASON),
+    p("aucune relation en commun", "fr", NO_REASON),
+    p("ihre branche", "de", NO_REASON),
+    p("ihr job", "de", NO_REASON),
+    p("sie arbeiten", "de", NO_REASON),
+    p("keine gemeinsamen kontakte", "de", NO_REASON),
 ];
 
 /// Word starts that count as thanks, in every supported language.
@@ -361,20 +459,59 @@ fn matches_at(ws: &[Word], i: usize, phrase: &str) -> Option<usize> {
     Some(j)
 }
 
+/// A sentence of a hint: its translation key, English text and values.
+struct Said {
+    id: &'static str,
+    text: String,
+    args: Vec<String>,
+}
+
+fn said(id: &'static str, text: impl Into<String>, args: &[&str]) -> Said {
+    Said {
+        id,
+        text: text.into(),
+        args: args.iter().map(|a| a.to_string()).collect(),
+    }
+}
+
+fn hint(
+    id: &str,
+    (start, end): (usize, usize),
+    severity: Severity,
+    message: Said,
+    tip: Said,
+) -> Hint {
+    Hint {
+        id: id.into(),
+        start,
+        end,
+        severity,
+        message: message.text,
+        suggestion: tip.text,
+        message_id: message.id.into(),
+        args: message.args,
+        tip_id: tip.id.into(),
+        tip_args: tip.args,
+    }
+}
+
 /// Checks a reply text. Linear in the text's length; hints come sorted by
 /// position.
 pub fn check(text: &str, context: &ToneContext) -> Vec<Hint> {
     let mut hints = Vec::new();
     let total = text.chars().count();
     if text.trim().is_empty() {
-        hints.push(Hint {
-            id: HINT_EMPTY.into(),
-            start: 0,
-            end: total,
-            severity: Severity::Problem,
-            message: "The reply is empty.".into(),
-            suggestion: "Write a line or two, or pick a suggested reply.".into(),
-        });
+        hints.push(hint(
+            HINT_EMPTY,
+            (0, total),
+            Severity::Problem,
+            said("empty", "The reply is empty.", &[]),
+            said(
+                "write_something",
+                "Write a line or two, or pick a suggested reply.",
+                &[],
+            ),
+        ));
         return hints;
     }
     let ws = words(text);
@@ -427,14 +564,21 @@ pub fn check(text: &str, context: &ToneContext) -> Vec<Hint> {
                     format!("“{said}” gives a stranger a specific reason."),
                 ),
             };
-            hints.push(Hint {
-                id: id.into(),
-                start,
-                end,
-                severity: Severity::Warning,
-                message,
-                suggestion: ph.suggestion.into(),
-            });
+            hints.push(hint(
+                id,
+                (start, end),
+                Severity::Warning,
+                Said {
+                    id,
+                    text: message,
+                    args: vec![said],
+                },
+                Said {
+                    id: ph.tip.id,
+                    text: ph.tip.text.into(),
+                    args: Vec::new(),
+                },
+            ));
         }
     }
 
@@ -445,20 +589,25 @@ pub fn check(text: &str, context: &ToneContext) -> Vec<Hint> {
     if context.limit > 0 {
         let n = crate::template::count_chars(text);
         if n > context.limit {
-            hints.push(Hint {
-                id: HINT_OVER_LIMIT.into(),
-                start: char_index_of_count(text, context.limit),
-                end: total,
-                severity: Severity::Problem,
-                message: format!(
-                    "{} characters; the limit here is {}, so {} would be cut.",
-                    n,
-                    context.limit,
-                    n - context.limit
+            let cut = n - context.limit;
+            hints.push(hint(
+                HINT_OVER_LIMIT,
+                (char_index_of_count(text, context.limit), total),
+                Severity::Problem,
+                said(
+                    "over_limit",
+                    format!(
+                        "{n} characters; the limit here is {}, so {cut} would be cut.",
+                        context.limit
+                    ),
+                    &[&n.to_string(), &context.limit.to_string(), &cut.to_string()],
                 ),
-                suggestion: "Shorten it: one thank-you, one sentence about your policy, one offer."
-                    .into(),
-            });
+                said(
+                    "shorten",
+                    "Shorten it: one thank-you, one sentence about your policy, one offer.",
+                    &[],
+                ),
+            ));
         }
     }
 
@@ -466,14 +615,17 @@ pub fn check(text: &str, context: &ToneContext) -> Vec<Hint> {
         .iter()
         .any(|w| THANKS.iter().any(|t| w.lower.starts_with(t)))
     {
-        hints.push(Hint {
-            id: HINT_NO_THANKS.into(),
-            start: 0,
-            end: 0,
-            severity: Severity::Warning,
-            message: "The reply doesn't thank them.".into(),
-            suggestion: "Open with “Thank you for the invitation”.".into(),
-        });
+        hints.push(hint(
+            HINT_NO_THANKS,
+            (0, 0),
+            Severity::Warning,
+            said("no_thanks", "The reply doesn't thank them.", &[]),
+            said(
+                "open_thanks",
+                "Open with “Thank you for the invitation”.",
+                &[],
+            ),
+        ));
     }
 
     if context.they_wrote_note {
@@ -487,16 +639,23 @@ pub fn check(text: &str, context: &ToneContext) -> Vec<Hint> {
                         .all(|(k, nw)| ws.get(i + k).is_some_and(|w| w.lower == nw.lower))
                 });
             if !name_words.is_empty() && !named {
-                hints.push(Hint {
-                    id: HINT_NO_NAME.into(),
-                    start: 0,
-                    end: 0,
-                    severity: Severity::Warning,
-                    message: format!(
-                        "{first} wrote you a personal note, but the reply doesn't use their name."
+                hints.push(hint(
+                    HINT_NO_NAME,
+                    (0, 0),
+                    Severity::Warning,
+                    said(
+                        "no_name",
+                        format!(
+                            "{first} wrote you a personal note, but the reply doesn't use their name."
+                        ),
+                        &[first],
                     ),
-                    suggestion: format!("Start with “Hi {first},” and answer their note."),
-                });
+                    said(
+                        "use_name",
+                        format!("Start with “Hi {first},” and answer their note."),
+                        &[first],
+                    ),
+                ));
             }
         }
     }
@@ -527,17 +686,18 @@ fn shouting_words(ws: &[Word], chars: &[char], hints: &mut Vec<Hint>) {
             break;
         };
         if run >= 2 || first.letters >= 6 {
-            hints.push(Hint {
-                id: HINT_SHOUTING.into(),
-                start: first.start,
-                end: last.end,
-                severity: Severity::Warning,
-                message: format!(
-                    "“{}” in capitals reads as shouting.",
-                    slice(chars, first.start, last.end)
+            let loud_words = slice(chars, first.start, last.end);
+            hints.push(hint(
+                HINT_SHOUTING,
+                (first.start, last.end),
+                Severity::Warning,
+                said(
+                    "shouting_words",
+                    format!("“{loud_words}” in capitals reads as shouting."),
+                    &[&loud_words],
                 ),
-                suggestion: "Write it in ordinary letters.".into(),
-            });
+                said("plain_letters", "Write it in ordinary letters.", &[]),
+            ));
         }
         i += run;
     }
@@ -560,14 +720,22 @@ fn shouting_marks(chars: &[char], hints: &mut Vec<Hint>) {
         }
         if let Some(s) = start.take() {
             if n >= 2 {
-                hints.push(Hint {
-                    id: HINT_SHOUTING.into(),
-                    start: s,
-                    end: i,
-                    severity: Severity::Warning,
-                    message: format!("“{}” reads as shouting.", slice(chars, s, i)),
-                    suggestion: "One full stop or one question mark is enough.".into(),
-                });
+                let marks = slice(chars, s, i);
+                hints.push(hint(
+                    HINT_SHOUTING,
+                    (s, i),
+                    Severity::Warning,
+                    said(
+                        "shouting_marks",
+                        format!("“{marks}” reads as shouting."),
+                        &[&marks],
+                    ),
+                    said(
+                        "one_mark",
+                        "One full stop or one question mark is enough.",
+                        &[],
+                    ),
+                ));
             }
         }
         n = 0;
@@ -613,18 +781,25 @@ fn unfilled(chars: &[char], hints: &mut Vec<Hint>) {
             }
         }
         let what = slice(chars, i, end);
-        hints.push(Hint {
-            id: HINT_UNFILLED.into(),
-            start: i,
-            end,
-            severity: if c == '[' {
+        hints.push(hint(
+            HINT_UNFILLED,
+            (i, end),
+            if c == '[' {
                 Severity::Warning
             } else {
                 Severity::Problem
             },
-            message: format!("“{what}” looks like a blank that was never filled."),
-            suggestion: "Replace it with the real words, or remove it.".into(),
-        });
+            said(
+                "unfilled_placeholder",
+                format!("“{what}” looks like a blank that was never filled."),
+                &[&what],
+            ),
+            said(
+                "fill_blank",
+                "Replace it with the real words, or remove it.",
+                &[],
+            ),
+        ));
         i = end;
     }
 }

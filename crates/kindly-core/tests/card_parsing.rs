@@ -142,7 +142,7 @@ fn with_line(lang: &str, line: &str) -> C {
 
 fn cases() -> Vec<(&'static str, C, E)> {
     vec![
-        // ---- whole cards, from LINKEDIN-DOM §3 ----------------------------
+        // ---- whole cards, in the markup eras the fixtures show ------------
         (
             "E2b person card with note",
             card("en")

@@ -45,6 +45,7 @@ fn sample() -> Data {
             last_action: Some(Action::Reply),
             headline: "Engineer at Globex".into(),
             age_when_seen: Some(3),
+            outcome: None,
         },
     );
     d
@@ -179,6 +180,7 @@ fn card_text() -> impl Strategy<Value = CardText> {
                     })
                     .collect(),
                 key_hint: hint,
+                reply_control: false,
             },
         )
 }
@@ -305,6 +307,7 @@ fn a_megabyte_note_is_read_judged_and_checked_in_linear_time() {
             text: "Ana Lima".into(),
         }],
         key_hint: None,
+        reply_control: false,
     };
     let (_, t_parse) = timed(|| parse_card(&card));
     let (model, t_suggest) = timed(|| suggest(&card, &sample(), TODAY));
@@ -375,6 +378,7 @@ fn many_lines_and_links_do_not_blow_up() {
             })
             .collect(),
         key_hint: Some("k".repeat(100_000)),
+        reply_control: false,
     };
     let (model, t) = timed(|| suggest(&card, &sample(), TODAY));
     assert!(!model.key.is_empty());

@@ -106,6 +106,7 @@ fn card() -> impl Strategy<Value = CardText> {
                     .map(|(path, text)| CardLink { path, text })
                     .collect(),
                 key_hint: hint,
+                reply_control: false,
             },
         )
 }

@@ -9,8 +9,8 @@
 
 use kindly_core::library::default_templates;
 use kindly_core::model::{
-    AccountType, Action, Bucket, Data, Kind, Person, Policy, Relationship, Situation, Target,
-    TemplateRecord,
+    AccountType, Action, Answer, Bucket, Claim, Data, Kind, Outcome, Person, Policy, Relationship,
+    Situation, Target, TemplateRecord,
 };
 use kindly_core::store::*;
 use proptest::prelude::*;
@@ -29,6 +29,9 @@ fn sample() -> Data {
     d.profile.industries = vec!["data engineering".into()];
     d.profile.policy = Policy::KnowWellOnly;
     d.profile.account = AccountType::Premium;
+    d.profile.open_to_roles = true;
+    d.profile.reply_language = "de".into();
+    d.profile.first_run_done = true;
     d.settings.history_days = 30;
     d.templates[0]
         .body
@@ -43,6 +46,8 @@ fn sample() -> Data {
         situations: vec![Situation::Late],
         builtin: false,
         language: "en".into(),
+        claims: vec![Claim::LateAnswer],
+        any_language: true,
     });
     d.people.insert(
         "ana-lima".into(),
@@ -58,6 +63,10 @@ fn sample() -> Data {
             last_action: Some(Action::Reply),
             headline: "Engineer at Globex".into(),
             age_when_seen: Some(3),
+            outcome: Some(Outcome {
+                answer: Answer::Accepted,
+                day: 19_721,
+            }),
         },
     );
     d.people.insert(
@@ -103,7 +112,7 @@ fn layout_has_one_key_per_person() {
             "kindly.person.bo"
         ]
     );
-    assert_eq!(entries[0].1, r#"{"schema":2}"#);
+    assert_eq!(entries[0].1, r#"{"schema":3}"#);
     let (k, v) = person_entry("bo", &sample().people["bo"]);
     assert_eq!(k, "kindly.person.bo");
     assert_eq!(person_key_of(&k), Some("bo"));
@@ -189,13 +198,149 @@ fn schema_1_is_migrated_with_a_backup() {
         .iter()
         .any(|p| p.contains("people.dan-eve.bucket")));
 
-    // After saving, the next load is a plain schema-2 load.
+    // After saving, the next load is a plain load of the current schema.
     let mut stored: Vec<(String, String)> = l.writes();
     stored.retain(|(k, _)| !l.remove.contains(k));
     let again = load(&stored);
     assert_eq!(again.data, l.data);
     assert_eq!(again.migrated_from, None);
     assert!(again.problems.is_empty(), "{:?}", again.problems);
+}
+
+/// A schema-2 store as Kindly 0.1 wrote it: the old library text for a
+/// built-in, a user template without claims, a built-in the user deleted,
+/// a person without an outcome.
+fn v2_store() -> Vec<(String, String)> {
+    vec![
+        e(KEY_META, r#"{"schema":2}"#),
+        e(
+            KEY_PROFILE,
+            r#"{"name":"Ana","industries":["software"],"policy":"industry_focused","template_language":"en"}"#,
+        ),
+        e(
+            KEY_TEMPLATES,
+            r#"[
+              {"id":"met-in-person-thanks","title":"Thanks after meeting in person","body":"Hi {first_name|there},\n\nThank you for connecting, it was a pleasure to meet you. I enjoyed our conversation.","target":"message","actions":["accept"],"relationships":["met_once"],"situations":["met_in_person"],"builtin":true,"language":"en"},
+              {"id":"custom-mine","title":"Mine","body":"Hi {first_name}, lovely to meet you at the fair! See you soon.","target":"message","actions":["accept"],"relationships":[],"situations":["met_in_person"],"builtin":false,"language":"en"},
+              {"id":"stranger-generic","title":"Decline a stranger, kindly","body":"old text","target":"message","actions":["decline"],"relationships":["stranger"],"situations":["stranger_generic"],"builtin":true,"language":"en"}
+            ]"#,
+        ),
+        e(
+            "kindly.person.riley",
+            r#"{"name":"Riley","kind":"person","first_seen":20000,"last_seen":20001,"invitations":[20000],"headline":"Engineer"}"#,
+        ),
+    ]
+}
+
+#[test]
+fn schema_2_is_migrated_with_a_backup() {
+    let entries = v2_store();
+    let l = load(&entries);
+    assert_eq!(l.migrated_from, Some(2));
+    assert!(l.needs_save());
+    // The backup holds the raw entries, byte for byte.
+    let (key, raw) = &l.backup[0];
+    assert_eq!(key, "kindly.backup.v2");
+    let b: serde_json::Value = serde_json::from_str(raw).unwrap();
+    assert_eq!(b["schema"], 2);
+    assert_eq!(b["entries"][KEY_TEMPLATES], entries[2].1);
+    let d = &l.data;
+    // The built-ins take the current library's words and claims.
+    let met = d
+        .templates
+        .iter()
+        .find(|t| t.id == "met-in-person-thanks")
+        .unwrap();
+    assert_eq!(
+        *met,
+        default_templates()
+            .into_iter()
+            .find(|t| t.id == met.id)
+            .unwrap()
+    );
+    assert!(!met.body.contains("conversation"));
+    assert_eq!(met.claims, vec![Claim::MetInPerson]);
+    // The user's own keeps its words and gets the claims they make.
+    let mine = d.templates.iter().find(|t| t.id == "custom-mine").unwrap();
+    assert!(mine.body.contains("lovely to meet you"));
+    assert_eq!(mine.claims, vec![Claim::MetInPerson, Claim::Friends]);
+    // The library's new replies arrive; the one the user deleted does not.
+    assert!(d
+        .templates
+        .iter()
+        .any(|t| t.id == "saw-your-work-thanks-fr"));
+    assert!(!d.templates.iter().any(|t| t.id == "outside-industry"));
+    assert!(d.profile.first_run_done);
+    assert_eq!(d.people["riley"].outcome, None);
+
+    // Saved, the next load reads the current schema as it is.
+    let mut stored = l.writes();
+    stored.retain(|(k, _)| !l.remove.contains(k));
+    let again = load(&stored);
+    assert_eq!(again.migrated_from, None);
+    assert_eq!(again.data, l.data);
+    assert!(again.problems.is_empty(), "{:?}", again.problems);
+}
+
+#[test]
+fn new_fields_round_trip_and_a_damaged_outcome_is_reported() {
+    let data = sample();
+    let l = load(&to_entries(&data));
+    assert_eq!(
+        l.data.people["ana-lima"].outcome,
+        data.people["ana-lima"].outcome
+    );
+    assert!(l.data.profile.open_to_roles);
+    assert_eq!(l.data.profile.reply_language, "de");
+    let mine = l
+        .data
+        .templates
+        .iter()
+        .find(|t| t.id == "custom-mine")
+        .unwrap();
+    assert_eq!(mine.claims, vec![Claim::LateAnswer]);
+    assert!(mine.any_language);
+
+    let entries = vec![
+        e(KEY_META, r#"{"schema":3}"#),
+        e(
+            "kindly.person.cy",
+            r#"{"name":"Cy","outcome":{"answer":"maybe","day":3}}"#,
+        ),
+        e(
+            KEY_TEMPLATES,
+            r#"[{"id":"x","title":"X","body":"Hi","claims":["met_in_person","telepathy"]}]"#,
+        ),
+    ];
+    let l = load(&entries);
+    let problems = l.problems.join("\n");
+    assert!(
+        problems.contains("kindly.person.cy.outcome.answer"),
+        "{problems}"
+    );
+    assert!(problems.contains("“telepathy” is not one of"), "{problems}");
+    assert_eq!(l.data.people["cy"].name, "Cy");
+    assert_eq!(l.data.templates[0].claims, vec![Claim::MetInPerson]);
+}
+
+#[test]
+fn a_schema_2_export_imports_with_claims_read_from_its_words() {
+    let json = r#"{"format":"kindly-export","schema":2,"scope":"templates","templates":[
+        {"id":"custom-mine","title":"Mine","body":"It was good to meet you; our conversation was great.","target":"message"},
+        {"id":"met-in-person-thanks","title":"Old","body":"old text","builtin":true}
+    ]}"#;
+    let plan = parse_import(json).unwrap();
+    assert_eq!(
+        plan.templates[0].claims,
+        vec![Claim::MetInPerson, Claim::Talked]
+    );
+    assert_eq!(
+        plan.templates[1],
+        default_templates()
+            .into_iter()
+            .find(|t| t.id == "met-in-person-thanks")
+            .unwrap()
+    );
 }
 
 #[test]
@@ -386,7 +531,7 @@ fn the_export_file_is_marked_and_dated() {
     let json = export_json(&sample(), ExportScope::TemplatesOnly, 0);
     let v: serde_json::Value = serde_json::from_str(&json).unwrap();
     assert_eq!(v["format"], "kindly-export");
-    assert_eq!(v["schema"], 2);
+    assert_eq!(v["schema"], 3);
     assert_eq!(v["exported"], "1970-01-01");
     assert_eq!(v["scope"], "templates");
     assert!(v.get("people").is_none() && v.get("profile").is_none());

@@ -229,7 +229,9 @@ fn long_input_is_fast() {
     assert!(out.len() > 100_000);
     let garbage = "{a{b}c}}{{{".repeat(50_000);
     let _ = parse(&garbage);
-    assert!(start.elapsed().as_secs() < 5, "took {:?}", start.elapsed());
+    // A hang guard, not a speed test: quadratic work on this input takes
+    // hours, linear work well under a second, so a busy machine never trips it.
+    assert!(start.elapsed().as_secs() < 60, "took {:?}", start.elapsed());
 }
 
 #[test]

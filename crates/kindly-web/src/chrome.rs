@@ -24,9 +24,9 @@ extern "C" {
 }
 
 thread_local! {
-    /// Messages without substitutions, looked up once per page: a panel asks
-    /// for the same two dozen labels on every card.
-    static MESSAGES: std::cell::RefCell<std::collections::BTreeMap<String, String>> =
+    /// Messages without substitutions, looked up once per page (a panel asks
+    /// for the same two dozen labels on every card); `None` for one missing.
+    static MESSAGES: std::cell::RefCell<std::collections::BTreeMap<String, Option<String>>> =
         const { std::cell::RefCell::new(std::collections::BTreeMap::new()) };
 }
 
@@ -34,23 +34,45 @@ thread_local! {
 /// Falls back to `fallback` when the message or the API is missing, so a
 /// gap in a translation shows English rather than nothing.
 pub fn message(name: &str, substitutions: &[&str], fallback: &str) -> String {
+    lookup(name, substitutions).unwrap_or_else(|| fallback.to_string())
+}
+
+/// The message `name`, if the UI language (or the default) has it.
+fn lookup(name: &str, substitutions: &[&str]) -> Option<String> {
     if substitutions.is_empty() {
         if let Some(hit) = MESSAGES.with(|m| m.borrow().get(name).cloned()) {
             return hit;
         }
     }
     let subs: js_sys::Array = substitutions.iter().map(|s| JsValue::from_str(s)).collect();
-    let text = match i18n_get_message(name, &subs) {
-        Ok(value) => match value.as_string() {
-            Some(text) if !text.is_empty() => text,
-            _ => fallback.to_string(),
-        },
-        Err(_) => fallback.to_string(),
-    };
+    let text = i18n_get_message(name, &subs)
+        .ok()
+        .and_then(|value| value.as_string())
+        .filter(|text| !text.is_empty());
     if substitutions.is_empty() {
         MESSAGES.with(|m| m.borrow_mut().insert(name.to_string(), text.clone()));
     }
     text
+}
+
+/// A message that counts `count` things, in the plural form the UI
+/// language uses for it: `name_one`, `name_many` or `name_other`
+/// (`kindly_core::plural`), the last standing in for a form a language's
+/// messages leave out. Never "connection(s)".
+pub fn counted_message(name: &str, count: u64, substitutions: &[&str], fallback: &str) -> String {
+    let form = kindly_core::plural::category(&ui_lang_dir_cached().0, count);
+    lookup(&format!("{name}_{}", form.as_str()), substitutions)
+        .or_else(|| lookup(&format!("{name}_other"), substitutions))
+        .unwrap_or_else(|| fallback.to_string())
+}
+
+thread_local! {
+    static UI_LANG: (String, String) = ui_lang_dir();
+}
+
+/// [`ui_lang_dir`], asked once per page.
+pub fn ui_lang_dir_cached() -> (String, String) {
+    UI_LANG.with(Clone::clone)
 }
 
 /// The language and direction Kindly's UI strings are written in, for the

@@ -10,7 +10,7 @@
 
 use crate::dom::{self, DomResult};
 use crate::hosts::{self, Panel};
-use crate::intent::{self, Intent};
+use crate::intent::{self, FirstRunAnswers, Intent};
 use crate::page;
 use crate::panel::{self, View};
 use crate::placement;
@@ -19,7 +19,7 @@ use crate::viewport;
 use kindly_core::advice::Companies;
 use kindly_core::route::{classify, Route};
 use kindly_core::store;
-use kindly_core::{Data, Day, Invitation, Relationship, Target, TemplateRecord};
+use kindly_core::{Answer, Data, Day, Invitation, Relationship, Target, TemplateRecord};
 use std::cell::RefCell;
 // BTree collections, not Hash: SipHash's 64-bit arithmetic is emulated in
 // wasm2js and showed in profiles; these maps are small.
@@ -208,6 +208,7 @@ pub fn start(stored: js_sys::Promise) {
         watch_navigation();
         crate::keys::install(active, draw_now);
         viewport::on_near(draw_soon);
+        crate::outcome::install();
         schedule();
     });
 }
@@ -1100,7 +1101,7 @@ fn update_person(key: &str, change: impl FnOnce(&mut kindly_core::Person)) {
     }
 }
 
-/// Carries out what the person asked of a panel.
+/// Carries out what the person asked of a panel, or did on the page.
 fn handle(intent: Intent) -> bool {
     match intent {
         Intent::SetRelationship { key, relationship } => set_relationship(&key, relationship),
@@ -1118,8 +1119,71 @@ fn handle(intent: Intent) -> bool {
             template_id,
             text,
         } => return save_as_template(&key, &template_id, &text),
+        Intent::FinishFirstRun { answers } => finish_first_run(answers),
+        Intent::Answered {
+            key,
+            answer,
+            control,
+        } => answered(&key, answer, &control),
     }
     true
+}
+
+/// The person answered `key`'s invitation with LinkedIn's own control
+/// (see `outcome`): remember it for the weekly review. A control whose
+/// label names no answer counts as Accept when it is the one the card was
+/// marked for (found by shape).
+fn answered(key: &str, answer: Option<Answer>, control: &Element) {
+    if !active() {
+        return;
+    }
+    let entry = with_state(|state| {
+        let marked_accept = || {
+            state
+                .cards
+                .get(key)
+                .and_then(|c| c.accept.as_ref())
+                .is_some_and(|accept| accept == control)
+        };
+        let answer = answer.or_else(|| marked_accept().then_some(Answer::Accepted))?;
+        // What is stored for them must have been read (it is, for a
+        // marked card), or the write would replace it.
+        let read = state.entries_read.contains(&store::person_storage_key(key));
+        if !state.writable
+            || !read
+            || state.people_unreadable.contains(key)
+            || !kindly_core::suggest::record_outcome(&mut state.data, key, answer, state.today)
+        {
+            return None;
+        }
+        state
+            .data
+            .people
+            .get(key)
+            .map(|p| store::person_entry(key, p))
+    })
+    .flatten();
+    if let Some(entry) = entry {
+        save(vec![entry]);
+    }
+}
+
+/// The person answered (or skipped) the first run in a panel: keep it,
+/// and judge every card again with what they said.
+fn finish_first_run(answers: Option<FirstRunAnswers>) {
+    let entry = with_state(|state| {
+        let profile = &mut state.data.profile;
+        if let Some(answers) = answers {
+            answers.apply(profile);
+        }
+        profile.first_run_done = true;
+        store::part_entry(&state.data, store::KEY_PROFILE)
+    })
+    .flatten();
+    if let Some(entry) = entry {
+        save(vec![entry]);
+    }
+    redraw_all();
 }
 
 /// The person chose how they know the inviter: re-judge at once.
@@ -1158,6 +1222,7 @@ fn save_as_template(key: &str, template_id: &str, text: &str) -> bool {
         let invitation = &state.cards.get(key)?.invitation;
         let source = state.data.templates.iter().find(|t| t.id == template_id);
         let body = kindly_core::reuse::generalise(text, invitation);
+        let claims = merged_claims(source.map(|t| t.claims.as_slice()), &body);
         let id = unique_template_id(&state.data, "my-reply");
         let title = source
             .map(|t| format!("{} (my version)", t.title))
@@ -1174,6 +1239,9 @@ fn save_as_template(key: &str, template_id: &str, text: &str) -> bool {
             language: source
                 .map(|t| t.language.clone())
                 .unwrap_or_else(|| "en".into()),
+            // What the source declared, and whatever the edit added.
+            claims,
+            any_language: source.is_some_and(|t| t.any_language),
         };
         state.data.templates.insert(0, record);
         store::part_entry(&state.data, store::KEY_TEMPLATES).map(|entry| vec![entry])
@@ -1186,6 +1254,18 @@ fn save_as_template(key: &str, template_id: &str, text: &str) -> bool {
         }
         _ => false,
     }
+}
+
+/// The claims of a reply saved from an edit: the source template's, and
+/// those the edited words make.
+fn merged_claims(source: Option<&[kindly_core::Claim]>, body: &str) -> Vec<kindly_core::Claim> {
+    let mut claims = source.map(<[_]>::to_vec).unwrap_or_default();
+    for claim in kindly_core::claims::in_text(body) {
+        if !claims.contains(&claim) {
+            claims.push(claim);
+        }
+    }
+    claims
 }
 
 fn unique_template_id(data: &Data, base: &str) -> String {

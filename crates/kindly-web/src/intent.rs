@@ -1,10 +1,12 @@
-//! What a person asks of a panel, as data. The panel emits an [`Intent`];
-//! the content script's session, which owns the stored data, handles it.
-//! So the panel needs nothing from the content script, and the content
-//! script's state is never borrowed by a panel's event handler.
+//! What a person asks of a panel (or does on the page), as data. The panel,
+//! the first run and the outcome listener emit an [`Intent`]; the content
+//! script's session, which owns the stored data, handles it. So they need
+//! nothing from the content script, and the content script's state is never
+//! borrowed by their event handlers.
 
-use kindly_core::{Bucket, Relationship};
+use kindly_core::{Answer, Bucket, Policy, Profile, Relationship};
 use std::cell::RefCell;
+use web_sys::Element;
 
 pub enum Intent {
     /// How the person knows the inviter (re-judges the card).
@@ -40,6 +42,42 @@ pub enum Intent {
         template_id: String,
         text: String,
     },
+    /// The first run's questions answered in a panel (`None`: skipped).
+    FinishFirstRun {
+        answers: Option<FirstRunAnswers>,
+    },
+    /// The person clicked one of LinkedIn's controls on a marked card: the
+    /// answer its label names, or `None` when its label names none (it is
+    /// an acceptance if `control` is the Accept the card was marked for: a
+    /// card found by shape, in a language Kindly has no words for).
+    Answered {
+        key: String,
+        answer: Option<Answer>,
+        control: Element,
+    },
+}
+
+/// What the person answered in the first run.
+pub struct FirstRunAnswers {
+    pub name: String,
+    /// Their field(s), comma-separated as typed.
+    pub field: String,
+    pub policy: Policy,
+}
+
+impl FirstRunAnswers {
+    /// Writes the answers into `profile`.
+    pub fn apply(self, profile: &mut Profile) {
+        profile.name = self.name.trim().to_string();
+        profile.industries = self
+            .field
+            .split(',')
+            .map(str::trim)
+            .filter(|s| !s.is_empty())
+            .map(str::to_string)
+            .collect();
+        profile.policy = self.policy;
+    }
 }
 
 type Handler = Box<dyn Fn(Intent) -> bool>;

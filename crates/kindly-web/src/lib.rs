@@ -12,9 +12,11 @@ mod chrome;
 mod clipboard;
 mod content;
 mod dom;
+mod first_run;
 mod hosts;
 mod intent;
 mod keys;
+mod outcome;
 // Public for the native tests (`tests/extraction.rs`), which run the page
 // adapter over HTML fixtures through their own `markup::DomElement`.
 pub mod markup;

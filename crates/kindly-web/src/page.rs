@@ -18,7 +18,7 @@ use kindly_core::{CardLink, CardText};
 use web_sys::{Document, Element};
 
 /// Interactive controls that may be Accept or Ignore.
-const CONTROLS: &str = "button, a, [role=\"button\"]";
+pub(crate) const CONTROLS: &str = "button, a, [role=\"button\"]";
 
 /// Elements that bound a card in the known eras (E1 `li.invitation-card`,
 /// E2a `auto-component-*`, E2b `[role=listitem]`) or in plain semantic markup.
@@ -107,7 +107,7 @@ pub(crate) const MAX_CONTROL_TEXT: usize = 60;
 
 /// The label a control announces: its aria-label, else its (short) text.
 pub(crate) fn control_label<E: DomElement>(control: &E) -> String {
-    match control.attr("aria-label") {
+    match control.attr(READ_ATTRIBUTE) {
         Some(label) if !label.trim().is_empty() => collapse_whitespace(&label),
         _ => {
             let text = collapse_whitespace(&control.text_content());
@@ -497,7 +497,17 @@ pub fn card_text_for<E: DomElement>(card: &Card<E>, lang: String) -> CardText {
 
 /// The selectors [`read_card`] asks of a card's elements (for a copy of
 /// the card that answers them: `snapshot`).
-pub const READ_SELECTORS: [&str; 4] = [SKIPPED_BY_ATTRIBUTE, NAME_SELECTORS, NOTE_SELECTORS, LINKS];
+pub const READ_SELECTORS: [&str; 5] = [
+    SKIPPED_BY_ATTRIBUTE,
+    NAME_SELECTORS,
+    NOTE_SELECTORS,
+    LINKS,
+    CONTROLS,
+];
+
+/// The one attribute [`read_card`] reads of a card's elements (a control's
+/// label, see [`control_label`]): a copy of the card carries it.
+pub const READ_ATTRIBUTE: &str = "aria-label";
 
 /// Anchors with a target.
 const LINKS: &str = "a[href]";
@@ -530,7 +540,18 @@ pub(crate) fn read_card<E: DomElement>(
         ignore_label: ignore.map(|(_, label)| label.clone()),
         links: links(root),
         key_hint: None,
+        reply_control: has_reply_control(root),
     }
+}
+
+/// Whether the card shows LinkedIn's Reply ("Reply to Riley", in any
+/// language Kindly knows the word in): a message can then reach the inviter
+/// while the invitation stays pending. A compose link is read from the
+/// card's links by the engine.
+fn has_reply_control<E: DomElement>(root: &E) -> bool {
+    root.select_all(CONTROLS)
+        .iter()
+        .any(|control| kindly_core::controls::is_reply_control(&control_label(control)))
 }
 
 /// Pulls the plain texts of the card at `root`, on a page in `lang` (its

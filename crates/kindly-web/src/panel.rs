@@ -1,17 +1,19 @@
 //! The suggestion panel beside each card: built node by node inside a closed
 //! shadow root (see [`crate::hosts`]), so LinkedIn's CSS and scripts cannot
 //! reach it and no page or user text is ever parsed as HTML. The test
-//! contract (README) is the panel element's `data-*` attributes and the
-//! parts' `data-kindly`, all inside the closed root.
+//! contract (README, "The panel's test contract") is the panel element's
+//! `data-*` attributes and the parts' `data-kindly`, all inside the closed
+//! root.
 //!
 //! The panel only shows and forwards: what a choice means is decided by
 //! `kindly-core` through `content`.
 
-use crate::chrome::message;
+use crate::chrome::{counted_message, message};
 use crate::clipboard;
 use crate::dom::{self, append, el, DomResult};
 use crate::hosts::{self, Panel};
 use crate::intent::{emit, Intent};
+use kindly_core::advice::Delivery;
 use kindly_core::tone::{self, Severity};
 use kindly_core::{Action, Bucket, Data, Kind, PanelModel, Person, Relationship, Suggestion};
 use std::collections::BTreeMap;
@@ -95,11 +97,6 @@ pub fn build(doc: &Document, view: &View) -> DomResult<Panel> {
     Ok(panel)
 }
 
-thread_local! {
-    /// [`crate::chrome::ui_lang_dir`], asked once per page.
-    static UI_LANG_DIR: (String, String) = crate::chrome::ui_lang_dir();
-}
-
 /// Draws the panel inside its closed root (once: a drawn panel is left as
 /// it is). Until then the host is an empty marker that already carries the
 /// card's key, kind and action: panels are drawn when their card comes near
@@ -122,7 +119,7 @@ pub fn fill(doc: &Document, panel: &Panel, view: &View) -> DomResult<()> {
     section.set_attribute(hosts::ACTION, model.action.as_str())?;
     let name = display_name(model);
     // The page's own language and direction would otherwise apply.
-    let (lang, dir) = UI_LANG_DIR.with(Clone::clone);
+    let (lang, dir) = crate::chrome::ui_lang_dir_cached();
     section.set_attribute("lang", &lang)?;
     section.set_attribute("dir", &dir)?;
     let theme = if view.dark { " dark" } else { "" };
@@ -275,6 +272,8 @@ pub fn fill(doc: &Document, panel: &Panel, view: &View) -> DomResult<()> {
         )?;
     }
 
+    waited(doc, &body, model)?;
+
     let why = append(&body, el(doc, "details", &[("data-kindly", "why")], None)?)?;
     append(
         &why,
@@ -314,13 +313,17 @@ pub fn fill(doc: &Document, panel: &Panel, view: &View) -> DomResult<()> {
                 &tone_of(view),
             )?;
         }
+        if model.suggestions.is_empty() && model.readable {
+            nothing_to_send(doc, &body, model)?;
+        }
         if full {
             memory(doc, &body, &model.key, view.person)?;
         } else {
             let more_replies = model.suggestions.len().saturating_sub(1);
             let label = if more_replies > 0 {
-                message(
+                counted_message(
                     "more_with_replies",
+                    more_replies as u64,
                     &[&more_replies.to_string()],
                     &format!(
                         "More: {more_replies} other replies, how you know them, a private note"
@@ -348,6 +351,7 @@ pub fn fill(doc: &Document, panel: &Panel, view: &View) -> DomResult<()> {
                 emit(Intent::ShowEverything { key: key.clone() });
             })?;
         }
+        crate::first_run::ask(doc, &body, &view.data.profile)?;
     }
     append(
         section,
@@ -362,7 +366,6 @@ pub fn fill(doc: &Document, panel: &Panel, view: &View) -> DomResult<()> {
             None,
         )?,
     )?;
-    let _ = view.data; // settings reach the panel through `View` as it grows
     section.set_attribute(hosts::DRAWN, "")?;
     Ok(())
 }
@@ -391,13 +394,92 @@ fn reason_text(reason: &kindly_core::Reason) -> String {
         return reason.text.clone();
     }
     let args: Vec<&str> = reason.args.iter().map(String::as_str).collect();
-    message(&format!("reason_{}", reason.id), &args, &reason.text)
+    let key = format!("reason_{}", reason.id);
+    match reason.count {
+        Some(n) => counted_message(&key, u64::from(n), &args, &reason.text),
+        None => message(&key, &args, &reason.text),
+    }
+}
+
+/// How long the invitation has waited ("Waiting for 3 weeks"), always
+/// shown: an old invitation reads differently (`ETIQUETTE.md` §Lateness).
+fn waited(doc: &Document, body: &Element, model: &PanelModel) -> DomResult<()> {
+    let Some((count, unit)) = model.waited else {
+        return Ok(());
+    };
+    let text = if count == 0 {
+        message("waited_today", &[], "Sent today")
+    } else {
+        let n = count.to_string();
+        let unit = unit.as_str();
+        let english = match (count, unit) {
+            (1, u) => format!("Waiting for 1 {}", u.trim_end_matches('s')),
+            (_, u) => format!("Waiting for {n} {u}"),
+        };
+        counted_message(&format!("waited_{unit}"), u64::from(count), &[&n], &english)
+    };
+    let class = if model.late { "waited late" } else { "waited" };
+    append(
+        body,
+        el(
+            doc,
+            "p",
+            &[("data-kindly", "waited"), ("class", class)],
+            Some(&text),
+        )?,
+    )?;
+    Ok(())
+}
+
+/// Why a person's panel offers no reply: ignoring says it quietly, or no
+/// message can reach them before accepting (no Reply on the card).
+fn nothing_to_send(doc: &Document, body: &Element, model: &PanelModel) -> DomResult<()> {
+    let (key, english) = match model.action {
+        Action::Ignore => (
+            "nothing_to_send_ignore",
+            "Nothing to send: ignoring says no quietly, and LinkedIn does not tell them.",
+        ),
+        _ => (
+            "nothing_to_send_no_reply",
+            "Nothing to send yet: LinkedIn shows no Reply on this card, so a message can only follow accepting. Look at their profile first.",
+        ),
+    };
+    append(
+        body,
+        el(
+            doc,
+            "p",
+            &[("data-kindly", "nothing-to-send"), ("class", "muted")],
+            Some(&message(key, &[], english)),
+        )?,
+    )?;
+    Ok(())
+}
+
+/// Where a reply goes, in words (`ETIQUETTE.md` §Delivery).
+fn delivery_text(delivery: Delivery) -> String {
+    match delivery {
+        Delivery::OnCard => message(
+            "delivery_on_card",
+            &[],
+            "Send it with LinkedIn's Reply on the card; the invitation stays pending.",
+        ),
+        Delivery::AfterAccept => message(
+            "delivery_after_accept",
+            &[],
+            "Send it as a message after you accept.",
+        ),
+    }
 }
 
 /// Attaches a click (or other) listener that lives as long as the node.
 /// Events a script made (`isTrusted` false) are ignored: the page can
 /// dispatch a `click` or a `change` on any node, and must not drive Kindly.
-fn on(target: &Element, event: &str, mut handler: impl FnMut() + 'static) -> DomResult<()> {
+pub(crate) fn on(
+    target: &Element,
+    event: &str,
+    mut handler: impl FnMut() + 'static,
+) -> DomResult<()> {
     let closure = Closure::<dyn FnMut(web_sys::Event)>::new(move |event: web_sys::Event| {
         if event.is_trusted() {
             handler();
@@ -493,7 +575,7 @@ fn relationship_chooser(doc: &Document, body: &Element, view: &View) -> DomResul
 }
 
 /// What the politeness check of an edited reply needs to know about the
-/// card (the limit is each reply's own).
+/// card (the limit and the language are each reply's own).
 fn tone_of(view: &View) -> tone::ToneContext {
     let invitation = &view.model.invitation;
     tone::ToneContext {
@@ -519,6 +601,7 @@ fn reply(
 ) -> DomResult<()> {
     let tone = tone::ToneContext {
         limit: suggestion.limit,
+        language: suggestion.language.clone(),
         ..tone.clone()
     };
     let text = edited.cloned().unwrap_or_else(|| suggestion.text.clone());
@@ -530,6 +613,13 @@ fn reply(
             &[
                 ("data-kindly", "suggestion"),
                 ("data-kindly-template", &suggestion.template_id),
+                (
+                    "data-kindly-delivery",
+                    match suggestion.delivery {
+                        Delivery::OnCard => "on_card",
+                        Delivery::AfterAccept => "after_accept",
+                    },
+                ),
                 ("class", "suggestion"),
                 ("role", "group"),
                 ("aria-label", &suggestion.title),
@@ -540,6 +630,15 @@ fn reply(
     append(
         &item,
         el(doc, "p", &[("class", "title")], Some(&suggestion.title))?,
+    )?;
+    append(
+        &item,
+        el(
+            doc,
+            "p",
+            &[("data-kindly", "delivery"), ("class", "delivery")],
+            Some(&delivery_text(suggestion.delivery)),
+        )?,
     )?;
     let shown = append(
         &item,
@@ -744,8 +843,9 @@ fn show_count(count: &Element, text: &str, limit: usize) {
     let _ = count.set_attribute("class", if over { "count over" } else { "count" });
     let _ = count.set_attribute(
         "aria-label",
-        &message(
+        &counted_message(
             "count_label",
+            chars as u64,
             &[&chars.to_string(), &limit.to_string()],
             &format!("{chars} of {limit} characters"),
         ),
@@ -771,22 +871,42 @@ fn show_hints(
                 doc,
                 "li",
                 &[("data-kindly-hint", &hint.id), ("class", severity)],
-                Some(&hint.message),
+                Some(&hint_text(&hint)),
             )?,
         )?;
-        if !hint.suggestion.is_empty() {
+        let tip = tip_text(&hint);
+        if !tip.is_empty() {
             append(
                 &item,
                 el(
                     doc,
                     "span",
                     &[("class", "suggest")],
-                    Some(&format!(" {}", hint.suggestion)),
+                    Some(&format!(" {tip}")),
                 )?,
             )?;
         }
     }
     Ok(())
+}
+
+/// A politeness hint in the UI language (the engine's English otherwise).
+pub fn hint_text(hint: &tone::Hint) -> String {
+    let args: Vec<&str> = hint.args.iter().map(String::as_str).collect();
+    let key = format!("hint_{}", hint.message_id);
+    let counts = tone::MESSAGE_IDS
+        .iter()
+        .any(|(id, counted)| *counted && *id == hint.message_id);
+    match args.last().and_then(|n| n.parse::<u64>().ok()) {
+        Some(n) if counts => counted_message(&key, n, &args, &hint.message),
+        _ => message(&key, &args, &hint.message),
+    }
+}
+
+/// A hint's suggestion in the UI language.
+pub fn tip_text(hint: &tone::Hint) -> String {
+    let args: Vec<&str> = hint.tip_args.iter().map(String::as_str).collect();
+    message(&format!("tip_{}", hint.tip_id), &args, &hint.suggestion)
 }
 
 const BUCKETS: [(Option<Bucket>, &str, &str); 4] = [

@@ -3,7 +3,8 @@
 //! `web_sys` calls that was about 250 calls into JavaScript per card. Here a
 //! small generic JavaScript helper walks the card once and returns it as one
 //! string (tags, parents, text, which of the given selectors each element
-//! matches, anchors' paths, where the given elements are), and a
+//! matches, one given attribute, anchors' paths, where the given elements
+//! are), and a
 //! [`SnapElement`] answers the same questions from that copy, in Rust.
 //! No LinkedIn knowledge lives in the helper: the selectors come from `page`.
 
@@ -28,24 +29,33 @@ struct Node {
     bits: u32,
     /// An anchor's path (`HTMLAnchorElement.pathname`).
     href: Option<String>,
+    /// The value of the attribute the snapshot was taken with, if set.
+    attribute: Option<String>,
     children: Vec<usize>,
     /// One past the last node of its subtree (nodes are in document order).
     end: usize,
 }
 
-/// A card's copy: its nodes, the selectors they were matched against, and
-/// the indices of the elements asked to be found (`marks`).
+/// A card's copy: its nodes, the selectors they were matched against, the
+/// attribute copied, and the indices of the elements asked to be found
+/// (`marks`).
 pub struct Snapshot {
     nodes: Vec<Node>,
     selectors: Vec<&'static str>,
+    attribute: &'static str,
     marks: Vec<Option<usize>>,
 }
 
 impl Snapshot {
     /// Reads the helper's answer: the marks' indices (comma-separated, empty
     /// where not found), then one record per node in document order: kind
-    /// (`E` or `T`), tag or text, parent index, selector bits, path.
-    pub fn parse(raw: &str, selectors: &[&'static str]) -> Option<Rc<Snapshot>> {
+    /// (`E` or `T`), tag or text, parent index, selector bits, path, and the
+    /// attribute's value (`-` before it when set: an empty value is a value).
+    pub fn parse(
+        raw: &str,
+        selectors: &[&'static str],
+        attribute: &'static str,
+    ) -> Option<Rc<Snapshot>> {
         let mut records = raw.split(RECORD);
         let marks = records
             .next()?
@@ -60,6 +70,10 @@ impl Snapshot {
             let parent = fields.next()?.parse::<usize>().ok();
             let bits = fields.next()?.parse::<u32>().unwrap_or(0);
             let href = fields.next().filter(|h| !h.is_empty()).map(str::to_string);
+            let attribute = fields
+                .next()
+                .and_then(|a| a.strip_prefix('-'))
+                .map(str::to_string);
             let index = nodes.len();
             // Parents come before their children; anything else is corrupt.
             if let Some(p) = parent {
@@ -82,6 +96,7 @@ impl Snapshot {
                 parent,
                 bits,
                 href,
+                attribute,
                 children: Vec::new(),
                 end: index + 1,
             });
@@ -101,6 +116,7 @@ impl Snapshot {
         Some(Rc::new(Snapshot {
             nodes,
             selectors: selectors.to_vec(),
+            attribute,
             marks,
         }))
     }
@@ -219,14 +235,22 @@ impl DomElement for SnapElement {
                 .is_some_and(|n| other.index >= self.index && other.index < n.end)
     }
 
-    /// Attributes are not copied: what `page` reads of them (roles, the
-    /// page's own keys) it reads as selector matches or from the live card.
-    fn attr(&self, _name: &str) -> Option<String> {
-        None
+    /// One attribute is copied (a control's label); what else `page` reads
+    /// of attributes (roles, the page's own keys) it reads as selector
+    /// matches or from the live card.
+    fn attr(&self, name: &str) -> Option<String> {
+        debug_assert!(
+            name == self.snapshot.attribute,
+            "attribute not in the snapshot: {name}"
+        );
+        self.node()?
+            .attribute
+            .clone()
+            .filter(|_| name == self.snapshot.attribute)
     }
 
-    fn has_attr(&self, _name: &str) -> bool {
-        false
+    fn has_attr(&self, name: &str) -> bool {
+        self.attr(name).is_some()
     }
 
     fn tag_name(&self) -> String {
@@ -277,7 +301,8 @@ impl DomElement for SnapElement {
 }
 
 /// Reads `card` from a copy: `take` makes the copy of its root (answering
-/// [`page::READ_SELECTORS`], finding the given controls), and the page
+/// [`page::READ_SELECTORS`], carrying [`page::READ_ATTRIBUTE`], finding the
+/// given controls), and the page
 /// adapter's own reading runs over it. The card's `key_hint` is read around
 /// the live card. Without a copy (or with a control the copy does not
 /// hold), the card is read live, call by call.
@@ -289,7 +314,7 @@ pub fn read_with<E: DomElement>(
     card.with_controls(|accept, ignore| {
         let marks: Vec<&E> = accept.iter().chain(&ignore).map(|(e, _)| e).collect();
         let copied = take(&card.root, &marks)
-            .and_then(|raw| Snapshot::parse(&raw, &page::READ_SELECTORS))
+            .and_then(|raw| Snapshot::parse(&raw, &page::READ_SELECTORS, page::READ_ATTRIBUTE))
             .and_then(|snapshot| {
                 let mut next = 0;
                 let mut copy = |control: Option<&page::Labelled<E>>| match control {
@@ -322,10 +347,20 @@ pub fn read_with<E: DomElement>(
 
 /// The copy the browser's helper makes, made from any [`DomElement`] (the
 /// native tests check reading a copy equals reading the card).
-pub fn encode<E: DomElement>(root: &E, selectors: &[&str], marks: &[&E]) -> String {
+pub fn encode<E: DomElement>(
+    root: &E,
+    selectors: &[&str],
+    attribute: &str,
+    marks: &[&E],
+) -> String {
     let mut records: Vec<String> = Vec::new();
     let mut found = vec![String::new(); marks.len()];
-    encode_into(root, None, selectors, marks, &mut records, &mut found);
+    let copy = Copy {
+        selectors,
+        attribute,
+        marks,
+    };
+    encode_into(root, None, &copy, &mut records, &mut found);
     format!(
         "{}{RECORD}{}",
         found.join(","),
@@ -337,38 +372,47 @@ fn clean(text: &str) -> String {
     text.replace([RECORD, FIELD], " ")
 }
 
+/// What [`encode`] copies.
+struct Copy<'a, E> {
+    selectors: &'a [&'a str],
+    attribute: &'a str,
+    marks: &'a [&'a E],
+}
+
 fn encode_into<E: DomElement>(
     element: &E,
     parent: Option<usize>,
-    selectors: &[&str],
-    marks: &[&E],
+    copy: &Copy<'_, E>,
     records: &mut Vec<String>,
     found: &mut [String],
 ) {
     let at = records.len();
-    let bits = selectors
+    let bits = copy
+        .selectors
         .iter()
         .enumerate()
         .filter(|(_, s)| element.matches(s))
         .fold(0u32, |bits, (i, _)| bits | (1 << i));
-    if let Some(m) = marks.iter().position(|m| *m == element) {
+    if let Some(m) = copy.marks.iter().position(|m| *m == element) {
         if let Some(slot) = found.get_mut(m) {
             *slot = at.to_string();
         }
     }
     let parent = parent.map(|p| p.to_string()).unwrap_or_default();
     let href = element.link_path().map(|p| clean(&p)).unwrap_or_default();
+    let attribute = element
+        .attr(copy.attribute)
+        .map(|a| format!("-{}", clean(&a)))
+        .unwrap_or_default();
     records.push(format!(
-        "E{FIELD}{}{FIELD}{parent}{FIELD}{bits}{FIELD}{href}",
+        "E{FIELD}{}{FIELD}{parent}{FIELD}{bits}{FIELD}{href}{FIELD}{attribute}",
         element.tag_name()
     ));
     for child in element.children() {
         match child {
-            Child::Element(child) => {
-                encode_into(&child, Some(at), selectors, marks, records, found)
-            }
+            Child::Element(child) => encode_into(&child, Some(at), copy, records, found),
             Child::Text(text) => records.push(format!(
-                "T{FIELD}{}{FIELD}{at}{FIELD}0{FIELD}",
+                "T{FIELD}{}{FIELD}{at}{FIELD}0{FIELD}{FIELD}",
                 clean(&text)
             )),
         }
@@ -376,10 +420,11 @@ fn encode_into<E: DomElement>(
 }
 
 /// The browser's helper: one call per card, which returns the copy that
-/// [`encode`] describes. Generic: tags, text, the selectors it is given, the
-/// elements it is asked to find; nothing about LinkedIn.
+/// [`encode`] describes. Generic: tags, text, the selectors and the
+/// attribute it is given, the elements it is asked to find; nothing about
+/// LinkedIn.
 #[wasm_bindgen(inline_js = r#"
-export function kindly_snapshot(root, selectors, marks) {
+export function kindly_snapshot(root, selectors, attribute, marks) {
   const records = [];
   const found = marks.map(() => "");
   const clean = (t) => t.replace(/[\u0001\u0002]/g, " ");
@@ -390,10 +435,12 @@ export function kindly_snapshot(root, selectors, marks) {
     const m = marks.indexOf(el);
     if (m >= 0) found[m] = String(at);
     const href = el instanceof HTMLAnchorElement ? clean(el.pathname) : "";
-    records.push(`E\u0002${el.tagName}\u0002${parent}\u0002${bits}\u0002${href}`);
+    const value = el.getAttribute(attribute);
+    const attr = value === null ? "" : "-" + clean(value);
+    records.push(`E\u0002${el.tagName}\u0002${parent}\u0002${bits}\u0002${href}\u0002${attr}`);
     for (let c = el.firstChild; c; c = c.nextSibling) {
       if (c.nodeType === 1) visit(c, at);
-      else if (c.nodeType === 3) records.push(`T\u0002${clean(c.data)}\u0002${at}\u00020\u0002`);
+      else if (c.nodeType === 3) records.push(`T\u0002${clean(c.data)}\u0002${at}\u00020\u0002\u0002`);
     }
   };
   visit(root, "");
@@ -405,6 +452,7 @@ extern "C" {
     fn kindly_snapshot(
         root: &web_sys::Element,
         selectors: &js_sys::Array,
+        attribute: &str,
         marks: &js_sys::Array,
     ) -> Result<String, wasm_bindgen::JsValue>;
 }
@@ -420,6 +468,6 @@ pub fn read(card: &page::Card, lang: String) -> CardText {
             .iter()
             .map(|m| wasm_bindgen::JsValue::from(*m))
             .collect();
-        kindly_snapshot(root, &selectors, &marks).ok()
+        kindly_snapshot(root, &selectors, page::READ_ATTRIBUTE, &marks).ok()
     })
 }

@@ -338,6 +338,7 @@ fn check_page(name: &str, html: &str, same_lang: bool) -> Result<usize, Vec<Stri
                 Some(kindly_web::snapshot::encode(
                     root,
                     &page::READ_SELECTORS,
+                    page::READ_ATTRIBUTE,
                     marks,
                 ))
             });
@@ -388,6 +389,26 @@ fn check_page(name: &str, html: &str, same_lang: bool) -> Result<usize, Vec<Stri
                     "{at}: note read: {}, the sidecar says {has_note}",
                     model.invitation.note.is_some()
                 ));
+            }
+        }
+        // LinkedIn shows Reply under a note, and only there: a card without
+        // one offers none; the current markup's fixtures draw it, and it
+        // must be read there.
+        if card.kind == Kind::Person.as_str() {
+            let can_reply = model.invitation.can_reply;
+            let shows_reply = name.starts_with("e2b-received-");
+            match card.has_note {
+                Some(false) if can_reply != Some(false) => {
+                    failures.push(format!("{at}: no note, yet a Reply ({can_reply:?})"))
+                }
+                Some(true)
+                    if can_reply == Some(false) || (shows_reply && can_reply != Some(true)) =>
+                {
+                    failures.push(format!(
+                        "{at}: a note, and its Reply not read ({can_reply:?})"
+                    ))
+                }
+                _ => {}
             }
         }
         if card.headline.is_some() && model.invitation.headline != card.headline {

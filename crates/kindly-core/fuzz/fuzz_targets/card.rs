@@ -36,6 +36,7 @@ fuzz_target!(|input: Input| {
             .map(|(path, text)| CardLink { path, text })
             .collect(),
         key_hint: input.key_hint,
+        reply_control: false,
     };
     let invitation = parse_card(&card);
     assert!(!invitation.key.is_empty());

@@ -177,7 +177,12 @@ pub fn render(doc: &Document, panel: &Element, st: &State) -> DomResult<()> {
         ];
         for (_, key, args) in lines.iter().filter(|(show, _, _)| *show) {
             let args: Vec<&str> = args.iter().map(String::as_str).collect();
-            ui::text(doc, &list, "li", "", &tf(key, &args))?;
+            // A line that counts has its count first.
+            let line = match args.first().and_then(|n| n.parse::<usize>().ok()) {
+                Some(n) => ui::tn(key, n, &args),
+                None => tf(key, &args),
+            };
+            ui::text(doc, &list, "li", "", &line)?;
         }
         ui::text(doc, &box_, "p", "hint", &t("import_keeps"))?;
         let row = append(&box_, el(doc, "div", &[("class", "buttons")], None)?)?;
@@ -202,15 +207,25 @@ pub fn render(doc: &Document, panel: &Element, st: &State) -> DomResult<()> {
         &history,
         "p",
         "",
-        &tf(
-            "history_summary",
-            &[&st.data.people.len().to_string(), &days],
+        &format!(
+            "{} {}",
+            ui::tn(
+                "history_people",
+                st.data.people.len(),
+                &[&st.data.people.len().to_string()]
+            ),
+            ui::tn(
+                "history_days",
+                st.data.settings.history_days as usize,
+                &[&days]
+            )
         ),
     )?
     .set_attribute("id", "history-summary")?;
     ui::text(doc, &history, "p", "hint", &t("history_hint"))?;
     let row = append(&history, el(doc, "div", &[("class", "buttons")], None)?)?;
-    ui::button(doc, &row, &tf("prune", &[&days]), "prune", "", ro)?.set_attribute("id", "prune")?;
+    let prune = ui::tn("prune", st.data.settings.history_days as usize, &[&days]);
+    ui::button(doc, &row, &prune, "prune", "", ro)?.set_attribute("id", "prune")?;
     let wipe = ui::button(
         doc,
         &row,
@@ -399,9 +414,11 @@ pub fn click(act: &str, _id: &str) -> DomResult<bool> {
                 }
                 let removed = store::prune_history(&mut st.data, st.today);
                 if removed.is_empty() {
-                    status(&tf(
+                    let days = st.data.settings.history_days;
+                    status(&ui::tn(
                         "prune_nothing",
-                        &[&st.data.settings.history_days.to_string()],
+                        days as usize,
+                        &[&days.to_string()],
                     ));
                     return;
                 }
@@ -410,7 +427,7 @@ pub fn click(act: &str, _id: &str) -> DomResult<bool> {
                     st,
                     Vec::new(),
                     keys,
-                    tf("pruned", &[&removed.len().to_string()]),
+                    ui::tn("pruned", removed.len(), &[&removed.len().to_string()]),
                 );
             });
             refresh()?;

@@ -14,33 +14,19 @@ use super::{focus, refresh, status, with_state, State};
 use crate::dom::{self, append, el, DomResult};
 use kindly_core::template::{self, TemplateError};
 use kindly_core::tone::{self, Severity, ToneContext};
-use kindly_core::{facts_for, limit_for, Action, Relationship, Situation, Target, TemplateRecord};
+use kindly_core::{
+    facts_for, limit_for, Action, Claim, Relationship, Situation, Target, TemplateRecord,
+};
 use wasm_bindgen::JsCast;
 use web_sys::{
     Document, Element, HtmlInputElement, HtmlSelectElement, HtmlTextAreaElement, KeyboardEvent,
 };
 
 /// Every situation, in the order the editor lists them.
-pub const SITUATIONS: [Situation; 15] = [
-    Situation::StrangerGeneric,
-    Situation::StrangerPersonal,
-    Situation::CantPlace,
-    Situation::Friend,
-    Situation::FormerColleague,
-    Situation::OutsideIndustry,
-    Situation::Recruiter,
-    Situation::SalesPitch,
-    Situation::CompanyVolume,
-    Situation::KeepPending,
-    Situation::MetInPerson,
-    Situation::ThanksAfterAccept,
-    Situation::RepeatInviter,
-    Situation::Scam,
-    Situation::Late,
-];
+pub const SITUATIONS: [Situation; 19] = Situation::ALL;
 
 /// Template languages offered (the library's languages).
-pub const LANGUAGES: [&str; 4] = ["en", "fr", "de", "es"];
+pub use kindly_core::library::LANGUAGES;
 
 /// A template being edited.
 pub struct Draft {
@@ -148,6 +134,15 @@ pub fn render(doc: &Document, panel: &Element, st: &State) -> DomResult<()> {
         &langs,
         &rec.language,
         "ed-lang",
+        ro,
+    )?;
+    ui::checkbox(
+        doc,
+        &form,
+        "ed-any-lang",
+        &t("field_any_language"),
+        rec.any_language,
+        "ed-any-lang",
         ro,
     )?;
 
@@ -290,6 +285,25 @@ pub fn render(doc: &Document, panel: &Element, st: &State) -> DomResult<()> {
         cb.set_attribute("data-id", r.as_str())?;
     }
 
+    // What the words assert: the reply is offered only where it is true.
+    let says = append(&form, el(doc, "fieldset", &[("class", "choices")], None)?)?;
+    ui::text(doc, &says, "legend", "", &t("field_claims"))?;
+    ui::text(doc, &says, "p", "hint", &t("claims_hint"))?;
+    let grid = append(&says, el(doc, "div", &[("class", "grid")], None)?)?;
+    for c in Claim::ALL {
+        let cb = ui::checkbox(
+            doc,
+            &grid,
+            &format!("ed-claim-{}", c.as_str()),
+            &t(&format!("claim_{}", c.as_str())),
+            rec.claims.contains(&c),
+            "ed-claim",
+            ro,
+        )?;
+        cb.set_attribute("data-id", c.as_str())?;
+    }
+    ui::text(doc, &says, "p", "hint warn", "")?.set_attribute("id", "ed-claims-hint")?;
+
     let buttons = append(&form, el(doc, "div", &[("class", "buttons sticky")], None)?)?;
     let save = ui::button(doc, &buttons, &t("save"), "ed-save", "", ro)?;
     save.set_attribute("id", "ed-save")?;
@@ -379,6 +393,20 @@ pub fn update_feedback(doc: &Document, st: &State) -> DomResult<()> {
             }
         }
     }
+    if let Some(hint) = doc.get_element_by_id("ed-claims-hint") {
+        // Phrases that make a claim the draft does not declare.
+        let undeclared: Vec<String> = kindly_core::claims::in_text(&rec.body)
+            .into_iter()
+            .filter(|c| !rec.claims.contains(c))
+            .map(|c| t(&format!("claim_{}", c.as_str())))
+            .collect();
+        let text = if undeclared.is_empty() {
+            String::new()
+        } else {
+            tf("claims_undeclared", &[&undeclared.join(", ")])
+        };
+        hint.set_text_content(Some(&text));
+    }
     if let Some(save) = doc.get_element_by_id("ed-save") {
         if title_error.is_some() || !errors.is_empty() || !st.writable {
             save.set_attribute("aria-disabled", "true")?;
@@ -417,7 +445,11 @@ pub fn update_feedback(doc: &Document, st: &State) -> DomResult<()> {
     if let Some(p) = doc.get_element_by_id("ed-count") {
         if ok {
             let key = if chars > limit { "count_over" } else { "count" };
-            p.set_text_content(Some(&tf(key, &[&chars.to_string(), &limit.to_string()])));
+            p.set_text_content(Some(&ui::tn(
+                key,
+                chars,
+                &[&chars.to_string(), &limit.to_string()],
+            )));
             p.set_attribute("class", if chars > limit { "count over" } else { "count" })?;
         } else {
             p.set_text_content(None);
@@ -652,6 +684,12 @@ pub fn change(act: &str, target: &Element) -> DomResult<bool> {
                     toggle(&mut rec.relationships, r, checked);
                 }
             }
+            "ed-claim" => {
+                if let Some(c) = Claim::parse(&id) {
+                    toggle(&mut rec.claims, c, checked);
+                }
+            }
+            "ed-any-lang" => rec.any_language = checked,
             _ => return Ok(false),
         }
         draft.dirty = true;

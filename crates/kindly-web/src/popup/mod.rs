@@ -23,6 +23,7 @@ mod review;
 mod samples;
 mod templates;
 mod ui;
+mod welcome;
 
 use crate::dom::{self, append, el, DomResult};
 use crate::storage;
@@ -132,6 +133,10 @@ fn build_shell(doc: &Document, root: &Element) -> DomResult<()> {
         loading.set_text_content(Some(&t("loading")));
     }
     append(root, el(doc, "div", &[("id", "notices")], None)?)?;
+    append(
+        root,
+        el(doc, "div", &[("id", "welcome"), ("hidden", "")], None)?,
+    )?;
     // Tabs and the status line stay in view while a tab scrolls.
     let bar = append(root, el(doc, "div", &[("class", "bar")], None)?)?;
     let list = append(
@@ -264,7 +269,8 @@ fn on_click(act: &str, id: &str) -> DomResult<()> {
         }
         return Ok(());
     }
-    if templates::click(act, id)?
+    if welcome::click(act, id)?
+        || templates::click(act, id)?
         || editor::click(act, id)?
         || review::click(act, id)?
         || data::click(act, id)?
@@ -360,6 +366,7 @@ pub fn refresh() -> DomResult<()> {
         .filter(|id| !id.is_empty());
     let result = with_state(|st| -> DomResult<()> {
         render_notices(&doc, st)?;
+        welcome::render(&doc, st)?;
         let panel = doc
             .get_element_by_id(&format!("panel-{}", st.tab.name()))
             .ok_or_else(|| JsValue::from_str("no panel"))?;
@@ -460,8 +467,9 @@ fn notices_for(loaded: &Loaded) -> Vec<Notice> {
     if !loaded.quarantined.is_empty() {
         out.push(Notice {
             kind: "warning",
-            text: ui::tf(
+            text: ui::tn(
                 "notice_quarantined",
+                loaded.quarantined.len(),
                 &[&loaded.quarantined.len().to_string()],
             ),
             details: loaded
@@ -474,7 +482,11 @@ fn notices_for(loaded: &Loaded) -> Vec<Notice> {
     if !loaded.problems.is_empty() && loaded.migrated_from.is_none() {
         out.push(Notice {
             kind: "info",
-            text: ui::tf("notice_repaired", &[&loaded.problems.len().to_string()]),
+            text: ui::tn(
+                "notice_repaired",
+                loaded.problems.len(),
+                &[&loaded.problems.len().to_string()],
+            ),
             details: loaded.problems.clone(),
         });
     }

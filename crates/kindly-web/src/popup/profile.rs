@@ -71,21 +71,7 @@ pub fn render(doc: &Document, panel: &Element, st: &State) -> DomResult<()> {
 
     let net = append(panel, el(doc, "fieldset", &[("class", "group")], None)?)?;
     ui::text(doc, &net, "legend", "", &t("your_network"))?;
-    let policies = [
-        ("know_well_only", t("policy_know_well_only")),
-        ("industry_focused", t("policy_industry_focused")),
-        ("open_networker", t("policy_open_networker")),
-    ];
-    ui::select(
-        doc,
-        &net,
-        "prof-policy",
-        &t("field_policy"),
-        &policies,
-        &ui::name_of(&p.policy),
-        "prof-policy",
-        ro,
-    )?;
+    policy_select(doc, &net, "prof-policy", "prof-policy", p.policy, ro)?;
     let accounts = [
         ("free", t("account_free")),
         ("premium", t("account_premium")),
@@ -117,6 +103,30 @@ pub fn render(doc: &Document, panel: &Element, st: &State) -> DomResult<()> {
         &langs,
         lang,
         "prof-lang",
+        ro,
+    )?;
+    let mut replies: Vec<(&str, String)> = vec![("", t("reply_language_follow"))];
+    replies.extend(LANGUAGES.iter().map(|l| (*l, t(&format!("lang_{l}")))));
+    ui::select(
+        doc,
+        &net,
+        "prof-reply-lang",
+        &t("field_reply_language"),
+        &replies,
+        &p.reply_language,
+        "prof-reply-lang",
+        ro,
+    )?
+    .set_attribute("aria-describedby", "prof-reply-lang-hint")?;
+    ui::text(doc, &net, "p", "hint", &t("reply_language_hint"))?
+        .set_attribute("id", "prof-reply-lang-hint")?;
+    ui::checkbox(
+        doc,
+        &net,
+        "prof-roles",
+        &t("field_open_to_roles"),
+        p.open_to_roles,
+        "prof-roles",
         ro,
     )?;
 
@@ -198,6 +208,42 @@ pub fn render(doc: &Document, panel: &Element, st: &State) -> DomResult<()> {
     Ok(())
 }
 
+/// The connection-policy chooser (Profile and the first run).
+pub fn policy_select(
+    doc: &Document,
+    parent: &Element,
+    id: &str,
+    change: &str,
+    policy: Policy,
+    disabled: bool,
+) -> DomResult<()> {
+    let policies = [
+        ("know_well_only", t("policy_know_well_only")),
+        ("industry_focused", t("policy_industry_focused")),
+        ("open_networker", t("policy_open_networker")),
+    ];
+    ui::select(
+        doc,
+        parent,
+        id,
+        &t("field_policy"),
+        &policies,
+        &ui::name_of(&policy),
+        change,
+        disabled,
+    )?;
+    Ok(())
+}
+
+/// A policy from its chooser's value.
+pub fn parse_policy(value: &str) -> Policy {
+    match value {
+        "know_well_only" => Policy::KnowWellOnly,
+        "open_networker" => Policy::OpenNetworker,
+        _ => Policy::IndustryFocused,
+    }
+}
+
 fn number(value: &str, min: u32, max: u32) -> Option<u32> {
     value
         .trim()
@@ -239,13 +285,7 @@ pub fn change(act: &str, target: &Element) -> DomResult<bool> {
             "prof-industries" => p.industries = ui::split_list(&value),
             "prof-companies" => p.companies = ui::split_list(&value),
             "prof-schools" => p.schools = ui::split_list(&value),
-            "prof-policy" => {
-                p.policy = match value.as_str() {
-                    "know_well_only" => Policy::KnowWellOnly,
-                    "open_networker" => Policy::OpenNetworker,
-                    _ => Policy::IndustryFocused,
-                }
-            }
+            "prof-policy" => p.policy = parse_policy(&value),
             "prof-account" => {
                 p.account = if value == "premium" {
                     AccountType::Premium
@@ -254,6 +294,8 @@ pub fn change(act: &str, target: &Element) -> DomResult<bool> {
                 }
             }
             "prof-lang" => p.template_language = value,
+            "prof-reply-lang" => p.reply_language = value,
+            "prof-roles" => p.open_to_roles = checked,
             "set-collapsed" => s.collapsed_by_default = checked,
             "set-reminder" => s.weekly_reminder = checked,
             "set-limit" => match number(&value, 1, 100_000) {

@@ -1,14 +1,16 @@
-//! The Review tab: everyone Kindly has seen on the invitations page, grouped
-//! by the action it suggested or by the user's own bucket, oldest invitation
-//! first; repeat senders; the user's notes; and a gentle weekly reminder the
-//! user can switch off. Bucket and note are editable here (saved per person,
-//! so a LinkedIn tab recording someone else never clashes).
+//! The Review tab: the invitations still pending, grouped by the action
+//! Kindly suggested or by the user's own bucket, oldest first, each with a
+//! link to the profile; those the user answered (with LinkedIn's own Accept
+//! or Ignore, recorded by the content script) in a history below; repeat
+//! senders; the user's notes; and a gentle weekly reminder the user can
+//! switch off. Bucket and note are editable here (saved per person, so a
+//! LinkedIn tab recording someone else never clashes).
 
 use super::ui::{self, t, tf};
 use super::{may_write, refresh, save, status, with_state, ReviewBy, State, KEY_LAST_REVIEW};
 use crate::dom::{append, el, DomResult};
 use kindly_core::store::{person_entry, KEY_SETTINGS};
-use kindly_core::{Action, Bucket, Day, Kind, Person};
+use kindly_core::{Action, Answer, Bucket, Day, Kind, Person};
 use wasm_bindgen::JsCast;
 use web_sys::{Document, Element, HtmlInputElement, HtmlSelectElement, HtmlTextAreaElement};
 
@@ -26,10 +28,15 @@ fn waiting(p: &Person, today: Day) -> u32 {
         .saturating_add(today.saturating_sub(p.first_seen))
 }
 
+/// Whether the invitation still waits for an answer.
+fn pending(p: &Person) -> bool {
+    p.outcome.is_none()
+}
+
 /// Whether the weekly reminder is due.
 pub fn reminder_due(st: &State) -> bool {
     st.data.settings.weekly_reminder
-        && !st.data.people.is_empty()
+        && st.data.people.values().any(pending)
         && st
             .last_review
             .is_none_or(|d| st.today.saturating_sub(d) >= 7)
@@ -60,20 +67,21 @@ pub fn render(doc: &Document, panel: &Element, st: &State) -> DomResult<()> {
         ui::button(doc, &row, &t("review_off"), "review-off", "", ro)?
             .set_attribute("id", "review-off")?;
     } else if let Some(d) = st.last_review {
-        ui::text(
-            doc,
-            panel,
-            "p",
-            "hint",
-            &tf("last_reviewed", &[&ui::age(today.saturating_sub(d))]),
-        )?;
+        let text = match today.saturating_sub(d) {
+            0 => t("last_reviewed_today"),
+            days => tf("last_reviewed", &[&ui::age(days)]),
+        };
+        ui::text(doc, panel, "p", "hint", &text)?;
     }
 
-    let people: Vec<(&String, &Person)> = st.data.people.iter().collect();
-    if people.is_empty() {
+    if st.data.people.is_empty() {
         ui::text(doc, panel, "p", "empty", &t("review_empty"))?;
         return Ok(());
     }
+    // Pending only; the answered go to the history below.
+    let people: Vec<(&String, &Person)> =
+        st.data.people.iter().filter(|(_, p)| pending(p)).collect();
+    let answered = st.data.people.len() - people.len();
     let repeats: Vec<&(&String, &Person)> = people
         .iter()
         .filter(|(_, p)| p.invitations.len() > 1)
@@ -85,10 +93,17 @@ pub fn render(doc: &Document, panel: &Element, st: &State) -> DomResult<()> {
         "count",
         &tf(
             "review_summary",
-            &[&people.len().to_string(), &repeats.len().to_string()],
+            &[
+                &people.len().to_string(),
+                &answered.to_string(),
+                &repeats.len().to_string(),
+            ],
         ),
     )?
     .set_attribute("id", "review-summary")?;
+    if people.is_empty() {
+        ui::text(doc, panel, "p", "empty", &t("review_all_answered"))?;
+    }
 
     let by = match st.review_by {
         ReviewBy::Action => "action",
@@ -186,40 +201,11 @@ pub fn render(doc: &Document, panel: &Element, st: &State) -> DomResult<()> {
         if members.is_empty() {
             continue;
         }
-        let section = append(
-            panel,
-            el(
-                doc,
-                "section",
-                &[
-                    ("class", "group"),
-                    ("aria-labelledby", &format!("rev-g-{g}")),
-                ],
-                None,
-            )?,
-        )?;
-        ui::text(
-            doc,
-            &section,
-            "h2",
-            "",
-            &format!("{label} ({})", members.len()),
-        )?
-        .set_attribute("id", &format!("rev-g-{g}"))?;
-        let list = append(&section, el(doc, "ul", &[("class", "cards")], None)?)?;
+        let heading = format!("rev-g-{g}");
+        let list = group_list(doc, panel, "group", &heading, label, members.len())?;
         for (i, key, p) in members {
             let name = display_name(p);
-            let item = append(
-                &list,
-                el(
-                    doc,
-                    "li",
-                    &[("class", "card person"), ("data-key", key)],
-                    None,
-                )?,
-            )?;
-            let head = append(&item, el(doc, "div", &[("class", "card-head")], None)?)?;
-            ui::text(doc, &head, "h3", "", &name)?;
+            let (item, head) = person_item(doc, &list, "card person", key, &name)?;
             let badges = append(&head, el(doc, "div", &[("class", "badges")], None)?)?;
             if p.kind != Kind::Person {
                 ui::text(
@@ -289,6 +275,112 @@ pub fn render(doc: &Document, panel: &Element, st: &State) -> DomResult<()> {
             note.set_attribute("data-id", key)?;
             note.set_attribute("aria-label", &tf("note_for", &[&name]))?;
             note.set_attribute("maxlength", "2000")?;
+        }
+    }
+    history(doc, panel, st)?;
+    Ok(())
+}
+
+/// A titled group of the review ("Ignore (2)") and its list of people.
+fn group_list(
+    doc: &Document,
+    panel: &Element,
+    class: &str,
+    heading: &str,
+    label: &str,
+    count: usize,
+) -> DomResult<Element> {
+    let section = append(
+        panel,
+        el(
+            doc,
+            "section",
+            &[("class", class), ("aria-labelledby", heading)],
+            None,
+        )?,
+    )?;
+    ui::text(doc, &section, "h2", "", &format!("{label} ({count})"))?
+        .set_attribute("id", heading)?;
+    append(&section, el(doc, "ul", &[("class", "cards")], None)?)
+}
+
+/// One person's entry in a list: the item and its head (name heading).
+fn person_item(
+    doc: &Document,
+    list: &Element,
+    class: &str,
+    key: &str,
+    name: &str,
+) -> DomResult<(Element, Element)> {
+    let item = append(
+        list,
+        el(doc, "li", &[("class", class), ("data-key", key)], None)?,
+    )?;
+    let head = append(&item, el(doc, "div", &[("class", "card-head")], None)?)?;
+    name_heading(doc, &head, key, name)?;
+    Ok((item, head))
+}
+
+/// A person's name as a heading, a link to their LinkedIn page when the key
+/// names one (opened by the person's click, in a new tab).
+fn name_heading(doc: &Document, parent: &Element, key: &str, name: &str) -> DomResult<()> {
+    let h3 = append(parent, el(doc, "h3", &[], None)?)?;
+    match kindly_core::card::profile_url(key) {
+        Some(url) => {
+            let link = append(
+                &h3,
+                el(
+                    doc,
+                    "a",
+                    &[
+                        ("href", &url),
+                        ("target", "_blank"),
+                        ("rel", "noopener noreferrer"),
+                        ("data-profile", key),
+                    ],
+                    Some(name),
+                )?,
+            )?;
+            link.set_attribute("aria-label", &tf("open_profile", &[name]))?;
+        }
+        None => h3.set_text_content(Some(name)),
+    }
+    Ok(())
+}
+
+/// The invitations the person answered on LinkedIn, latest answer first.
+fn history(doc: &Document, panel: &Element, st: &State) -> DomResult<()> {
+    let mut answered: Vec<(&String, &Person, Answer, Day)> = st
+        .data
+        .people
+        .iter()
+        .filter_map(|(k, p)| p.outcome.map(|o| (k, p, o.answer, o.day)))
+        .collect();
+    if answered.is_empty() {
+        return Ok(());
+    }
+    answered.sort_by(|a, b| b.3.cmp(&a.3).then(a.1.name.cmp(&b.1.name)));
+    let list = group_list(
+        doc,
+        panel,
+        "group history",
+        "rev-history-h",
+        &t("review_history"),
+        answered.len(),
+    )?;
+    if let Some(section) = list.parent_element() {
+        section.set_attribute("id", "rev-history")?;
+    }
+    for (key, p, answer, day) in answered {
+        let (item, _) = person_item(doc, &list, "card person answered", key, &display_name(p))?;
+        let date = kindly_core::store::iso_date(day);
+        let said = match answer {
+            Answer::Accepted => tf("answered_accepted", &[&date]),
+            Answer::Ignored => tf("answered_ignored", &[&date]),
+        };
+        ui::text(doc, &item, "p", "facts", &said)?;
+        if !p.headline.is_empty() {
+            ui::text(doc, &item, "p", "headline", &p.headline)?;
         }
     }
     Ok(())

@@ -86,10 +86,11 @@ fn render_results(doc: &Document, st: &State) -> DomResult<()> {
         .filter(|(_, tpl)| matches(tpl, &st.search))
         .collect();
     let count = if st.search.trim().is_empty() {
-        tf("template_count", &[&all.len().to_string()])
+        ui::tn("template_count", all.len(), &[&all.len().to_string()])
     } else {
-        tf(
+        ui::tn(
             "template_matches",
+            all.len(),
             &[&shown.len().to_string(), &all.len().to_string()],
         )
     };
@@ -346,7 +347,14 @@ pub fn click(act: &str, id: &str) -> DomResult<bool> {
                 if changed.is_empty() {
                     status(&t("restore_nothing"));
                 } else {
-                    save_templates(st, tf("restored_defaults", &[&changed.len().to_string()]));
+                    save_templates(
+                        st,
+                        ui::tn(
+                            "restored_defaults",
+                            changed.len(),
+                            &[&changed.len().to_string()],
+                        ),
+                    );
                 }
             });
             refresh()?;

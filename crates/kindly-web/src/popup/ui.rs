@@ -21,6 +21,12 @@ pub fn tf(key: &str, subs: &[&str]) -> String {
     chrome::message(&format!("popup_{key}"), subs, key)
 }
 
+/// A popup string that counts `n` things, in the UI language's plural form
+/// for `n` (`popup_<key>_one`, `_other`…): never "template(s)".
+pub fn tn(key: &str, n: usize, subs: &[&str]) -> String {
+    chrome::counted_message(&format!("popup_{key}"), n as u64, subs, key)
+}
+
 /// Today as a day number (UTC).
 pub fn today() -> Day {
     let days = (js_sys::Date::now() / 86_400_000.0).floor();

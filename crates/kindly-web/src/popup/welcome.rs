@@ -1,0 +1,138 @@
+//! The first run: the first time the popup opens, three questions make the
+//! advice fit the user (their name, their field, their connection policy,
+//! and whether they are open to new roles). Skippable; answered or skipped,
+//! it never comes back (`Profile::first_run_done`), and everything it asks
+//! stays editable in Profile.
+
+use super::ui::{self, t};
+use super::{entries_of, focus, may_write, refresh, save, with_state, State};
+use crate::dom::{self, append, el, DomResult};
+use kindly_core::store::KEY_PROFILE;
+use wasm_bindgen::JsCast;
+use web_sys::{Document, HtmlInputElement, HtmlSelectElement};
+
+/// Shows the questions in `#welcome` while the first run is not done (and
+/// the data may be written); hides them otherwise. Drawn once, so what the
+/// person types survives the popup's re-renders.
+pub fn render(doc: &Document, st: &State) -> DomResult<()> {
+    let Some(area) = doc.get_element_by_id("welcome") else {
+        return Ok(());
+    };
+    if st.data.profile.first_run_done || !st.writable {
+        ui::clear(&area);
+        area.set_attribute("hidden", "")?;
+        return Ok(());
+    }
+    if area.has_child_nodes() {
+        return Ok(());
+    }
+    area.remove_attribute("hidden")?;
+    let form = append(
+        &area,
+        el(
+            doc,
+            "section",
+            &[("class", "welcome"), ("aria-labelledby", "welcome-h")],
+            None,
+        )?,
+    )?;
+    ui::text(doc, &form, "h2", "", &t("welcome_title"))?.set_attribute("id", "welcome-h")?;
+    ui::text(doc, &form, "p", "hint", &t("welcome_intro"))?;
+    let p = &st.data.profile;
+    ui::input(
+        doc,
+        &form,
+        "welcome-name",
+        &t("field_name"),
+        "text",
+        &p.name,
+        "",
+        false,
+    )?
+    .set_attribute("autocomplete", "name")?;
+    ui::input(
+        doc,
+        &form,
+        "welcome-field",
+        &t("welcome_field"),
+        "text",
+        &p.industries.join(", "),
+        "",
+        false,
+    )?
+    .set_attribute("aria-describedby", "welcome-field-hint")?;
+    ui::text(doc, &form, "p", "hint", &t("welcome_field_hint"))?
+        .set_attribute("id", "welcome-field-hint")?;
+    super::profile::policy_select(doc, &form, "welcome-policy", "", p.policy, false)?;
+    ui::checkbox(
+        doc,
+        &form,
+        "welcome-roles",
+        &t("field_open_to_roles"),
+        p.open_to_roles,
+        "",
+        false,
+    )?;
+    let row = append(&form, el(doc, "div", &[("class", "buttons")], None)?)?;
+    let go = ui::button(doc, &row, &t("welcome_save"), "welcome-save", "", false)?;
+    go.set_attribute("class", "primary")?;
+    go.set_attribute("id", "welcome-save")?;
+    ui::button(doc, &row, &t("welcome_skip"), "welcome-skip", "", false)?
+        .set_attribute("id", "welcome-skip")?;
+    Ok(())
+}
+
+fn value_of(doc: &Document, id: &str) -> String {
+    let Some(e) = doc.get_element_by_id(id) else {
+        return String::new();
+    };
+    e.dyn_ref::<HtmlInputElement>()
+        .map(HtmlInputElement::value)
+        .or_else(|| {
+            e.dyn_ref::<HtmlSelectElement>()
+                .map(HtmlSelectElement::value)
+        })
+        .unwrap_or_default()
+}
+
+fn checked(doc: &Document, id: &str) -> bool {
+    doc.get_element_by_id(id)
+        .and_then(|e| e.dyn_into::<HtmlInputElement>().ok())
+        .is_some_and(|i| i.checked())
+}
+
+pub fn click(act: &str, _id: &str) -> DomResult<bool> {
+    let answered = match act {
+        "welcome-save" => true,
+        "welcome-skip" => false,
+        _ => return Ok(false),
+    };
+    let doc = dom::document()?;
+    let name = value_of(&doc, "welcome-name");
+    let field = value_of(&doc, "welcome-field");
+    let policy = value_of(&doc, "welcome-policy");
+    let roles = checked(&doc, "welcome-roles");
+    with_state(|st: &mut State| {
+        if !may_write(st) {
+            return;
+        }
+        let p = &mut st.data.profile;
+        if answered {
+            p.name = name.trim().to_string();
+            p.industries = ui::split_list(&field);
+            p.policy = super::profile::parse_policy(&policy);
+            p.open_to_roles = roles;
+        }
+        p.first_run_done = true;
+        let set = entries_of(&st.data, |k| k == KEY_PROFILE);
+        let done = if answered {
+            t("welcome_saved")
+        } else {
+            t("welcome_skipped")
+        };
+        save(st, set, Vec::new(), done);
+    });
+    refresh()?;
+    focus("tab-templates");
+    Ok(true)
+}
