@@ -11,7 +11,8 @@ use wasm_bindgen_futures::JsFuture;
 
 /// Reads every entry. Non-string values (written by hand or by a future
 /// Kindly) are handed over as their JSON text so the loader can judge them.
-/// The popup's and the background's: the content script reads by key.
+/// The popup's: the content script reads by key (but for a migration, see
+/// [`open_start`]).
 #[cfg(feature = "popup")]
 pub async fn read_all() -> Result<Vec<(String, String)>, String> {
     read_entries(chrome::storage_get(&JsValue::NULL).map_err(describe)?).await
@@ -112,27 +113,50 @@ async fn heal_company_index(entries: &[(String, String)], loaded: &Loaded) -> Re
 /// Loads `entries` (the company index left out: it is not part of the
 /// layout `load` reads) and saves what it repaired or migrated.
 async fn save_repairs(entries: &[(String, String)]) -> Result<Loaded, String> {
+    let loaded = load_layout(entries);
+    save_loaded(&loaded, entries).await?;
+    Ok(loaded)
+}
+
+/// `store::load` of `entries`, the company index left out.
+fn load_layout(entries: &[(String, String)]) -> Loaded {
     let layout: Vec<(String, String)> = entries
         .iter()
         .filter(|(k, _)| store::company_key_of(k).is_none())
         .cloned()
         .collect();
-    let loaded = store::load(&layout);
-    if loaded.needs_save() || (layout.is_empty() && loaded.may_write()) {
+    store::load(&layout)
+}
+
+/// Saves what loading `entries` repaired or migrated (or a new user's
+/// defaults).
+async fn save_loaded(loaded: &Loaded, entries: &[(String, String)]) -> Result<(), String> {
+    let nothing_stored = entries
+        .iter()
+        .all(|(k, _)| store::company_key_of(k).is_some());
+    if loaded.needs_save() || (nothing_stored && loaded.may_write()) {
         write(&loaded.writes()).await?;
         remove(&loaded.remove).await?;
     }
-    Ok(loaded)
+    Ok(())
 }
 
 /// The content script's start: `read` is its read of [`store::START_KEYS`]
 /// (started before the module was instantiated). Everything but the people
 /// and the company index, which the content script reads by key for the
-/// cards on the page. Schema-1 data, migrated here, held everyone in one
-/// entry: then `Some` index of everyone, whose entries are written too.
+/// cards on the page. A migration needs everyone: schema-1 data held
+/// everyone in one entry, and a migration from a later schema backs up the
+/// whole store first, so then (once) everything is read, as the popup reads
+/// it. Migrated, it returns `Some` index of everyone, whose entries are
+/// written too.
 pub async fn open_start(read: js_sys::Promise) -> Result<(Loaded, Option<Companies>), String> {
-    let entries = read_entries(read).await?;
-    let loaded = save_repairs(&entries).await?;
+    let mut entries = read_entries(read).await?;
+    let mut loaded = load_layout(&entries);
+    if loaded.migrated_from.is_some_and(|from| from >= 2) {
+        entries = read_entries(chrome::storage_get(&JsValue::NULL).map_err(describe)?).await?;
+        loaded = load_layout(&entries);
+    }
+    save_loaded(&loaded, &entries).await?;
     if loaded.migrated_from.is_none() {
         return Ok((loaded, None));
     }

@@ -1,0 +1,68 @@
+// Stored data of an older Kindly, opened first by the invitations page
+// rather than the popup. The content script reads only a few keys at start
+// (kindly-core's store::START_KEYS) and the people by key, but a migration
+// backs up the old store and rewrites it: then it reads everything, once, so
+// the backup holds every entry, people included, and the company index is
+// written for everyone.
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { launch, loadFixture, panels, assertClean } from "./harness.mjs";
+
+const main = loadFixture("e2b-received-en");
+const RILEY = main.spec.cards[0].key;
+
+let browser;
+before(async () => {
+  browser = await launch();
+});
+after(async () => {
+  await browser?.close();
+});
+
+/**
+ * Runs `fn(arg)` in Kindly's background worker: storage without opening
+ * the popup, which would migrate the store itself.
+ */
+async function inWorker(fn, arg) {
+  const ours = (w) => w.url().startsWith(`chrome-extension://${browser.extensionId}/`);
+  const worker = browser.context.serviceWorkers().find(ours) ?? (await browser.context.waitForEvent("serviceworker", { predicate: ours }));
+  return worker.evaluate(fn, arg);
+}
+
+const day = Math.floor(Date.now() / 86400000) - 3;
+const SCHEMA_2 = {
+  "kindly.meta": JSON.stringify({ schema: 2 }),
+  "kindly.profile": JSON.stringify({ name: "Robin Vale", industries: ["software"], policy: "industry_focused" }),
+  "kindly.templates": "[]",
+  [`kindly.person.${RILEY}`]: JSON.stringify({ name: "Riley Park", kind: "person", relationship: "met_once", note: "kept from schema 2", first_seen: day, last_seen: day, invitations: [day] }),
+  // Someone not on the page, filed under a company by their headline.
+  "kindly.person.quinn-moss-9f8e7d": JSON.stringify({ name: "Quinn Moss", kind: "person", headline: "Engineer at Northwind", first_seen: day, last_seen: day, invitations: [day] }),
+};
+
+test("a schema-2 store opened first by the invitations page is backed up whole and migrated", async () => {
+  browser.reset();
+  await inWorker(async (items) => {
+    await chrome.storage.local.clear();
+    await chrome.storage.local.set(items);
+  }, SCHEMA_2);
+  const page = await browser.open(main);
+  await panels(page, main.spec.cards.length);
+  let all;
+  for (let i = 0; i < 50; i++) {
+    all = await inWorker(() => chrome.storage.local.get(null));
+    if (JSON.parse(all["kindly.meta"]).schema === 3 && all["kindly.backup.v2"]) break;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  assert.equal(JSON.parse(all["kindly.meta"]).schema, 3, "migrated");
+  const backup = JSON.parse(all["kindly.backup.v2"]);
+  assert.equal(backup.schema, 2);
+  assert.deepEqual(backup.entries, SCHEMA_2, "the backup holds every old entry, people included");
+  assert.equal(JSON.parse(all[`kindly.person.${RILEY}`]).note, "kept from schema 2", "people are kept");
+  const index = Object.entries(all).filter(([key]) => key.startsWith("kindly.company."));
+  assert.ok(
+    index.some(([, members]) => "quinn-moss-9f8e7d" in JSON.parse(members)),
+    `the company index files everyone: ${JSON.stringify(index)}`,
+  );
+  await assertClean(null, browser, page, assert);
+  await page.close();
+});
