@@ -23,12 +23,40 @@ if (listingFlag > 0 && !listingDir) {
 const fixture = loadFixture(fixtureName);
 const browser = await launch({ headless: !headed });
 const { DIST } = await import("./e2e/harness.mjs");
+
+/** A plain avatar: the fixtures' images are empty (`data:,`, nothing is loaded from outside), which browsers draw as broken. */
+const AVATAR = `data:image/svg+xml,${encodeURIComponent(
+  '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 72 72"><rect width="72" height="72" fill="#d0d8de"/><circle cx="36" cy="28" r="13" fill="#8a9aa6"/><path d="M12 70c2-15 12-23 24-23s22 8 24 23z" fill="#8a9aa6"/></svg>',
+)}`;
+
+/**
+ * Answers the first run in the popup's welcome form, as a new user would
+ * (a name, a field, the default policy): the pictures show Kindly set up,
+ * not its first-run questions.
+ */
+async function answerFirstRun() {
+  const popup = await browser.context.newPage();
+  await popup.goto(`chrome-extension://${browser.extensionId}/popup.html`);
+  await popup.waitForSelector("#welcome-save");
+  await popup.fill("#welcome-name", "Jordan Lee");
+  await popup.fill("#welcome-field", "software, data");
+  await popup.click("#welcome-save");
+  await popup.waitForFunction(() => document.getElementById("welcome").hidden);
+  await popup.close();
+}
+
 try {
+  await answerFirstRun();
   const page = await browser.context.newPage();
   // Tall enough to show several cards: LinkedIn scrolls inside <main>.
   await page.setViewportSize({ width: 1100, height: 1500 });
   await browser.open(fixture, { page });
   const seen = await panels(page, fixture.spec.cards.length);
+  await page.evaluate(async (avatar) => {
+    const empty = [...document.querySelectorAll('img[src="data:,"]')];
+    for (const img of empty) img.src = avatar;
+    await Promise.all(empty.map((img) => img.decode().catch(() => {})));
+  }, AVATAR);
   // Open "Why?" on the first panel so the picture shows the reasons too.
   if (seen.length > 0) {
     await panelPart(page, seen[0].key).locator("details[data-kindly=why] summary").first().click();
