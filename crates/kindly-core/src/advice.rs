@@ -838,6 +838,9 @@ pub fn backed(claim: Claim, b: &Backing<'_>) -> bool {
         Claim::InvitedBefore => has(Signal::InvitedBefore),
         Claim::ManyFromTheirCompany => has(Signal::CompanyVolume),
         Claim::LateAnswer => b.late,
+        // The card names a shared connection, or their note says who
+        // introduced them.
+        Claim::MutualContact => has(Signal::NamedMutual) || note_says(Signal::NoteIntroduced),
     }
 }
 

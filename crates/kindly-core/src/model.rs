@@ -154,10 +154,15 @@ pub enum Situation {
     AdviceRequest,
     /// They studied with the user.
     Classmate,
+    /// The user invites someone: the note sent with the invitation
+    /// (`ETIQUETTE.md` §Sending).
+    Invite,
+    /// Someone accepted the user's invitation: the first message after.
+    FollowUp,
 }
 
 impl Situation {
-    pub const ALL: [Situation; 19] = [
+    pub const ALL: [Situation; 21] = [
         Situation::StrangerGeneric,
         Situation::StrangerPersonal,
         Situation::CantPlace,
@@ -177,6 +182,8 @@ impl Situation {
         Situation::SawYourWork,
         Situation::AdviceRequest,
         Situation::Classmate,
+        Situation::Invite,
+        Situation::FollowUp,
     ];
 
     /// The stable stored name ("stranger_generic").
@@ -201,6 +208,8 @@ impl Situation {
             Situation::SawYourWork => "saw_your_work",
             Situation::AdviceRequest => "advice_request",
             Situation::Classmate => "classmate",
+            Situation::Invite => "invite",
+            Situation::FollowUp => "follow_up",
         }
     }
 }
@@ -241,10 +250,12 @@ pub enum Claim {
     ManyFromTheirCompany,
     /// "Sorry for the slow reply."
     LateAnswer,
+    /// "Through our mutual contact Sam": someone both know, by name.
+    MutualContact,
 }
 
 impl Claim {
-    pub const ALL: [Claim; 15] = [
+    pub const ALL: [Claim; 16] = [
         Claim::MetInPerson,
         Claim::Talked,
         Claim::WorkedTogether,
@@ -260,6 +271,7 @@ impl Claim {
         Claim::InvitedBefore,
         Claim::ManyFromTheirCompany,
         Claim::LateAnswer,
+        Claim::MutualContact,
     ];
 
     /// The stable stored name ("met_in_person").
@@ -280,6 +292,7 @@ impl Claim {
             Claim::InvitedBefore => "invited_before",
             Claim::ManyFromTheirCompany => "many_from_their_company",
             Claim::LateAnswer => "late_answer",
+            Claim::MutualContact => "mutual_contact",
         }
     }
 
