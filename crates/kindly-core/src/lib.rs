@@ -10,6 +10,7 @@ pub mod controls;
 pub mod lang;
 pub mod library;
 pub mod model;
+pub mod note;
 pub mod plural;
 pub mod reuse;
 pub mod route;
