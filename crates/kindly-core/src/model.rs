@@ -373,6 +373,9 @@ pub struct Settings {
     pub history_days: u32,
     /// Character limit for LinkedIn messages (reports vary; a setting).
     pub message_limit: u32,
+    /// After this many days a pending invitation the user sent gets a
+    /// suggestion: withdraw it kindly, or reach them another way.
+    pub withdraw_after_days: u32,
 }
 
 impl Default for Settings {
@@ -382,6 +385,7 @@ impl Default for Settings {
             weekly_reminder: true,
             history_days: 180,
             message_limit: 8000,
+            withdraw_after_days: 21,
         }
     }
 }
@@ -436,6 +440,71 @@ pub struct Outcome {
     pub day: Day,
 }
 
+/// Where an invitation the user sent stands.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum SentStatus {
+    /// Waiting for their answer (listed on LinkedIn's Sent tab).
+    #[default]
+    Pending,
+    /// They accepted: a follow-up message is due.
+    Accepted,
+    /// The user withdrew it (with LinkedIn's own Withdraw; Kindly never
+    /// does).
+    Withdrawn,
+    /// No longer pending (gone from a complete Sent list), for a reason
+    /// Kindly cannot tell: accepted, declined, lapsed or withdrawn
+    /// elsewhere.
+    Unknown,
+}
+
+impl SentStatus {
+    pub const ALL: [SentStatus; 4] = [
+        SentStatus::Pending,
+        SentStatus::Accepted,
+        SentStatus::Withdrawn,
+        SentStatus::Unknown,
+    ];
+
+    /// The stable stored name ("pending").
+    pub fn as_str(self) -> &'static str {
+        match self {
+            SentStatus::Pending => "pending",
+            SentStatus::Accepted => "accepted",
+            SentStatus::Withdrawn => "withdrawn",
+            SentStatus::Unknown => "unknown",
+        }
+    }
+}
+
+/// An invitation the user sent, and why, remembered locally (`ETIQUETTE.md`
+/// §Sending). Keyed by the invitee's card key (their profile slug).
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct SentInvitation {
+    /// Their name as LinkedIn showed it.
+    pub name: String,
+    /// The day it was sent: the day Kindly saw it sent, else what the Sent
+    /// tab's "Sent 2 weeks ago" says (0 when unknown).
+    pub sent: Day,
+    /// The note sent with it (empty: none, or not seen).
+    pub note: String,
+    /// What the user said when writing it: where they met (with its
+    /// preposition, as typed), what they talked about, whom both know.
+    pub met_at: String,
+    pub topic: String,
+    pub mutual_name: String,
+    /// The note's language ("fr"), for the follow-up; empty when unknown.
+    pub language: String,
+    pub status: SentStatus,
+    /// The day the status was last learned.
+    pub status_day: Day,
+    /// The last day a Sent list showed it pending (0: never seen there).
+    pub last_listed: Day,
+    /// The user took (or set aside) the follow-up after an accept.
+    pub followed_up: bool,
+}
+
 /// A reply template as stored. `body` is in the template language of
 /// `crate::template`.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -485,6 +554,8 @@ pub struct Data {
     pub settings: Settings,
     pub templates: Vec<TemplateRecord>,
     pub people: BTreeMap<String, Person>,
+    /// Invitations the user sent, by the invitee's card key.
+    pub sent: BTreeMap<String, SentInvitation>,
 }
 
 impl Default for Data {
@@ -496,6 +567,7 @@ impl Default for Data {
             settings: Settings::default(),
             templates: Vec::new(),
             people: BTreeMap::new(),
+            sent: BTreeMap::new(),
         }
     }
 }

@@ -136,7 +136,8 @@ pub fn render(doc: &Document, panel: &Element, st: &State) -> DomResult<()> {
         // One line per kind of change, in this order; a kind with nothing
         // to report is left out.
         let count = |list: &[String]| list.len().to_string();
-        let lines: [(bool, &str, Vec<String>); 8] = [
+        let sent = changes.sent_added.len() + changes.sent_updated.len();
+        let lines: [(bool, &str, Vec<String>); 9] = [
             (changes.is_empty(), "import_nothing", vec![]),
             (
                 !changes.templates_added.is_empty(),
@@ -172,6 +173,7 @@ pub fn render(doc: &Document, panel: &Element, st: &State) -> DomResult<()> {
                     names(&changes.people_updated),
                 ],
             ),
+            (sent > 0, "import_sent", vec![sent.to_string()]),
             (changes.profile_changed, "import_profile", vec![]),
             (changes.settings_changed, "import_settings", vec![]),
         ];
