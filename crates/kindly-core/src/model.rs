@@ -503,6 +503,9 @@ pub struct SentInvitation {
     pub last_listed: Day,
     /// The user took (or set aside) the follow-up after an accept.
     pub followed_up: bool,
+    /// Kindly saw the user send it (else it was learned from the Sent tab,
+    /// and nothing is known of how they know each other).
+    pub seen_sent: bool,
 }
 
 /// A reply template as stored. `body` is in the template language of

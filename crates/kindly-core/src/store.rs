@@ -20,7 +20,7 @@
 //! | `kindly.settings` | [`Settings`] (with `withdraw_after_days`, default 21) |
 //! | `kindly.templates` | `[TemplateRecord, …]` (built-ins and the user's own) |
 //! | `kindly.person.<card key>` | [`Person`], one key per person, so two tabs recording different people never overwrite each other |
-//! | `kindly.sent.<card key>` | [`SentInvitation`], one key per invitation the user sent: `{name, sent, note, met_at, topic, mutual_name, language, status: "pending"\|"accepted"\|"withdrawn"\|"unknown", status_day, last_listed, followed_up}` (days since 1970-01-01) |
+//! | `kindly.sent.<card key>` | [`SentInvitation`], one key per invitation the user sent: `{name, sent, note, met_at, topic, mutual_name, language, status: "pending"\|"accepted"\|"withdrawn"\|"unknown", status_day, last_listed, followed_up, seen_sent}` (days since 1970-01-01) |
 //! | `kindly.backup.v<n>` | `{"schema": n, "entries": {key: raw value}}`, written before migrating from schema n |
 //! | `kindly.quarantine.<key>` | `{"key", "raw", "why"}`: a value that could not be read |
 //!
@@ -700,6 +700,7 @@ impl Reader {
         self.number(o, "status_day", path, 0, u32::MAX, &mut r.status_day);
         self.number(o, "last_listed", path, 0, u32::MAX, &mut r.last_listed);
         self.flag(o, "followed_up", path, &mut r.followed_up);
+        self.flag(o, "seen_sent", path, &mut r.seen_sent);
         Some(r)
     }
 

@@ -94,6 +94,7 @@ fn sample() -> Data {
             status_day: 19_718,
             last_listed: 19_715,
             followed_up: false,
+            seen_sent: true,
         },
     );
     d
