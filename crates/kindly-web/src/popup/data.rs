@@ -415,7 +415,8 @@ pub fn click(act: &str, _id: &str) -> DomResult<bool> {
                     return;
                 }
                 let removed = store::prune_history(&mut st.data, st.today);
-                if removed.is_empty() {
+                let sent_removed = kindly_core::sent::prune(&mut st.data, st.today);
+                if removed.is_empty() && sent_removed.is_empty() {
                     let days = st.data.settings.history_days;
                     status(&ui::tn(
                         "prune_nothing",
@@ -424,7 +425,7 @@ pub fn click(act: &str, _id: &str) -> DomResult<bool> {
                     ));
                     return;
                 }
-                let keys: Vec<String> = removed.iter().map(|k| person_storage_key(k)).collect();
+                let keys = storage_keys(&removed, &sent_removed);
                 save(
                     st,
                     Vec::new(),
@@ -451,7 +452,8 @@ pub fn click(act: &str, _id: &str) -> DomResult<bool> {
                     return;
                 }
                 let removed = store::wipe_history(&mut st.data);
-                let keys: Vec<String> = removed.iter().map(|k| person_storage_key(k)).collect();
+                let sent_removed = kindly_core::sent::forget_settled(&mut st.data);
+                let keys = storage_keys(&removed, &sent_removed);
                 let kept = st.data.people.len().to_string();
                 let set = entries_of(&st.data, |k| k.starts_with(PERSON_PREFIX));
                 save(
@@ -467,6 +469,15 @@ pub fn click(act: &str, _id: &str) -> DomResult<bool> {
         _ => return Ok(false),
     }
     Ok(true)
+}
+
+/// The storage keys of people and of sent invitations removed from history.
+fn storage_keys(people: &[String], sent: &[String]) -> Vec<String> {
+    people
+        .iter()
+        .map(|k| person_storage_key(k))
+        .chain(sent.iter().map(|k| store::sent_storage_key(k)))
+        .collect()
 }
 
 pub fn change(act: &str, target: &Element) -> DomResult<bool> {
