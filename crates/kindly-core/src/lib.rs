@@ -7,6 +7,7 @@ pub mod advice;
 pub mod card;
 pub mod claims;
 pub mod controls;
+pub mod dialog;
 pub mod lang;
 pub mod library;
 pub mod model;

@@ -147,15 +147,26 @@ pub fn withdraw_name(label: &str, page_lang: &str) -> Option<String> {
 /// Understands one row.
 pub fn read_row(row: &SentRowText) -> SentRow {
     let mut card = row.card.clone();
+    let langs: Vec<&'static Lang> = lang::ordered(lang::by_code(&card.lang)).collect();
     if card.name.as_deref().is_none_or(|n| n.trim().is_empty()) {
         card.name = withdraw_name(&row.withdraw_label, &card.lang);
     }
-    let invitation = parse_card(&card);
-    let langs: Vec<&'static Lang> = lang::ordered(lang::by_code(&card.lang)).collect();
-    let name = invitation
-        .full_name
-        .or(invitation.target_name)
-        .or_else(|| withdraw_name(&row.withdraw_label, &card.lang));
+    let mut invitation = parse_card(&card);
+    if invitation.full_name.is_none() && invitation.target_name.is_none() {
+        // Every era draws the name first in the row: in markup that marks
+        // it nowhere (no bold, no linked name) and a Withdraw label in a
+        // language Kindly does not read, the first line is it.
+        let first_line = card
+            .lines
+            .first()
+            .filter(|l| l.split_whitespace().count() <= 6)
+            .and_then(|l| clean_name(l, &langs));
+        if first_line.is_some() {
+            card.name = first_line;
+            invitation = parse_card(&card);
+        }
+    }
+    let name = invitation.full_name.or(invitation.target_name);
     let first = invitation.first_name.or_else(|| {
         name.as_deref()
             .filter(|_| invitation.kind == Kind::Person)
