@@ -464,6 +464,71 @@ mod tests {
         assert_eq!(stated_limit("Add a note"), None);
     }
 
+    fn dialog(lines: &[&str], controls: &[&str]) -> DialogText {
+        DialogText {
+            lines: lines.iter().map(|l| l.to_string()).collect(),
+            controls: controls.iter().map(|c| (c.to_string(), false)).collect(),
+            ..DialogText::default()
+        }
+    }
+
+    #[test]
+    fn the_invitee_is_named_after_the_invitation_in_four_languages() {
+        let cases = [
+            (
+                "Personalize your invitation to Ana Lima by adding a note.",
+                "Ana",
+            ),
+            ("How do you know Riley Park?", "Riley"),
+            (
+                "Personnalisez votre invitation à Camille Roux en ajoutant une note.",
+                "Camille",
+            ),
+            (
+                "Fügen Sie eine Nachricht zu Ihrer Einladung an Jürgen Weiß hinzu.",
+                "Jürgen",
+            ),
+            (
+                "Personalice su invitación a Lucía Gómez añadiendo una nota.",
+                "Lucía",
+            ),
+            ("Invitar a Lucía Gómez a conectar", "Lucía"),
+        ];
+        for (line, first) in cases {
+            let read = read_dialog(&dialog(&[line], &["Add a note"]));
+            assert_eq!(
+                read.as_ref().and_then(|r| r.first_name.as_deref()),
+                Some(first),
+                "{line}"
+            );
+            assert_eq!(read.map(|r| r.step), Some(Step::AskNote));
+        }
+    }
+
+    #[test]
+    fn a_premium_offer_in_place_of_the_box_means_no_note_this_month() {
+        let mut d = dialog(
+            &[
+                "Add a note to your invitation?",
+                "Send unlimited personalized invites with Premium.",
+            ],
+            &["Try Premium for free", "Send without a note"],
+        );
+        d.links = vec!["/premium/products/".into()];
+        let read = read_dialog(&d);
+        assert!(read.is_some_and(|r| r.quota_used_up && !r.email_required));
+        let left = read_dialog(&dialog(
+            &[
+                "Add a note",
+                "1 personalized invitation remaining for this month.",
+            ],
+            &[],
+        ));
+        assert_eq!(left.and_then(|l| l.notes_left), Some(1));
+        // Not a word of the connect flow, no shape: not the dialog.
+        assert!(read_dialog(&dialog(&["New message"], &["Send"])).is_none());
+    }
+
     #[test]
     fn the_invitees_key_from_the_address() {
         assert_eq!(
