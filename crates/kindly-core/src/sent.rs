@@ -29,6 +29,7 @@ use crate::sent_advice::{judge, SentAdvice};
 use crate::sent_tab::SentRow;
 use crate::template::{self, Facts};
 use serde::Serialize;
+use std::collections::BTreeSet;
 
 /// The longest note kept (LinkedIn's notes are 300 characters at most).
 const MAX_NOTE: usize = 2_000;
@@ -129,25 +130,29 @@ pub fn update_from_sent_tab(
     today: Day,
 ) -> Changed {
     let mut changed = Changed::default();
-    let mut listed: Vec<&str> = Vec::new();
+    let mut listed: BTreeSet<&str> = BTreeSet::new();
     for row in rows.iter().filter(|r| r.kind == crate::model::Kind::Person) {
         let key = row.key.trim();
         if key.is_empty() {
             continue;
         }
-        listed.push(key);
+        if !listed.insert(key) {
+            continue; // the same row twice
+        }
         let name = row.name.clone().unwrap_or_default();
+        let mut moved = false;
         if !data.sent.contains_key(key) && !name.is_empty() {
             let by_name = name_key(&name);
             if let Some(record) = data.sent.remove(&by_name) {
                 data.sent.insert(key.to_string(), record);
                 changed.removed.push(by_name);
-                changed.written.push(key.to_string());
+                moved = true;
             }
         }
         let sent_day = row.age_days.map(|age| today.saturating_sub(age));
+        let mut inserted = false;
         let record = data.sent.entry(key.to_string()).or_insert_with(|| {
-            changed.written.push(key.to_string());
+            inserted = true;
             SentInvitation {
                 name: name.clone(),
                 sent: sent_day.unwrap_or(0),
@@ -171,14 +176,14 @@ pub fn update_from_sent_tab(
             record.name = name;
         }
         record.last_listed = today;
-        if *record != before && !changed.written.iter().any(|k| k == key) {
+        if inserted || moved || *record != before {
             changed.written.push(key.to_string());
         }
     }
     if complete {
         for (key, record) in data.sent.iter_mut() {
             let person = !key.contains('/') || key.starts_with("name/");
-            if person && record.status == SentStatus::Pending && !listed.contains(&key.as_str()) {
+            if person && record.status == SentStatus::Pending && !listed.contains(key.as_str()) {
                 record.status = SentStatus::Unknown;
                 record.status_day = today;
                 changed.written.push(key.clone());
