@@ -136,7 +136,7 @@ pub const PANEL_SELECTOR: &str = "[data-kindly-panel]";
 /// A panel host among an element's direct children, as a selector.
 pub const CHILD_PANEL_SELECTOR: &str = ":scope > [data-kindly-panel]";
 
-fn is_inside_panel<E: DomElement>(element: &E) -> bool {
+pub(crate) fn is_inside_panel<E: DomElement>(element: &E) -> bool {
     element.closest(PANEL_SELECTOR).is_some()
 }
 
@@ -440,7 +440,10 @@ fn first_ignore_in<E: DomElement>(
     ignores.get(found).cloned()
 }
 
-fn card_root<E: DomElement>(
+/// The row around a control (an Accept, a Withdraw): the highest ancestor
+/// that holds neither neighbouring such control (`previous`, `next`),
+/// stopping at a known card boundary and never reaching page chrome.
+pub(crate) fn card_root<E: DomElement>(
     accept: &E,
     previous: Option<&E>,
     next: Option<&E>,
@@ -619,7 +622,7 @@ const SKIPPED_BY_ATTRIBUTE: &str = "[role=\"button\"], [data-kindly-panel]";
 /// Ignore). Every era seen puts a personal note after those controls and
 /// the inviter's name, headline, mutual and time lines before them, so in a
 /// language Kindly has no words for the note is still told by where it is.
-fn lines<E: DomElement>(root: &E, controls: &[&E]) -> (Vec<String>, Option<usize>) {
+pub(crate) fn lines<E: DomElement>(root: &E, controls: &[&E]) -> (Vec<String>, Option<usize>) {
     let mut walk = Walk {
         controls,
         out: Vec::new(),
@@ -683,7 +686,7 @@ impl<E: DomElement> Walk<'_, E> {
 }
 
 /// Links in document order, as path (no host, no query) and text.
-fn links<E: DomElement>(root: &E) -> Vec<CardLink> {
+pub(crate) fn links<E: DomElement>(root: &E) -> Vec<CardLink> {
     root.select_all("a[href]")
         .iter()
         .filter_map(|anchor| {
@@ -702,7 +705,7 @@ fn links<E: DomElement>(root: &E) -> Vec<CardLink> {
 /// A page-given identity: a `componentkey` on the card or its wrappers (a few
 /// levels up, never the list's own key), else an element id that is not
 /// Ember's per-render `emberNNN`.
-fn key_hint<E: DomElement>(root: &E) -> Option<String> {
+pub(crate) fn key_hint<E: DomElement>(root: &E) -> Option<String> {
     let mut current = Some(root.clone());
     for _ in 0..4 {
         let Some(element) = current else { break };
