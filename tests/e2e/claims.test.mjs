@@ -32,7 +32,7 @@ test("a template's claims: noticed in the editor, kept, and honoured by the pane
   await withStorage(browser, async () => {
     await chrome.storage.local.clear();
     await chrome.storage.local.set({
-      "kindly.meta": JSON.stringify({ schema: 3 }),
+      "kindly.meta": JSON.stringify({ schema: 4 }),
       "kindly.profile": JSON.stringify({ first_run_done: true }),
       "kindly.templates": "[]",
     });

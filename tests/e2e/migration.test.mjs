@@ -50,10 +50,10 @@ test("a schema-2 store opened first by the invitations page is backed up whole a
   let all;
   for (let i = 0; i < 50; i++) {
     all = await inWorker(() => chrome.storage.local.get(null));
-    if (JSON.parse(all["kindly.meta"]).schema === 3 && all["kindly.backup.v2"]) break;
+    if (JSON.parse(all["kindly.meta"]).schema === 4 && all["kindly.backup.v2"]) break;
     await new Promise((r) => setTimeout(r, 100));
   }
-  assert.equal(JSON.parse(all["kindly.meta"]).schema, 3, "migrated");
+  assert.equal(JSON.parse(all["kindly.meta"]).schema, 4, "migrated to the current schema");
   const backup = JSON.parse(all["kindly.backup.v2"]);
   assert.equal(backup.schema, 2);
   assert.deepEqual(backup.entries, SCHEMA_2, "the backup holds every old entry, people included");

@@ -325,7 +325,7 @@ test("data written by schema 1 is migrated, with a backup of the old data", asyn
   const page = await openPopup();
   await seed(page, { kindly: V1_STORE });
   const all = await storageWhen(page, (all) => "kindly.meta" in all, "the migrated store");
-  assert.equal(JSON.parse(all["kindly.meta"]).schema, 3);
+  assert.equal(JSON.parse(all["kindly.meta"]).schema, 4);
   assert.ok(!("kindly" in all), "the schema-1 key is gone once backed up");
   const backup = JSON.parse(all["kindly.backup.v1"]);
   assert.equal(backup.schema, 1);

@@ -50,7 +50,7 @@ function pageHtml(lang, cards) {
 function storedFor(group) {
   const today = Math.floor(Date.now() / 86400000);
   const items = {
-    "kindly.meta": JSON.stringify({ schema: 3 }),
+    "kindly.meta": JSON.stringify({ schema: 4 }),
     "kindly.profile": JSON.stringify(group.profile),
   };
   for (const [key, p] of Object.entries(group.people)) {

@@ -838,6 +838,9 @@ pub fn backed(claim: Claim, b: &Backing<'_>) -> bool {
         Claim::InvitedBefore => has(Signal::InvitedBefore),
         Claim::ManyFromTheirCompany => has(Signal::CompanyVolume),
         Claim::LateAnswer => b.late,
+        // The card names a shared connection, or their note says who
+        // introduced them.
+        Claim::MutualContact => has(Signal::NamedMutual) || note_says(Signal::NoteIntroduced),
     }
 }
 
@@ -857,6 +860,39 @@ pub fn reply_language(invitation: &Invitation, profile: &Profile) -> String {
             "" => "en".to_string(),
             l => l.to_ascii_lowercase(),
         },
+    }
+}
+
+/// How well a template's language suits a text to be written in
+/// `language`: 0 that language, 1 marked for any language, 2 the user's
+/// template language, 3 English, 4 another.
+pub fn language_tier(t: &TemplateRecord, language: &str, profile: &Profile) -> u8 {
+    let user_lang = match profile.template_language.trim() {
+        "" => "en",
+        l => l,
+    };
+    if same_language(&t.language, language) {
+        0
+    } else if t.any_language {
+        1
+    } else if same_language(&t.language, user_lang) {
+        2
+    } else if same_language(&t.language, "en") {
+        3
+    } else {
+        4
+    }
+}
+
+/// Keeps the candidates in the best language present (by
+/// [`language_tier`]); templates for any language stay beside those in
+/// the text's own.
+pub fn keep_best_language<T>(candidates: &mut Vec<T>, tier: impl Fn(&T) -> u8) {
+    if let Some(best) = candidates.iter().map(&tier).min() {
+        candidates.retain(|c| {
+            let t = tier(c);
+            t == best || (best == 0 && t == 1)
+        });
     }
 }
 
@@ -1210,24 +1246,7 @@ pub fn rank_templates(
     let also = wanted.also;
     let exact = template_actions(action);
     let pending = action == Action::Review || PENDING_MESSAGES.contains(&action);
-    let user_lang = match context.profile.template_language.trim() {
-        "" => "en",
-        l => l,
-    };
-    // 0: the reply's language; 1: any language; 2: the user's; 3: English.
-    let tier = |t: &TemplateRecord| {
-        if same_language(&t.language, wanted.language) {
-            0
-        } else if t.any_language {
-            1
-        } else if same_language(&t.language, user_lang) {
-            2
-        } else if same_language(&t.language, "en") {
-            3
-        } else {
-            4
-        }
-    };
+    let tier = |t: &TemplateRecord| language_tier(t, wanted.language, context.profile);
     let mut scored: Vec<(i32, usize, u8, &TemplateRecord)> = templates
         .iter()
         .enumerate()
@@ -1296,11 +1315,7 @@ pub fn rank_templates(
             Some((total, i, tier(t), t))
         })
         .collect();
-    // The best language present; templates for any language stay beside
-    // those in the reply's own.
-    if let Some(best) = scored.iter().map(|(_, _, tier, _)| *tier).min() {
-        scored.retain(|(_, _, tier, _)| *tier == best || (best == 0 && *tier == 1));
-    }
+    keep_best_language(&mut scored, |(_, _, tier, _)| *tier);
     scored.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
     scored
         .into_iter()

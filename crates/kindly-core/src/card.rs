@@ -420,7 +420,7 @@ pub fn profile_url(key: &str) -> Option<String> {
 }
 
 /// Decodes %XX escapes; invalid escapes stay as written, invalid UTF-8 is replaced.
-fn percent_decode(s: &str) -> String {
+pub(crate) fn percent_decode(s: &str) -> String {
     let bytes = s.as_bytes();
     let mut out = Vec::with_capacity(bytes.len());
     let mut i = 0;

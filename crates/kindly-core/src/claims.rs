@@ -4,11 +4,13 @@
 //! theirs by hand (`ETIQUETTE.md` §Claims).
 //!
 //! A phrase list, not the engine's check: the engine trusts what a
-//! template declares. Text inside `{if note}…{end}` is left out, since it
-//! shows only when they wrote a note.
+//! template declares. Text shown only when the fact behind it is known
+//! (`{if note}…{end}`, `{if met_at}…{end}` …) is left out: it claims only
+//! what that fact backs.
 
 use crate::lang::{fold, Folded};
 use crate::model::Claim;
+use crate::template::{self, Condition, Field};
 
 /// Phrases (folded) that make each claim, in the library's four languages.
 const PHRASES: &[(Claim, &[&str])] = &[
@@ -205,35 +207,60 @@ const PHRASES: &[(Claim, &[&str])] = &[
             "tardanza",
         ],
     ),
+    (
+        Claim::MutualContact,
+        &[
+            "mutual contact",
+            "contact in common",
+            "contact commun",
+            "relation commune",
+            "gemeinsamen kontakt",
+            "gemeinsamer kontakt",
+            "contacto en común",
+            "contacto común",
+        ],
+    ),
 ];
 
 /// The claims `body` (a template's text) makes, in [`Claim::ALL`] order.
 pub fn in_text(body: &str) -> Vec<Claim> {
-    let text = Folded::new(&without_note_only(body));
+    let parsed = template::parse(body).ok();
     PHRASES
         .iter()
-        .filter(|(_, phrases)| phrases.iter().any(|p| text.contains(p)))
+        .filter(|(claim, phrases)| {
+            let text = Folded::new(&words_claiming(body, parsed.as_ref(), *claim));
+            phrases.iter().any(|p| text.contains(p))
+        })
         .map(|(claim, _)| *claim)
         .collect()
 }
 
-/// The text with every `{if note}…{end}` (or its `{else}`) left out.
-fn without_note_only(body: &str) -> String {
-    const OPEN: &str = "{if note}";
-    let mut out = String::with_capacity(body.len());
-    let mut rest = body;
-    while let Some(start) = rest.find(OPEN) {
-        out.push_str(rest.get(..start).unwrap_or(""));
-        let after = rest.get(start + OPEN.len()..).unwrap_or("");
-        let end = ["{end}", "{else}"]
-            .iter()
-            .filter_map(|tag| after.find(tag))
-            .min()
-            .unwrap_or(after.len());
-        rest = after.get(end..).unwrap_or("");
-    }
-    out.push_str(rest);
-    out.chars().map(fold).collect()
+/// Whether text shown only when `condition` holds makes `claim` truthfully:
+/// `{if note}` shows only when they wrote a note (thanks for it), `{if
+/// met_at}` only when the user said where they met, `{if topic}` what they
+/// talked about, `{if mutual}` / `{if mutual_name}` whom both know.
+fn backs(condition: Condition, claim: Claim) -> bool {
+    matches!(
+        (condition, claim),
+        (Condition::Note, Claim::ReadTheirNote)
+            | (Condition::Known(Field::MetAt), Claim::MetInPerson)
+            | (Condition::Known(Field::Topic), Claim::Talked)
+            | (
+                Condition::Mutual | Condition::Known(Field::MutualName),
+                Claim::MutualContact
+            )
+    )
+}
+
+/// The words of `body` that could make `claim` unbacked, folded: blocks
+/// whose condition backs it are left out. A body that does not parse is
+/// read whole, which reads more claims, never fewer.
+fn words_claiming(body: &str, parsed: Option<&template::Template>, claim: Claim) -> String {
+    let text = match parsed {
+        Some(parsed) => template::words_outside(parsed, &|c| backs(c, claim)),
+        None => body.to_string(),
+    };
+    text.chars().map(fold).collect()
 }
 
 #[cfg(test)]
@@ -255,5 +282,38 @@ mod tests {
             vec![Claim::MetInPerson]
         );
         assert!(in_text("Thank you for the invitation.").is_empty());
+    }
+
+    #[test]
+    fn a_block_shown_only_with_the_fact_behind_it_claims_nothing_unbacked() {
+        // Shown only when the user said where they met: backed.
+        assert!(in_text("Hi{if met_at}, it was good to meet you at {met_at}{end}.").is_empty());
+        assert!(in_text("{if topic}I enjoyed our conversation about {topic}.{end}").is_empty());
+        assert!(
+            in_text("{if mutual_name}Through our mutual contact {mutual_name}.{end}").is_empty()
+        );
+        // Said whatever the facts: a claim.
+        assert_eq!(
+            in_text("It was good to meet you at {met_at}."),
+            vec![Claim::MetInPerson]
+        );
+        // A fact backs only its own claim, and an `{else}` shows without it.
+        assert_eq!(
+            in_text("{if topic}It was good to meet you.{end}"),
+            vec![Claim::MetInPerson]
+        );
+        assert_eq!(
+            in_text("{if met_at}Hello.{else}We met, I think.{end}"),
+            vec![Claim::MetInPerson]
+        );
+        assert_eq!(
+            in_text("{unless met_at}It was good to meet you.{end}"),
+            vec![Claim::MetInPerson]
+        );
+        // A body that does not parse is read whole.
+        assert_eq!(
+            in_text("{if met_at}It was good to meet you{end"),
+            vec![Claim::MetInPerson]
+        );
     }
 }

@@ -85,13 +85,18 @@ const REPLY_WORDS: &[&str] = &[
 /// an invitation: a message can then reach the inviter while the invitation
 /// stays pending. Accept and Ignore controls never are.
 pub fn is_reply_control(label: &str) -> bool {
-    if label.chars().count() > MAX_LABEL_CHARS || classify_control(label) != Control::Other {
-        return false;
-    }
+    label.chars().count() <= MAX_LABEL_CHARS
+        && classify_control(label) == Control::Other
+        && has_word(label, REPLY_WORDS)
+}
+
+/// Whether `label` holds one of `list` (lower case) as a whole word, in
+/// any letter case; a word of a script written without spaces is also
+/// found inside a run ("山田さんに返信").
+pub fn has_word(label: &str, list: &[&str]) -> bool {
     words(label).any(|word| {
         let lower = word.to_lowercase();
-        REPLY_WORDS
-            .iter()
+        list.iter()
             .any(|w| *w == lower || (w.chars().all(is_unspaced) && lower.contains(w)))
     })
 }

@@ -71,6 +71,7 @@ struct Entry {
 }
 
 const M: Target = Target::Message;
+const N: Target = Target::Note;
 
 const LIBRARY: &[Entry] = &[
     Entry {
@@ -284,21 +285,6 @@ const LIBRARY: &[Entry] = &[
         ],
     },
     Entry {
-        id: "met-in-person-note",
-        target: Target::Note,
-        actions: &[Accept],
-        relationships: &[MetOnce],
-        situations: &[S::MetInPerson],
-        claims: &[C::MetInPerson, C::Talked],
-        sign_off: false,
-        text: [
-            ("Invitation note after meeting in person", "Hi {first_name|there}, it was great to meet you the other day. Thank you for the good conversation; I'd be glad to stay in touch here.{if my_name} – {my_name}{end}"),
-            ("Message d'invitation après une rencontre", "Bonjour {first_name|}, ce fut un plaisir de vous rencontrer l'autre jour. Merci pour cet échange, j'aimerais rester en contact ici.{if my_name} – {my_name}{end}"),
-            ("Einladungsnotiz nach einem Treffen", "Hallo {first_name|}, es war schön, Sie neulich kennenzulernen. Danke für das gute Gespräch, gern bleibe ich hier mit Ihnen in Kontakt.{if my_name} – {my_name}{end}"),
-            ("Nota de invitación tras conocerse", "Hola {first_name|}, fue un placer conocerle el otro día. Gracias por la conversación, me gustaría que siguiéramos en contacto por aquí.{if my_name} – {my_name}{end}"),
-        ],
-    },
-    Entry {
         id: "talked-thanks",
         target: M,
         actions: &[Accept],
@@ -491,6 +477,105 @@ const LIBRARY: &[Entry] = &[
             ("Ancien camarade : reprendre contact d'abord", "Bonjour {first_name|},\n\nMerci pour votre invitation, c'est un plaisir d'avoir de vos nouvelles. Cela fait un moment que nous avons étudié ensemble\u{a0}: et si nous prenions d'abord le temps d'échanger\u{a0}? Dites-moi ce qui vous occupe en ce moment{if email}, ici ou à {my_email}{end}."),
             ("Studienkollegen: erst austauschen", "Hallo {first_name|},\n\nvielen Dank für Ihre Einladung, schön, von Ihnen zu hören. Unser gemeinsames Studium ist eine Weile her: Wollen wir uns zuerst austauschen? Erzählen Sie mir gern, woran Sie gerade arbeiten{if email}, hier oder unter {my_email}{end}."),
             ("Compañero de estudios: ponerse al día primero", "Hola {first_name|},\n\nGracias por su invitación, me alegra saber de usted. Hace tiempo que estudiamos juntos, ¿qué le parece si primero nos ponemos al día? Cuénteme a qué se dedica ahora{if email}, por aquí o en {my_email}{end}."),
+        ],
+    },
+    // ── Invitations the user sends (`ETIQUETTE.md` §Sending) ──────────
+    // Notes go with an invitation, within LinkedIn's 200 characters. They
+    // use only what the user typed (where they met, what they talked
+    // about, whom both know, who the user is); `{met_at}` is said as one
+    // would after "we met": "at RustConf", "au salon VivaTech" (see
+    // `note::place`). Kept apart from the replies: no action, no
+    // relationship, never offered on a received card.
+    Entry {
+        id: "met-in-person-note",
+        target: N,
+        actions: &[],
+        relationships: &[],
+        situations: &[S::Invite],
+        claims: &[C::MetInPerson],
+        sign_off: false,
+        text: [
+            ("Invitation note: where we met", "Hi {first_name|there}, it was great to meet you {met_at}{if topic} and to talk about {topic}{end}. Thank you for your time; I'd be glad to stay in touch here."),
+            ("Note d'invitation : notre rencontre", "Bonjour {first_name|}, ce fut un plaisir de vous rencontrer {met_at}{if topic} et d'échanger sur {topic}{end}. Merci pour votre temps. J'aimerais beaucoup rester en contact ici."),
+            ("Einladungsnotiz: wo wir uns kennengelernt haben", "Hallo {first_name|}, es war schön, Sie {met_at} kennenzulernen{if topic} und über {topic} zu sprechen{end}. Danke für Ihre Zeit. Gern bleibe ich hier mit Ihnen in Kontakt."),
+            ("Nota de invitación: dónde nos conocimos", "Hola {first_name|}, fue un placer conocerle {met_at}{if topic} y hablar sobre {topic}{end}. Gracias por su tiempo; me gustaría que siguiéramos en contacto por aquí."),
+        ],
+    },
+    Entry {
+        id: "note-what-we-talked-about",
+        target: N,
+        actions: &[],
+        relationships: &[],
+        situations: &[S::Invite],
+        claims: &[C::Talked],
+        sign_off: false,
+        text: [
+            ("Invitation note: what we talked about", "Hi {first_name|there}, thank you for our conversation{if topic} about {topic}{end}{if met_at} {met_at}{end}. I'd like to keep exchanging ideas, so I'd be glad to connect here."),
+            ("Note d'invitation : notre échange", "Bonjour {first_name|}, merci pour notre échange{if topic} sur {topic}{end}{if met_at} {met_at}{end}. J'aimerais poursuivre la discussion, c'est pourquoi je vous propose de nous connecter ici."),
+            ("Einladungsnotiz: worüber wir gesprochen haben", "Hallo {first_name|}, danke für unser Gespräch{if topic} über {topic}{end}{if met_at} {met_at}{end}. Ich würde den Austausch gern fortsetzen und mich deshalb hier mit Ihnen vernetzen."),
+            ("Nota de invitación: de qué hablamos", "Hola {first_name|}, gracias por nuestra conversación{if topic} sobre {topic}{end}{if met_at} {met_at}{end}. Me gustaría seguir intercambiando ideas, así que le propongo conectar por aquí."),
+        ],
+    },
+    Entry {
+        id: "note-stay-in-touch",
+        target: N,
+        actions: &[],
+        relationships: &[],
+        situations: &[S::Invite],
+        claims: &[],
+        sign_off: false,
+        text: [
+            ("Invitation note: why stay in touch", "Hi {first_name|there}, I'd like to stay in touch{if met_at} after meeting {met_at}{end}{if topic} and keep sharing ideas on {topic}{end}. Thank you for considering my invitation."),
+            ("Note d'invitation : rester en contact", "Bonjour {first_name|}, j'aimerais rester en contact avec vous{if met_at} après notre rencontre {met_at}{end}{if topic} et continuer à échanger sur {topic}{end}. Merci de votre attention."),
+            ("Einladungsnotiz: in Kontakt bleiben", "Hallo {first_name|}, {if met_at}nach unserer Begegnung {met_at} würde ich{else}ich würde{end} gern mit Ihnen in Kontakt bleiben{if topic} und mich weiter über {topic} austauschen{end}. Vielen Dank."),
+            ("Nota de invitación: seguir en contacto", "Hola {first_name|}, me gustaría seguir en contacto con usted{if met_at} tras conocernos {met_at}{end}{if topic} y continuar hablando sobre {topic}{end}. Gracias por considerar mi invitación."),
+        ],
+    },
+    Entry {
+        id: "note-who-i-am",
+        target: N,
+        actions: &[],
+        relationships: &[],
+        situations: &[S::Invite],
+        claims: &[],
+        sign_off: false,
+        text: [
+            ("Invitation note: a reminder of who I am", "Hi {first_name|there}, {if my_name}this is {my_name}{if my_role}, {my_role}{end}.{else}a quick reminder of who I am.{end}{if met_at} We met {met_at}.{else}{if topic} We talked about {topic}.{end}{end} I'd be glad to connect here."),
+            ("Note d'invitation : rappeler qui je suis", "Bonjour {first_name|}, {if my_name}je suis {my_name}{if my_role}, {my_role}{end}.{else}un petit rappel de qui je suis.{end}{if met_at} Nous nous sommes rencontrés {met_at}.{else}{if topic} Nous avons échangé sur {topic}.{end}{end} J'aimerais beaucoup me connecter avec vous ici."),
+            ("Einladungsnotiz: wer ich bin", "Hallo {first_name|}, {if my_name}hier ist {my_name}{if my_role}, {my_role}{end}.{else}eine kurze Erinnerung, wer ich bin.{end}{if met_at} Wir haben uns {met_at} kennengelernt.{else}{if topic} Wir haben über {topic} gesprochen.{end}{end} Gern vernetze ich mich hier mit Ihnen."),
+            ("Nota de invitación: recordar quién soy", "Hola {first_name|}, {if my_name}soy {my_name}{if my_role}, {my_role}{end}.{else}un breve recordatorio de quién soy.{end}{if met_at} Nos conocimos {met_at}.{else}{if topic} Hablamos sobre {topic}.{end}{end} Me encantaría conectar con usted por aquí."),
+        ],
+    },
+    Entry {
+        id: "note-mutual-contact",
+        target: N,
+        actions: &[],
+        relationships: &[],
+        situations: &[S::Invite],
+        claims: &[C::MutualContact],
+        sign_off: false,
+        text: [
+            ("Invitation note: a mutual contact", "Hi {first_name|there}, we have a contact in common, {mutual_name}{if topic}, and I'd like to exchange ideas with you on {topic}{end}. I'd be glad to connect here."),
+            ("Note d'invitation : un contact commun", "Bonjour {first_name|}, nous avons un contact commun, {mutual_name}{if topic}, et j'aimerais échanger avec vous sur {topic}{end}. Ce serait un plaisir d'être en contact."),
+            ("Einladungsnotiz: ein gemeinsamer Kontakt", "Hallo {first_name|}, wir haben einen gemeinsamen Kontakt, {mutual_name}{if topic}, und ich würde mich gern mit Ihnen über {topic} austauschen{end}. Ich freue mich, wenn wir uns hier vernetzen."),
+            ("Nota de invitación: un contacto en común", "Hola {first_name|}, tenemos un contacto en común, {mutual_name}{if topic}, y me gustaría intercambiar ideas con usted sobre {topic}{end}. Me encantaría conectar por aquí."),
+        ],
+    },
+    // The first message once they accept: thanks, where you met or what
+    // you talked about, and a question that starts the conversation.
+    Entry {
+        id: "follow-up-after-accept",
+        target: M,
+        actions: &[],
+        relationships: &[],
+        situations: &[S::FollowUp],
+        claims: &[],
+        sign_off: true,
+        text: [
+            ("Follow-up once they accept", "Hi {first_name|there},\n\nThank you for accepting my invitation{if met_at}; it was good to meet you {met_at}{end}.{if topic} I enjoyed our conversation about {topic}: how is it going on your side?{else} What are you working on at the moment?{end}{if email} You can also reach me at {my_email}.{end}"),
+            ("Suivi après acceptation", "Bonjour {first_name|},\n\nMerci d'avoir accepté mon invitation{if met_at}, ce fut un plaisir de vous rencontrer {met_at}{end}.{if topic} J'ai apprécié notre échange sur {topic}\u{a0}: où en êtes-vous de votre côté\u{a0}?{else} Sur quoi travaillez-vous en ce moment\u{a0}?{end}{if email} Vous pouvez aussi m'écrire à {my_email}.{end}"),
+            ("Nachricht nach der Annahme", "Hallo {first_name|},\n\nvielen Dank, dass Sie meine Einladung angenommen haben{if met_at}. Es war schön, Sie {met_at} kennenzulernen{end}.{if topic} Unser Gespräch über {topic} hat mir gefallen: Wie geht es bei Ihnen damit weiter?{else} Woran arbeiten Sie gerade?{end}{if email} Sie erreichen mich auch unter {my_email}.{end}"),
+            ("Seguimiento tras la aceptación", "Hola {first_name|},\n\nGracias por aceptar mi invitación{if met_at}; fue un placer conocerle {met_at}{end}.{if topic} Disfruté de nuestra conversación sobre {topic}: ¿cómo va por su lado?{else} ¿En qué está trabajando ahora?{end}{if email} También puede escribirme a {my_email}.{end}"),
         ],
     },
 ];

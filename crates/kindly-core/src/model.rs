@@ -154,10 +154,15 @@ pub enum Situation {
     AdviceRequest,
     /// They studied with the user.
     Classmate,
+    /// The user invites someone: the note sent with the invitation
+    /// (`ETIQUETTE.md` §Sending).
+    Invite,
+    /// Someone accepted the user's invitation: the first message after.
+    FollowUp,
 }
 
 impl Situation {
-    pub const ALL: [Situation; 19] = [
+    pub const ALL: [Situation; 21] = [
         Situation::StrangerGeneric,
         Situation::StrangerPersonal,
         Situation::CantPlace,
@@ -177,6 +182,8 @@ impl Situation {
         Situation::SawYourWork,
         Situation::AdviceRequest,
         Situation::Classmate,
+        Situation::Invite,
+        Situation::FollowUp,
     ];
 
     /// The stable stored name ("stranger_generic").
@@ -201,6 +208,8 @@ impl Situation {
             Situation::SawYourWork => "saw_your_work",
             Situation::AdviceRequest => "advice_request",
             Situation::Classmate => "classmate",
+            Situation::Invite => "invite",
+            Situation::FollowUp => "follow_up",
         }
     }
 }
@@ -241,10 +250,12 @@ pub enum Claim {
     ManyFromTheirCompany,
     /// "Sorry for the slow reply."
     LateAnswer,
+    /// "Through our mutual contact Sam": someone both know, by name.
+    MutualContact,
 }
 
 impl Claim {
-    pub const ALL: [Claim; 15] = [
+    pub const ALL: [Claim; 16] = [
         Claim::MetInPerson,
         Claim::Talked,
         Claim::WorkedTogether,
@@ -260,6 +271,7 @@ impl Claim {
         Claim::InvitedBefore,
         Claim::ManyFromTheirCompany,
         Claim::LateAnswer,
+        Claim::MutualContact,
     ];
 
     /// The stable stored name ("met_in_person").
@@ -280,6 +292,7 @@ impl Claim {
             Claim::InvitedBefore => "invited_before",
             Claim::ManyFromTheirCompany => "many_from_their_company",
             Claim::LateAnswer => "late_answer",
+            Claim::MutualContact => "mutual_contact",
         }
     }
 
@@ -360,6 +373,9 @@ pub struct Settings {
     pub history_days: u32,
     /// Character limit for LinkedIn messages (reports vary; a setting).
     pub message_limit: u32,
+    /// After this many days a pending invitation the user sent gets a
+    /// suggestion: withdraw it kindly, or reach them another way.
+    pub withdraw_after_days: u32,
 }
 
 impl Default for Settings {
@@ -369,6 +385,7 @@ impl Default for Settings {
             weekly_reminder: true,
             history_days: 180,
             message_limit: 8000,
+            withdraw_after_days: 21,
         }
     }
 }
@@ -423,6 +440,74 @@ pub struct Outcome {
     pub day: Day,
 }
 
+/// Where an invitation the user sent stands.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum SentStatus {
+    /// Waiting for their answer (listed on LinkedIn's Sent tab).
+    #[default]
+    Pending,
+    /// They accepted: a follow-up message is due.
+    Accepted,
+    /// The user withdrew it (with LinkedIn's own Withdraw; Kindly never
+    /// does).
+    Withdrawn,
+    /// No longer pending (gone from a complete Sent list), for a reason
+    /// Kindly cannot tell: accepted, declined, lapsed or withdrawn
+    /// elsewhere.
+    Unknown,
+}
+
+impl SentStatus {
+    pub const ALL: [SentStatus; 4] = [
+        SentStatus::Pending,
+        SentStatus::Accepted,
+        SentStatus::Withdrawn,
+        SentStatus::Unknown,
+    ];
+
+    /// The stable stored name ("pending").
+    pub fn as_str(self) -> &'static str {
+        match self {
+            SentStatus::Pending => "pending",
+            SentStatus::Accepted => "accepted",
+            SentStatus::Withdrawn => "withdrawn",
+            SentStatus::Unknown => "unknown",
+        }
+    }
+}
+
+/// An invitation the user sent, and why, remembered locally (`ETIQUETTE.md`
+/// §Sending). Keyed by the invitee's card key (their profile slug).
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct SentInvitation {
+    /// Their name as LinkedIn showed it.
+    pub name: String,
+    /// The day it was sent: the day Kindly saw it sent, else what the Sent
+    /// tab's "Sent 2 weeks ago" says (0 when unknown).
+    pub sent: Day,
+    /// The note sent with it (empty: none, or not seen).
+    pub note: String,
+    /// What the user said when writing it: where they met (with its
+    /// preposition, as typed), what they talked about, whom both know.
+    pub met_at: String,
+    pub topic: String,
+    pub mutual_name: String,
+    /// The note's language ("fr"), for the follow-up; empty when unknown.
+    pub language: String,
+    pub status: SentStatus,
+    /// The day the status was last learned.
+    pub status_day: Day,
+    /// The last day a Sent list showed it pending (0: never seen there).
+    pub last_listed: Day,
+    /// The user took (or set aside) the follow-up after an accept.
+    pub followed_up: bool,
+    /// Kindly saw the user send it (else it was learned from the Sent tab,
+    /// and nothing is known of how they know each other).
+    pub seen_sent: bool,
+}
+
 /// A reply template as stored. `body` is in the template language of
 /// `crate::template`.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -472,6 +557,8 @@ pub struct Data {
     pub settings: Settings,
     pub templates: Vec<TemplateRecord>,
     pub people: BTreeMap<String, Person>,
+    /// Invitations the user sent, by the invitee's card key.
+    pub sent: BTreeMap<String, SentInvitation>,
 }
 
 impl Default for Data {
@@ -483,6 +570,7 @@ impl Default for Data {
             settings: Settings::default(),
             templates: Vec::new(),
             people: BTreeMap::new(),
+            sent: BTreeMap::new(),
         }
     }
 }

@@ -10,20 +10,35 @@
 //! by a newer Kindly is read but flagged so it is never overwritten; an
 //! import is validated completely before anything changes.
 //!
-//! # Storage layout (schema 3), in `chrome.storage.local`
+//! # Storage layout (schema 4), in `chrome.storage.local`
 //! Every value is a JSON string.
 //!
 //! | key | value |
 //! |---|---|
-//! | `kindly.meta` | `{"schema": 3}` |
+//! | `kindly.meta` | `{"schema": 4}` |
 //! | `kindly.profile` | [`Profile`] |
-//! | `kindly.settings` | [`Settings`] |
+//! | `kindly.settings` | [`Settings`] (with `withdraw_after_days`, default 21) |
 //! | `kindly.templates` | `[TemplateRecord, …]` (built-ins and the user's own) |
 //! | `kindly.person.<card key>` | [`Person`], one key per person, so two tabs recording different people never overwrite each other |
+//! | `kindly.company.<company key>` | the index of remembered people by the company in their headline (person key → last seen day), one entry per company, so start-up reads only the companies of the cards on the page; derived from the people, rebuilt when missing |
+//! | `kindly.sent.<card key>` | [`SentInvitation`], one key per invitation the user sent: `{name, sent, note, met_at, topic, mutual_name, language, status: "pending"\|"accepted"\|"withdrawn"\|"unknown", status_day, last_listed, followed_up, seen_sent}` (days since 1970-01-01) |
 //! | `kindly.backup.v<n>` | `{"schema": n, "entries": {key: raw value}}`, written before migrating from schema n |
 //! | `kindly.quarantine.<key>` | `{"key", "raw", "why"}`: a value that could not be read |
 //!
 //! Keys not starting with `kindly` are not Kindly's and are never read.
+//! An export file (`format: "kindly-export"`) holds the same values:
+//! `profile`, `settings`, `templates`, `people` and `sent` (by card key).
+//!
+//! # Schema 3, migrated on load
+//! The same keys without `kindly.sent.*` (invitations the user sent were
+//! not remembered) and settings without `withdraw_after_days`. Templates
+//! had no `{met_at}`, `{topic}` or `{my_role}`, no situations `invite` or
+//! `follow_up` and no claim `mutual_contact`, so a store or file holding
+//! them is refused by a schema-3 Kindly (it reads a newer schema as
+//! read-only). Migration (after the backup `kindly.backup.v3`): built-in
+//! templates take the library's current text (the invitation note
+//! `met-in-person-note` became the "where we met" note), and the library's
+//! invitation notes and follow-up ([`NEW_IN_V4`]) are added.
 //!
 //! # Schema 2, migrated on load
 //! The same keys. Templates had no `claims` (what their words assert) and
@@ -52,7 +67,7 @@ use crate::advice::Companies;
 use crate::library::default_templates;
 use crate::model::{
     AccountType, Action, Answer, Bucket, Claim, Data, Day, Kind, Outcome, Person, Policy, Profile,
-    Relationship, Settings, Situation, Target, TemplateRecord,
+    Relationship, SentInvitation, SentStatus, Settings, Situation, Target, TemplateRecord,
 };
 use serde::de::{DeserializeOwned, IntoDeserializer};
 use serde::{Deserialize, Serialize};
@@ -61,7 +76,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::fmt::Display;
 
 /// The schema version this build writes.
-pub const SCHEMA: u32 = 3;
+pub const SCHEMA: u32 = 4;
 
 pub const KEY_META: &str = "kindly.meta";
 pub const KEY_PROFILE: &str = "kindly.profile";
@@ -72,6 +87,7 @@ pub const PERSON_PREFIX: &str = "kindly.person.";
 /// per company (its people and when each was last seen), so that start-up
 /// reads the companies of the cards on the page, not everyone.
 pub const COMPANY_PREFIX: &str = "kindly.company.";
+pub const SENT_PREFIX: &str = "kindly.sent.";
 pub const BACKUP_PREFIX: &str = "kindly.backup.v";
 pub const QUARANTINE_PREFIX: &str = "kindly.quarantine.";
 /// The store's single keys, each written whole by [`part_entry`].
@@ -115,6 +131,21 @@ pub fn person_storage_key(key: &str) -> String {
 /// The card key in a person's storage key, if it is one.
 pub fn person_key_of(storage_key: &str) -> Option<&str> {
     storage_key.strip_prefix(PERSON_PREFIX)
+}
+
+/// The storage key of an invitation the user sent.
+pub fn sent_storage_key(key: &str) -> String {
+    format!("{SENT_PREFIX}{key}")
+}
+
+/// The card key in a sent invitation's storage key, if it is one.
+pub fn sent_key_of(storage_key: &str) -> Option<&str> {
+    storage_key.strip_prefix(SENT_PREFIX)
+}
+
+/// The entry that stores one invitation the user sent.
+pub fn sent_entry(key: &str, sent: &SentInvitation) -> (String, String) {
+    (sent_storage_key(key), to_json(sent))
 }
 
 /// Whether a storage key belongs to Kindly.
@@ -194,6 +225,7 @@ pub fn to_entries(data: &Data) -> Vec<(String, String)> {
         .filter_map(|key| part_entry(data, key))
         .collect();
     out.extend(data.people.iter().map(|(k, p)| person_entry(k, p)));
+    out.extend(data.sent.iter().map(|(k, v)| sent_entry(k, v)));
     out
 }
 
@@ -594,6 +626,14 @@ impl Reader {
         self.flag(o, "weekly_reminder", path, &mut s.weekly_reminder);
         self.number(o, "history_days", path, 1, 3650, &mut s.history_days);
         self.number(o, "message_limit", path, 1, 100_000, &mut s.message_limit);
+        self.number(
+            o,
+            "withdraw_after_days",
+            path,
+            1,
+            3650,
+            &mut s.withdraw_after_days,
+        );
         s
     }
 
@@ -675,6 +715,54 @@ impl Reader {
         self.opt_number(o, "age_when_seen", path, &mut p.age_when_seen);
         p.outcome = self.outcome(o, path);
         Some(p)
+    }
+
+    /// A group of values by card key (an export's `people`, `sent`), each
+    /// read by `read`.
+    fn keyed<T>(
+        &mut self,
+        o: &Map<String, Value>,
+        field: &str,
+        read: impl Fn(&mut Self, &Value, &str) -> Option<T>,
+    ) -> BTreeMap<String, T> {
+        let mut out = BTreeMap::new();
+        match o.get(field) {
+            None | Some(Value::Null) => {}
+            Some(Value::Object(map)) => {
+                for (k, v) in map {
+                    let path = format!("{field}.{}", truncate(k, 60));
+                    if k.is_empty() || k.chars().count() > MAX_KEY {
+                        self.issue(&path, "the person's key is empty or too long");
+                        continue;
+                    }
+                    if let Some(value) = read(self, v, &path) {
+                        out.insert(k.clone(), value);
+                    }
+                }
+            }
+            Some(other) => self.expected(field, "a group of fields", other),
+        }
+        out
+    }
+
+    /// An invitation the user sent (`kindly.sent.<key>`).
+    fn sent(&mut self, v: &Value, path: &str) -> Option<SentInvitation> {
+        let o = self.object(v, path)?;
+        let mut r = SentInvitation::default();
+        self.text(o, "name", path, MAX_NAME, &mut r.name);
+        self.number(o, "sent", path, 0, u32::MAX, &mut r.sent);
+        self.text(o, "note", path, MAX_NOTE, &mut r.note);
+        self.text(o, "met_at", path, MAX_ITEM, &mut r.met_at);
+        self.text(o, "topic", path, MAX_ITEM, &mut r.topic);
+        self.text(o, "mutual_name", path, MAX_NAME, &mut r.mutual_name);
+        self.text(o, "language", path, MAX_LANG, &mut r.language);
+        let statuses = SentStatus::ALL.map(SentStatus::as_str);
+        self.choice(o, "status", path, &statuses, &mut r.status);
+        self.number(o, "status_day", path, 0, u32::MAX, &mut r.status_day);
+        self.number(o, "last_listed", path, 0, u32::MAX, &mut r.last_listed);
+        self.flag(o, "followed_up", path, &mut r.followed_up);
+        self.flag(o, "seen_sent", path, &mut r.seen_sent);
+        Some(r)
     }
 
     /// A person's `outcome`: `{"answer": "accepted"|"ignored", "day": n}`.
@@ -923,16 +1011,22 @@ pub fn load(entries: &[(String, String)]) -> Loaded {
     }
 
     read_current(&mine, &mut loaded);
-    if schema == 2 {
-        upgrade_from_v2(&mut loaded.data);
-        loaded.migrated_from = Some(2);
-        loaded.backup.push(backup_entry(2, &mine));
+    if schema < SCHEMA {
+        if schema == 2 {
+            upgrade_from_v2(&mut loaded.data);
+        } else {
+            upgrade_from_v3(&mut loaded.data);
+        }
+        loaded.migrated_from = Some(schema);
+        loaded.backup.push(backup_entry(schema, &mine));
     }
     // A quarantined key is removed unless the store writes it again; the
     // keys are known without serialising anyone.
     let data = &loaded.data;
     let rewritten = |k: &str| {
-        PART_KEYS.contains(&k) || person_key_of(k).is_some_and(|p| data.people.contains_key(p))
+        PART_KEYS.contains(&k)
+            || person_key_of(k).is_some_and(|p| data.people.contains_key(p))
+            || sent_key_of(k).is_some_and(|p| data.sent.contains_key(p))
     };
     loaded.remove = loaded
         .quarantined
@@ -958,6 +1052,32 @@ fn upgrade_from_v2(data: &mut Data) {
     data.profile.first_run_done = true;
 }
 
+/// The library's replies that schema 4 brought (invitation notes and the
+/// follow-up after an accept, in four languages), added when migrating
+/// from schema 3.
+pub const NEW_IN_V4: &[&str] = &[
+    "note-what-we-talked-about",
+    "note-stay-in-touch",
+    "note-who-i-am",
+    "note-mutual-contact",
+    "follow-up-after-accept",
+];
+
+/// Schema 3 → 4: the library's current text for built-in templates, and
+/// its new invitation notes and follow-up (sent invitations start empty;
+/// settings read without `withdraw_after_days` already have its default).
+fn upgrade_from_v3(data: &mut Data) {
+    refresh_builtins(&mut data.templates);
+    for d in default_templates() {
+        let base =
+            d.id.strip_suffix(&format!("-{}", d.language))
+                .unwrap_or(&d.id);
+        if NEW_IN_V4.contains(&base) && !data.templates.iter().any(|t| t.id == d.id) {
+            data.templates.push(d);
+        }
+    }
+}
+
 /// Built-in templates (the user edited none of them: an edit makes a
 /// template the user's own) take the library's current version of their id.
 fn refresh_builtins(templates: &mut [TemplateRecord]) {
@@ -978,7 +1098,8 @@ fn read_current(mine: &[(&String, &String)], loaded: &mut Loaded) {
         let known = key == KEY_PROFILE
             || key == KEY_SETTINGS
             || key == KEY_TEMPLATES
-            || person_key_of(key).is_some();
+            || person_key_of(key).is_some()
+            || sent_key_of(key).is_some();
         if !known {
             continue;
         }
@@ -1031,8 +1152,10 @@ fn read_current(mine: &[(&String, &String)], loaded: &mut Loaded) {
                 }
             }
             _ => {
-                let pkey = person_key_of(key).unwrap_or_default();
-                if pkey.is_empty() || pkey.chars().count() > MAX_KEY {
+                // One key per person, or per invitation the user sent.
+                let sent = sent_key_of(key);
+                let card_key = person_key_of(key).or(sent).unwrap_or_default();
+                if card_key.is_empty() || card_key.chars().count() > MAX_KEY {
                     loaded.quarantined.push((
                         key.into(),
                         (*raw).clone(),
@@ -1040,10 +1163,17 @@ fn read_current(mine: &[(&String, &String)], loaded: &mut Loaded) {
                     ));
                     continue;
                 }
-                match r.person(&value, key) {
-                    Some(p) => {
-                        loaded.data.people.insert(pkey.to_string(), p);
-                    }
+                let stored = if sent.is_some() {
+                    r.sent(&value, key).map(|v| {
+                        loaded.data.sent.insert(card_key.to_string(), v);
+                    })
+                } else {
+                    r.person(&value, key).map(|p| {
+                        loaded.data.people.insert(card_key.to_string(), p);
+                    })
+                };
+                match stored {
+                    Some(()) => {}
                     None => {
                         let why = r
                             .issues
@@ -1371,6 +1501,8 @@ struct ExportFile<'a> {
     templates: &'a [TemplateRecord],
     #[serde(skip_serializing_if = "Option::is_none")]
     people: Option<&'a BTreeMap<String, Person>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    sent: Option<&'a BTreeMap<String, SentInvitation>>,
 }
 
 /// A pretty-printed export file: format marker, schema, date (`today`,
@@ -1386,6 +1518,7 @@ pub fn export_json(data: &Data, scope: ExportScope, today: Day) -> String {
         settings: all.then_some(&data.settings),
         templates: &data.templates,
         people: all.then_some(&data.people),
+        sent: all.then_some(&data.sent),
     };
     serde_json::to_string_pretty(&file).unwrap_or_default()
 }
@@ -1468,6 +1601,7 @@ pub struct ImportPlan {
     pub settings: Option<Settings>,
     pub templates: Vec<TemplateRecord>,
     pub people: BTreeMap<String, Person>,
+    pub sent: BTreeMap<String, SentInvitation>,
 }
 
 /// What applying an [`ImportPlan`] to some data will change.
@@ -1479,6 +1613,10 @@ pub struct ImportChanges {
     pub people_added: Vec<String>,
     pub people_updated: Vec<String>,
     pub people_unchanged: usize,
+    /// Invitations the user sent, by card key.
+    pub sent_added: Vec<String>,
+    pub sent_updated: Vec<String>,
+    pub sent_unchanged: usize,
     pub profile_changed: bool,
     pub settings_changed: bool,
 }
@@ -1490,6 +1628,8 @@ impl ImportChanges {
             && self.templates_replaced.is_empty()
             && self.people_added.is_empty()
             && self.people_updated.is_empty()
+            && self.sent_added.is_empty()
+            && self.sent_updated.is_empty()
             && !self.profile_changed
             && !self.settings_changed
     }
@@ -1511,6 +1651,13 @@ impl ImportPlan {
                 None => c.people_added.push(k.clone()),
                 Some(o) if o != p => c.people_updated.push(k.clone()),
                 Some(_) => c.people_unchanged += 1,
+            }
+        }
+        for (k, v) in &self.sent {
+            match current.sent.get(k) {
+                None => c.sent_added.push(k.clone()),
+                Some(o) if o != v => c.sent_updated.push(k.clone()),
+                Some(_) => c.sent_unchanged += 1,
             }
         }
         c.profile_changed = self.profile.as_ref().is_some_and(|p| *p != current.profile);
@@ -1550,6 +1697,7 @@ pub fn parse_import(json: &str) -> Result<ImportPlan, ImportError> {
                 // Only the user's own: the built-ins already exist here.
                 templates: data.templates.into_iter().filter(|t| !t.builtin).collect(),
                 people: data.people,
+                sent: BTreeMap::new(),
             });
         }
         return Err(ImportError::NotKindly);
@@ -1607,26 +1755,11 @@ pub fn parse_import(json: &str) -> Result<ImportPlan, ImportError> {
         None => Vec::new(),
     };
     check_templates(&mut templates, "templates", false, &mut r);
-    if schema < 3 {
+    if schema < u64::from(SCHEMA) {
         refresh_builtins(&mut templates);
     }
-    let mut people = BTreeMap::new();
-    match o.get("people") {
-        None | Some(Value::Null) => {}
-        Some(Value::Object(map)) => {
-            for (k, p) in map {
-                let path = format!("people.{}", truncate(k, 60));
-                if k.is_empty() || k.chars().count() > MAX_KEY {
-                    r.issue(&path, "the person's key is empty or too long");
-                    continue;
-                }
-                if let Some(person) = r.person(p, &path) {
-                    people.insert(k.clone(), person);
-                }
-            }
-        }
-        Some(other) => r.expected("people", "a group of fields", other),
-    }
+    let people = r.keyed(o, "people", Reader::person);
+    let sent = r.keyed(o, "sent", Reader::sent);
     if !r.issues.is_empty() {
         return Err(ImportError::Invalid { issues: r.issues });
     }
@@ -1638,6 +1771,7 @@ pub fn parse_import(json: &str) -> Result<ImportPlan, ImportError> {
         settings,
         templates,
         people,
+        sent,
     })
 }
 
@@ -1676,6 +1810,7 @@ pub fn apply_import(data: &mut Data, plan: ImportPlan) -> ImportChanges {
         }
     }
     data.people.extend(plan.people);
+    data.sent.extend(plan.sent);
     data.schema = SCHEMA;
     changes
 }

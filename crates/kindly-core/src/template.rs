@@ -51,6 +51,15 @@ pub struct Facts {
     pub target: Option<String>,
     /// True when they wrote a personal note (`{if note}`).
     pub has_note: bool,
+    /// Where the user met the person they invite (`{met_at}`): typed by
+    /// the user when writing an invitation note, or kept with the
+    /// invitation they sent. Never read from a page.
+    pub met_at: Option<String>,
+    /// What they talked about (`{topic}`), from the user likewise.
+    pub topic: Option<String>,
+    /// Who the user is, in a few words, to remind them (`{my_role}`:
+    /// "the designer who asked about forms"), from the user likewise.
+    pub my_role: Option<String>,
 }
 
 impl Facts {
@@ -75,6 +84,10 @@ impl Facts {
                 .note
                 .as_deref()
                 .is_some_and(|n| !n.trim().is_empty()),
+            // Facts of invitations the user sends: no received card has them.
+            met_at: None,
+            topic: None,
+            my_role: None,
         }
     }
 }
@@ -91,10 +104,13 @@ pub enum Field {
     MyName,
     MyEmail,
     Target,
+    MetAt,
+    Topic,
+    MyRole,
 }
 
 impl Field {
-    pub const ALL: [Field; 9] = [
+    pub const ALL: [Field; 12] = [
         Field::FirstName,
         Field::Name,
         Field::Company,
@@ -104,6 +120,9 @@ impl Field {
         Field::MyName,
         Field::MyEmail,
         Field::Target,
+        Field::MetAt,
+        Field::Topic,
+        Field::MyRole,
     ];
 
     /// The name written in a template.
@@ -118,6 +137,9 @@ impl Field {
             Field::MyName => "my_name",
             Field::MyEmail => "my_email",
             Field::Target => "target",
+            Field::MetAt => "met_at",
+            Field::Topic => "topic",
+            Field::MyRole => "my_role",
         }
     }
 
@@ -127,9 +149,11 @@ impl Field {
 
     /// What is written when the fact is unknown and the template gave no
     /// fallback. Chosen so that a sentence still reads naturally:
-    /// "Hi there", "people at your company". The user's own name and email
-    /// have none: templates put them inside `{if my_name}` / `{if email}`,
-    /// and the tidy pass removes what an empty one leaves.
+    /// "Hi there", "people at your company". The user's own name, email and
+    /// role, and where they met someone, have none: templates put them
+    /// inside `{if my_name}` / `{if email}` / `{if my_role}` / `{if met_at}`
+    /// (or say them only where they are known), and the tidy pass removes
+    /// what an empty one leaves.
     pub fn builtin_fallback(self) -> &'static str {
         match self {
             Field::FirstName | Field::Name => "there",
@@ -137,8 +161,11 @@ impl Field {
             Field::Headline => "your work",
             Field::MutualCount => "a few",
             Field::MutualName => "a mutual connection",
-            Field::MyName | Field::MyEmail => "",
+            // Where they met is said with its own preposition ("at
+            // RustConf"): nothing fits every sentence, so nothing is written.
+            Field::MyName | Field::MyEmail | Field::MyRole | Field::MetAt => "",
             Field::Target => "this page",
+            Field::Topic => "your work",
         }
     }
 
@@ -155,6 +182,9 @@ impl Field {
             Field::MyName => facts.my_name.as_deref(),
             Field::MyEmail => facts.my_email.as_deref(),
             Field::Target => facts.target.as_deref(),
+            Field::MetAt => facts.met_at.as_deref(),
+            Field::Topic => facts.topic.as_deref(),
+            Field::MyRole => facts.my_role.as_deref(),
         };
         s.map(one_line).filter(|v| !v.is_empty())
     }
@@ -444,7 +474,7 @@ enum Tag {
 }
 
 /// Names that may follow `{if`; for suggestions.
-const CONDITION_NAMES: [&str; 12] = [
+const CONDITION_NAMES: [&str; 15] = [
     "note",
     "mutual",
     "email",
@@ -457,6 +487,9 @@ const CONDITION_NAMES: [&str; 12] = [
     "my_name",
     "my_email",
     "target",
+    "met_at",
+    "topic",
+    "my_role",
 ];
 
 /// Understands what is between `{` and `}`; pushes an error when it cannot.
@@ -585,7 +618,20 @@ fn edit_distance(a: &str, b: &str) -> usize {
 /// Renders a template with the facts. Never fails.
 pub fn render(template: &Template, facts: &Facts) -> String {
     let mut out = String::new();
-    render_nodes(&template.nodes, facts, &mut out);
+    walk(
+        &template.nodes,
+        &Walk {
+            field: &|field, fallback, out| match field.value(facts) {
+                Some(v) => out.push_str(&v),
+                None => out.push_str(fallback.unwrap_or(field.builtin_fallback())),
+            },
+            branches: &|condition, negate| {
+                let holds = condition.holds(facts) != negate;
+                (holds, !holds)
+            },
+        },
+        &mut out,
+    );
     tidy(&out)
 }
 
@@ -594,28 +640,52 @@ pub fn render_source(source: &str, facts: &Facts) -> Result<String, Vec<Template
     parse(source).map(|t| render(&t, facts))
 }
 
+/// The template's words as written, placeholders kept as `{name}`, with
+/// the text of every `{if …}` block whose condition `skip` picks left out
+/// (its `{else}` and `{unless …}` blocks stay): what a template says
+/// whatever the facts, besides what it says only when a fact is known.
+pub fn words_outside(template: &Template, skip: &dyn Fn(Condition) -> bool) -> String {
+    let mut out = String::new();
+    walk(
+        &template.nodes,
+        &Walk {
+            field: &|field, _, out| {
+                out.push('{');
+                out.push_str(field.as_str());
+                out.push('}');
+            },
+            branches: &|condition, negate| (negate || !skip(condition), true),
+        },
+        &mut out,
+    );
+    out
+}
+
+/// How [`walk`] writes a template: what a placeholder becomes, and which
+/// branches of an `{if}` (then, else) are written.
+struct Walk<'a> {
+    field: &'a dyn Fn(Field, Option<&str>, &mut String),
+    branches: &'a dyn Fn(Condition, bool) -> (bool, bool),
+}
+
 // Recursion depth is bounded by MAX_DEPTH: `parse` refuses deeper nesting.
-fn render_nodes(nodes: &[Node], facts: &Facts, out: &mut String) {
+fn walk(nodes: &[Node], how: &Walk<'_>, out: &mut String) {
     for node in nodes {
         match node {
             Node::Text(t) => out.push_str(t),
-            Node::Field { field, fallback } => match field.value(facts) {
-                Some(v) => out.push_str(&v),
-                None => match fallback {
-                    Some(f) => out.push_str(f),
-                    None => out.push_str(field.builtin_fallback()),
-                },
-            },
+            Node::Field { field, fallback } => (how.field)(*field, fallback.as_deref(), out),
             Node::If {
                 condition,
                 negate,
                 then,
                 otherwise,
             } => {
-                if condition.holds(facts) != *negate {
-                    render_nodes(then, facts, out);
-                } else {
-                    render_nodes(otherwise, facts, out);
+                let (write_then, write_otherwise) = (how.branches)(*condition, *negate);
+                if write_then {
+                    walk(then, how, out);
+                }
+                if write_otherwise {
+                    walk(otherwise, how, out);
                 }
             }
         }

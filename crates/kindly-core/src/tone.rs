@@ -59,6 +59,7 @@ pub const HINT_OVER_LIMIT: &str = "over_limit";
 pub const HINT_UNFILLED: &str = "unfilled_placeholder";
 pub const HINT_NO_THANKS: &str = "no_thanks";
 pub const HINT_NO_NAME: &str = "no_name";
+pub const HINT_NOTE_NO_NAME: &str = "note_no_name";
 pub const HINT_REASON_TO_STRANGER: &str = "reason_to_stranger";
 pub const HINT_EMPTY: &str = "empty";
 
@@ -75,6 +76,7 @@ pub const MESSAGE_IDS: &[(&str, bool)] = &[
     ("unfilled_placeholder", false),
     ("no_thanks", false),
     ("no_name", false),
+    ("note_no_name", false),
     ("empty", false),
 ];
 
@@ -95,6 +97,7 @@ pub const TIP_IDS: &[&str] = &[
     "plain_letters",
     "one_mark",
     "fill_blank",
+    "greet_by_name",
 ];
 
 /// What the check needs to know besides the text.
@@ -498,6 +501,19 @@ fn hint(
 /// Checks a reply text. Linear in the text's length; hints come sorted by
 /// position.
 pub fn check(text: &str, context: &ToneContext) -> Vec<Hint> {
+    check_as(text, context, false)
+}
+
+/// Checks the note of an invitation the user sends (`ETIQUETTE.md`
+/// §Sending): the rules of a reply, except that a thank-you is welcome but
+/// not expected in 200 characters, and that the note should address them
+/// by name (`context.first_name`) whatever they wrote.
+pub fn check_note(text: &str, context: &ToneContext) -> Vec<Hint> {
+    check_as(text, context, true)
+}
+
+/// [`check`], or [`check_note`] when `outgoing`.
+fn check_as(text: &str, context: &ToneContext, outgoing: bool) -> Vec<Hint> {
     let mut hints = Vec::new();
     let total = text.chars().count();
     if text.trim().is_empty() {
@@ -611,9 +627,10 @@ pub fn check(text: &str, context: &ToneContext) -> Vec<Hint> {
         }
     }
 
-    if !ws
-        .iter()
-        .any(|w| THANKS.iter().any(|t| w.lower.starts_with(t)))
+    if !outgoing
+        && !ws
+            .iter()
+            .any(|w| THANKS.iter().any(|t| w.lower.starts_with(t)))
     {
         hints.push(hint(
             HINT_NO_THANKS,
@@ -628,17 +645,33 @@ pub fn check(text: &str, context: &ToneContext) -> Vec<Hint> {
         ));
     }
 
-    if context.they_wrote_note {
-        if let Some(first) = context.first_name.as_deref().map(str::trim) {
-            let name_words = words(first);
-            let named = !name_words.is_empty()
-                && (0..ws.len()).any(|i| {
-                    name_words
-                        .iter()
-                        .enumerate()
-                        .all(|(k, nw)| ws.get(i + k).is_some_and(|w| w.lower == nw.lower))
-                });
-            if !name_words.is_empty() && !named {
+    if let Some(first) = context.first_name.as_deref().map(str::trim) {
+        let name_words = words(first);
+        let named = !name_words.is_empty()
+            && (0..ws.len()).any(|i| {
+                name_words
+                    .iter()
+                    .enumerate()
+                    .all(|(k, nw)| ws.get(i + k).is_some_and(|w| w.lower == nw.lower))
+            });
+        if !name_words.is_empty() && !named {
+            if outgoing {
+                hints.push(hint(
+                    HINT_NOTE_NO_NAME,
+                    (0, 0),
+                    Severity::Warning,
+                    said(
+                        "note_no_name",
+                        format!("The note doesn't address {first} by name."),
+                        &[first],
+                    ),
+                    said(
+                        "greet_by_name",
+                        format!("Start with “Hi {first},”."),
+                        &[first],
+                    ),
+                ));
+            } else if context.they_wrote_note {
                 hints.push(hint(
                     HINT_NO_NAME,
                     (0, 0),

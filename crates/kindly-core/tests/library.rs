@@ -14,7 +14,7 @@ use kindly_core::claims;
 use kindly_core::library::{default_template, default_templates, with_apology, LANGUAGES};
 use kindly_core::model::{AccountType, Claim, Relationship, Situation, Target};
 use kindly_core::template::{count_chars, limit_for, parse, render, Facts};
-use kindly_core::tone::{check, ToneContext};
+use kindly_core::tone::{check, check_note, ToneContext};
 use std::collections::BTreeSet;
 
 /// Facts with long-ish typical values, so limits are tested with room.
@@ -30,6 +30,10 @@ fn typical(has_note: bool) -> Facts {
         my_email: Some("maria.gonzalez@example.com".into()),
         target: Some("Rust Weekly".into()),
         has_note,
+        // What the user tells Kindly when inviting someone.
+        met_at: Some("at the Web Summit in Lisbon".into()),
+        topic: Some("accessible design systems".into()),
+        my_role: Some("the product designer from Globex".into()),
     }
 }
 
@@ -42,7 +46,28 @@ fn fact_sets() -> Vec<Facts> {
             has_note: true,
             ..Facts::default()
         },
+        // An invitation note with only some of what the user can say.
+        Facts {
+            met_at: None,
+            ..typical(false)
+        },
+        Facts {
+            topic: None,
+            my_role: None,
+            ..typical(false)
+        },
+        Facts {
+            my_name: None,
+            ..typical(false)
+        },
     ]
+}
+
+/// Templates that answer an invitation (not the user's own invitations).
+fn answers_an_invitation(t: &kindly_core::model::TemplateRecord) -> bool {
+    !t.situations
+        .iter()
+        .any(|s| matches!(s, Situation::Invite | Situation::FollowUp))
 }
 
 /// Fails with every problem found, not just the first.
@@ -58,11 +83,10 @@ fn ids_are_unique_stable_and_builtin() {
     assert_eq!(ids.len(), all.len(), "duplicate ids");
     for t in &all {
         assert!(t.builtin, "{}", t.id);
-        assert!(
-            !t.title.is_empty() && !t.actions.is_empty() && !t.situations.is_empty(),
-            "{}",
-            t.id
-        );
+        assert!(!t.title.is_empty() && !t.situations.is_empty(), "{}", t.id);
+        // A reply is tagged with the answers it fits; a note or follow-up
+        // for the user's own invitation answers nothing.
+        assert_eq!(t.actions.is_empty(), !answers_an_invitation(t), "{}", t.id);
         assert!(
             t.id.chars().all(|c| c.is_ascii_lowercase() || c == '-'),
             "{}",
@@ -113,9 +137,16 @@ fn every_situation_has_a_reply_in_every_language() {
     let mut problems = Vec::new();
     for lang in LANGUAGES {
         for s in Situation::ALL {
-            let covered = all.iter().any(|t| {
-                t.language == lang && t.target == Target::Message && t.situations.contains(&s)
-            });
+            // Inviting someone calls for an invitation note; everything
+            // else for a message.
+            let target = if s == Situation::Invite {
+                Target::Note
+            } else {
+                Target::Message
+            };
+            let covered = all
+                .iter()
+                .any(|t| t.language == lang && t.target == target && t.situations.contains(&s));
             if !covered {
                 problems.push(format!("no {lang} reply for {s:?}"));
             }
@@ -165,7 +196,11 @@ fn every_template_passes_the_politeness_check_in_its_language() {
                 stranger: t.relationships == [Relationship::Stranger],
                 language: t.language.clone(),
             };
-            let hints = check(&text, &context);
+            let hints = if t.target == Target::Note {
+                check_note(&text, &context)
+            } else {
+                check(&text, &context)
+            };
             if !hints.is_empty() {
                 problems.push(format!(
                     "{} with {:?}:\n{text}\n{:?}",

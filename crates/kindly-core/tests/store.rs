@@ -10,7 +10,7 @@
 use kindly_core::library::default_templates;
 use kindly_core::model::{
     AccountType, Action, Answer, Bucket, Claim, Data, Kind, Outcome, Person, Policy, Relationship,
-    Situation, Target, TemplateRecord,
+    SentInvitation, SentStatus, Situation, Target, TemplateRecord,
 };
 use kindly_core::store::*;
 use proptest::prelude::*;
@@ -79,6 +79,24 @@ fn sample() -> Data {
             ..Person::default()
         },
     );
+    d.settings.withdraw_after_days = 28;
+    d.sent.insert(
+        "mira-sato-7a8b9c".into(),
+        SentInvitation {
+            name: "Mira Sato".into(),
+            sent: 19_710,
+            note: "Hi Mira, it was great to meet you at RustConf.".into(),
+            met_at: "at RustConf".into(),
+            topic: "WebAssembly".into(),
+            mutual_name: String::new(),
+            language: "en".into(),
+            status: SentStatus::Accepted,
+            status_day: 19_718,
+            last_listed: 19_715,
+            followed_up: false,
+            seen_sent: true,
+        },
+    );
     d
 }
 
@@ -109,10 +127,13 @@ fn layout_has_one_key_per_person() {
             "kindly.settings",
             "kindly.templates",
             "kindly.person.ana-lima",
-            "kindly.person.bo"
+            "kindly.person.bo",
+            "kindly.sent.mira-sato-7a8b9c"
         ]
     );
-    assert_eq!(entries[0].1, r#"{"schema":3}"#);
+    assert_eq!(entries[0].1, r#"{"schema":4}"#);
+    let (k, _) = sent_entry("x", &SentInvitation::default());
+    assert_eq!((k.as_str(), sent_key_of(&k)), ("kindly.sent.x", Some("x")));
     let (k, v) = person_entry("bo", &sample().people["bo"]);
     assert_eq!(k, "kindly.person.bo");
     assert_eq!(person_key_of(&k), Some("bo"));
@@ -323,6 +344,147 @@ fn new_fields_round_trip_and_a_damaged_outcome_is_reported() {
     assert_eq!(l.data.templates[0].claims, vec![Claim::MetInPerson]);
 }
 
+/// A schema-3 store as Kindly wrote it before invitations the user sends:
+/// the old invitation note, a built-in the user deleted, one they edited
+/// (their own now), no sent invitations, settings without the withdraw
+/// threshold.
+fn v3_store() -> Vec<(String, String)> {
+    let mut library: Vec<TemplateRecord> = default_templates()
+        .into_iter()
+        .filter(|t| {
+            let base =
+                t.id.strip_suffix(&format!("-{}", t.language))
+                    .unwrap_or(&t.id);
+            !NEW_IN_V4.contains(&base) && t.id != "stranger-generic-fr"
+        })
+        .collect();
+    for old_note in library
+        .iter_mut()
+        .filter(|t| t.id.starts_with("met-in-person-note"))
+    {
+        old_note.body = "Hi {first_name|there}, it was great to meet you the other day.".into();
+        old_note.situations = vec![Situation::MetInPerson];
+        old_note.actions = vec![Action::Accept];
+    }
+    let edited = library
+        .iter_mut()
+        .find(|t| t.id == "met-in-person-note-fr")
+        .unwrap();
+    edited.builtin = false;
+    edited.body = "Bonjour {first_name|}, ravie de vous avoir rencontré.".into();
+    let templates = serde_json::to_value(&library).unwrap();
+    // Written before the new placeholders.
+    for t in templates.as_array().unwrap() {
+        assert!(!t["body"].as_str().unwrap().contains("{met_at"), "{t}");
+    }
+    vec![
+        e(KEY_META, r#"{"schema":3}"#),
+        e(
+            KEY_SETTINGS,
+            r#"{"collapsed_by_default":false,"weekly_reminder":true,"history_days":90,"message_limit":8000}"#,
+        ),
+        e(KEY_TEMPLATES, &templates.to_string()),
+        e(
+            "kindly.person.riley",
+            r#"{"name":"Riley","kind":"person","first_seen":20000,"last_seen":20001,"invitations":[20000],"headline":"Engineer"}"#,
+        ),
+    ]
+}
+
+#[test]
+fn schema_3_is_migrated_with_a_backup() {
+    let entries = v3_store();
+    let l = load(&entries);
+    assert_eq!(l.migrated_from, Some(3));
+    assert!(l.needs_save());
+    let (key, raw) = &l.backup[0];
+    assert_eq!(key, "kindly.backup.v3");
+    let b: serde_json::Value = serde_json::from_str(raw).unwrap();
+    assert_eq!(b["entries"][KEY_TEMPLATES], entries[2].1);
+    let d = &l.data;
+    let find = |id: &str| d.templates.iter().find(|t| t.id == id);
+    // The built-in note takes the library's words, tags and claims.
+    assert_eq!(
+        find("met-in-person-note"),
+        default_templates()
+            .iter()
+            .find(|t| t.id == "met-in-person-note")
+    );
+    // The user's edit stays theirs.
+    assert!(find("met-in-person-note-fr")
+        .unwrap()
+        .body
+        .contains("ravie"));
+    // The new notes and follow-up arrive in every language; what the user
+    // deleted does not come back.
+    for base in NEW_IN_V4 {
+        for lang in ["", "-fr", "-de", "-es"] {
+            assert!(
+                find(&format!("{base}{lang}")).unwrap().builtin,
+                "{base}{lang}"
+            );
+        }
+    }
+    assert!(find("stranger-generic-fr").is_none());
+    assert_eq!(d.settings.withdraw_after_days, 21);
+    assert_eq!(d.settings.history_days, 90);
+    assert!(d.sent.is_empty());
+    assert_eq!(d.people["riley"].name, "Riley");
+    // Saved, it loads again as the current schema.
+    let again = load(&l.writes());
+    assert_eq!(again.migrated_from, None);
+    assert_eq!(again.data, l.data);
+    assert!(again.problems.is_empty(), "{:?}", again.problems);
+}
+
+#[test]
+fn sent_invitations_round_trip_and_damage_is_set_aside() {
+    let data = sample();
+    let l = load(&to_entries(&data));
+    assert_eq!(l.data.sent, data.sent);
+    assert_eq!(l.data.settings.withdraw_after_days, 28);
+    let entries = vec![
+        e(KEY_META, r#"{"schema":4}"#),
+        e(
+            "kindly.sent.ok",
+            r#"{"name":"Ok","sent":20000,"status":"pending"}"#,
+        ),
+        e(
+            "kindly.sent.odd",
+            r#"{"name":"Odd","sent":20000,"status":"maybe"}"#,
+        ),
+        e("kindly.sent.bad", r#"["not a record"]"#),
+        e("kindly.sent.", r#"{"name":"No key"}"#),
+        e(KEY_SETTINGS, r#"{"withdraw_after_days":0}"#),
+    ];
+    let l = load(&entries);
+    assert_eq!(l.data.sent["ok"].status, SentStatus::Pending);
+    // A wrong field costs that field, a wrong record is set aside.
+    assert_eq!(l.data.sent["odd"].name, "Odd");
+    assert_eq!(l.data.sent["odd"].status, SentStatus::Pending);
+    let problems = l.problems.join("\n");
+    assert!(problems.contains("kindly.sent.odd.status"), "{problems}");
+    assert!(
+        problems.contains("settings.withdraw_after_days"),
+        "{problems}"
+    );
+    assert_eq!(l.data.settings.withdraw_after_days, 21);
+    let set_aside: Vec<&str> = l.quarantined.iter().map(|(k, ..)| k.as_str()).collect();
+    assert_eq!(set_aside, vec!["kindly.sent.bad", "kindly.sent."]);
+    assert!(l.remove.contains(&"kindly.sent.bad".to_string()));
+    // An import names the damaged record and changes nothing.
+    let json = export_json(&data, ExportScope::All, 20_000).replace("\"accepted\"", "\"answered\"");
+    let Err(ImportError::Invalid { issues }) = parse_import(&json) else {
+        panic!("a damaged status must refuse the file");
+    };
+    assert!(
+        issues
+            .iter()
+            .any(|i| i.path == "sent.mira-sato-7a8b9c.status"),
+        "{issues:?}"
+    );
+}
+
 #[test]
 fn a_schema_2_export_imports_with_claims_read_from_its_words() {
     let json = r#"{"format":"kindly-export","schema":2,"scope":"templates","templates":[
@@ -517,6 +679,7 @@ fn export_then_wipe_then_import_gives_identical_data() {
     assert_eq!(changes.templates_added, vec!["custom-mine"]);
     assert_eq!(changes.templates_replaced, vec!["stranger-generic"]);
     assert_eq!(changes.people_added, vec!["ana-lima", "bo"]);
+    assert_eq!(changes.sent_added, vec!["mira-sato-7a8b9c"]);
     assert!(changes.profile_changed && changes.settings_changed);
     let applied = apply_import(&mut wiped, plan);
     assert_eq!(applied, changes);
@@ -531,10 +694,13 @@ fn the_export_file_is_marked_and_dated() {
     let json = export_json(&sample(), ExportScope::TemplatesOnly, 0);
     let v: serde_json::Value = serde_json::from_str(&json).unwrap();
     assert_eq!(v["format"], "kindly-export");
-    assert_eq!(v["schema"], 3);
+    assert_eq!(v["schema"], 4);
     assert_eq!(v["exported"], "1970-01-01");
     assert_eq!(v["scope"], "templates");
-    assert!(v.get("people").is_none() && v.get("profile").is_none());
+    assert!(v.get("people").is_none() && v.get("profile").is_none() && v.get("sent").is_none());
+    let all = export_json(&sample(), ExportScope::All, 0);
+    let v: serde_json::Value = serde_json::from_str(&all).unwrap();
+    assert_eq!(v["sent"]["mira-sato-7a8b9c"]["status"], "accepted");
     assert!(json.starts_with("{\n  \"format\": \"kindly-export\""));
     assert_eq!(iso_date(19_782), "2024-02-29");
 }

@@ -75,6 +75,36 @@ fn placeholders_fallbacks_and_conditions_render() {
         ),
         ("Braces: {{ and }}", Facts::default(), "Braces: { and }"),
         ("Best,\n{my_name}", Facts::default(), "Best,"),
+        // What the user tells Kindly about someone they invite.
+        (
+            "We met at {met_at}{if topic} and talked about {topic}{end}.",
+            Facts {
+                met_at: Some("RustConf".into()),
+                topic: Some("WebAssembly".into()),
+                ..Facts::default()
+            },
+            "We met at RustConf and talked about WebAssembly.",
+        ),
+        (
+            "We met{if met_at} at {met_at}{end}{if topic} and talked about {topic}{end}.",
+            Facts::default(),
+            "We met.",
+        ),
+        (
+            "We met {met_at}, on {topic}.",
+            Facts::default(),
+            "We met, on your work.",
+        ),
+        (
+            "I'm {my_name}{if my_role}, {my_role}{end}.",
+            Facts {
+                my_name: Some("Maria".into()),
+                my_role: Some("the designer from the panel".into()),
+                ..Facts::default()
+            },
+            "I'm Maria, the designer from the panel.",
+        ),
+        ("Hi{if my_role}, {my_role}{end}.", Facts::default(), "Hi."),
     ];
     for (src, facts, want) in cases {
         assert_eq!(
@@ -268,6 +298,9 @@ fn template_strategy() -> impl Strategy<Value = String> {
         "my_name",
         "my_email",
         "target",
+        "met_at",
+        "topic",
+        "my_role",
     ]);
     let leaf = prop_oneof![
         text.prop_map(|s| s),
@@ -283,6 +316,8 @@ fn template_strategy() -> impl Strategy<Value = String> {
         "first_name",
         "company",
         "my_name",
+        "met_at",
+        "topic",
     ]);
     leaf.prop_recursive(4, 48, 6, move |inner| {
         (
@@ -324,6 +359,7 @@ fn facts_strategy() -> impl Strategy<Value = Facts> {
     (
         (value(), value(), value(), value()),
         (value(), value(), value(), value()),
+        (value(), value(), value()),
         prop::option::of(0u32..50),
         any::<bool>(),
     )
@@ -331,6 +367,7 @@ fn facts_strategy() -> impl Strategy<Value = Facts> {
             |(
                 (first_name, name, company, headline),
                 (mutual_name, my_name, my_email, target),
+                (met_at, topic, my_role),
                 mutual_count,
                 has_note,
             )| Facts {
@@ -344,6 +381,9 @@ fn facts_strategy() -> impl Strategy<Value = Facts> {
                 my_email,
                 target,
                 has_note,
+                met_at,
+                topic,
+                my_role,
             },
         )
 }

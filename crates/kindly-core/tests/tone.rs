@@ -7,7 +7,7 @@
     clippy::panic
 )]
 
-use kindly_core::tone::{check, Hint, Severity, ToneContext};
+use kindly_core::tone::{check, check_note, Hint, Severity, ToneContext};
 use proptest::prelude::*;
 
 const POLITE: &str = "Hi Ana, thank you for the invitation. I keep LinkedIn for people I have worked with, so I won't connect for now.";
@@ -158,6 +158,40 @@ fn each_hint_has_a_positive_and_a_negative_case() {
             check(good, &c)
         );
     }
+}
+
+/// An invitation note the user sends: no thank-you expected, their name is;
+/// every other rule as for a reply.
+#[test]
+fn a_note_is_checked_as_a_note() {
+    let c = ToneContext {
+        limit: 200,
+        first_name: Some("Ana".into()),
+        language: "en".into(),
+        ..ToneContext::default()
+    };
+    let note_ids =
+        |text: &str| -> Vec<String> { check_note(text, &c).into_iter().map(|h| h.id).collect() };
+    assert!(note_ids("Hi Ana, it was great to meet you at RustConf.").is_empty());
+    assert_eq!(
+        note_ids("Hello, it was great to meet you at RustConf."),
+        vec!["note_no_name".to_string()]
+    );
+    // A reply with the same words is another matter.
+    assert!(
+        ids("Hi Ana, it was great to meet you at RustConf.", &c).contains(&"no_thanks".to_string())
+    );
+    assert!(!ids("Hello, thanks for the chat.", &c).contains(&"note_no_name".to_string()));
+    // The rest holds for notes too.
+    assert!(note_ids("Hi Ana, you are wasting your time!!!").contains(&"harsh_word".to_string()));
+    let long = format!("Hi Ana, {}", "great to meet you. ".repeat(12));
+    assert!(note_ids(&long).contains(&"over_limit".to_string()));
+    // Without a known name there is no one to address.
+    let anyone = ToneContext {
+        first_name: None,
+        ..c.clone()
+    };
+    assert!(check_note("Hello, great to meet you.", &anyone).is_empty());
 }
 
 #[test]

@@ -17,14 +17,18 @@ mod hosts;
 mod intent;
 mod keys;
 mod outcome;
-// Public for the native tests (`tests/extraction.rs`), which run the page
-// adapter over HTML fixtures through their own `markup::DomElement`.
+// Public for the native tests (`tests/extraction.rs`, `tests/outgoing.rs`),
+// which run the page adapter over HTML fixtures through their own
+// `markup::DomElement`; `note_dialog` and `sent_tab` are the adapter for
+// invitations the user sends (wired into the page in a later phase).
 pub mod markup;
+pub mod note_dialog;
 pub mod page;
 mod panel;
 mod placement;
 #[cfg(feature = "popup")]
 mod popup;
+pub mod sent_tab;
 mod shape;
 // Public for the native tests, which check a card read from its copy.
 pub mod snapshot;

@@ -4,7 +4,7 @@
 //! browser pays nothing for the indirection.
 
 use wasm_bindgen::JsCast;
-use web_sys::{Element, HtmlAnchorElement, Node};
+use web_sys::{Element, HtmlAnchorElement, HtmlIFrameElement, Node};
 
 /// One child node worth reading: text, or an element. Comments and other
 /// node kinds are left out.
@@ -47,6 +47,12 @@ pub trait DomElement: Clone + PartialEq {
     fn is_connected(&self) -> bool;
     /// The `id` attribute, empty when absent (`id`).
     fn id(&self) -> String;
+    /// The element children of its open shadow root (`shadowRoot.children`);
+    /// empty without one. A closed root is not seen, as in the browser.
+    fn shadow_children(&self) -> Vec<Self>;
+    /// For a same-origin `<iframe>`: its document's root element
+    /// (`contentDocument.documentElement`); `None` for anything else.
+    fn frame_root(&self) -> Option<Self>;
 }
 
 impl DomElement for Element {
@@ -124,5 +130,22 @@ impl DomElement for Element {
 
     fn id(&self) -> String {
         Element::id(self)
+    }
+
+    fn shadow_children(&self) -> Vec<Self> {
+        let Some(root) = self.shadow_root() else {
+            return Vec::new();
+        };
+        let children = root.children();
+        (0..children.length())
+            .filter_map(|i| children.item(i))
+            .collect()
+    }
+
+    fn frame_root(&self) -> Option<Self> {
+        // A cross-origin frame has no `contentDocument`: `None`.
+        self.dyn_ref::<HtmlIFrameElement>()?
+            .content_document()?
+            .document_element()
     }
 }

@@ -417,7 +417,10 @@ fn first_ignore_in<E: DomElement>(
     ignores.get(found).cloned()
 }
 
-fn card_root<E: DomElement>(
+/// The row around a control (an Accept, a Withdraw): the highest ancestor
+/// that holds neither neighbouring such control (`previous`, `next`),
+/// stopping at a known card boundary and never reaching page chrome.
+pub(crate) fn card_root<E: DomElement>(
     accept: &E,
     previous: Option<&E>,
     next: Option<&E>,
@@ -617,7 +620,7 @@ const SKIPPED_BY_ATTRIBUTE: &str = "[role=\"button\"]";
 /// Ignore). Every era seen puts a personal note after those controls and
 /// the inviter's name, headline, mutual and time lines before them, so in a
 /// language Kindly has no words for the note is still told by where it is.
-fn lines<E: DomElement>(root: &E, controls: &[&E]) -> (Vec<String>, Option<usize>) {
+pub(crate) fn lines<E: DomElement>(root: &E, controls: &[&E]) -> (Vec<String>, Option<usize>) {
     let mut walk = Walk {
         controls,
         out: Vec::new(),
@@ -681,7 +684,7 @@ impl<E: DomElement> Walk<'_, E> {
 }
 
 /// Links in document order, as path (no host, no query) and text.
-fn links<E: DomElement>(root: &E) -> Vec<CardLink> {
+pub(crate) fn links<E: DomElement>(root: &E) -> Vec<CardLink> {
     root.select_all(LINKS)
         .iter()
         .filter_map(|anchor| {

@@ -27,7 +27,7 @@ const ERA_ACTIONS: &str = "[data-view-name=\"invitation-action\"], \
 
 /// Links to whoever a row is about: a person, or a page, school, showcase,
 /// newsletter, event or group (whose inviter may be a page).
-const NAMED_LINKS: &str = "a[href*=\"/in/\"], a[href*=\"/company/\"], a[href*=\"/school/\"], \
+pub(crate) const NAMED_LINKS: &str = "a[href*=\"/in/\"], a[href*=\"/company/\"], a[href*=\"/school/\"], \
      a[href*=\"/showcase/\"], a[href*=\"/newsletters/\"], a[href*=\"/events/\"], a[href*=\"/groups/\"]";
 
 /// How far the two controls may sit from the element holding both (E2b:

@@ -298,6 +298,16 @@ impl DomElement for SnapElement {
     fn id(&self) -> String {
         String::new()
     }
+
+    /// A card's copy holds no shadow trees or frames: the dialog and Sent
+    /// tab readers, which look into them, read the live page.
+    fn shadow_children(&self) -> Vec<Self> {
+        Vec::new()
+    }
+
+    fn frame_root(&self) -> Option<Self> {
+        None
+    }
 }
 
 /// Reads `card` from a copy: `take` makes the copy of its root (answering

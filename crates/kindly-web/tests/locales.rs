@@ -56,7 +56,12 @@ fn every_reason_hint_and_tip_has_its_words_in_every_language() {
                 _ => missing.push(format!("{lang}: {key}")),
             }
         };
-        for (id, counted) in kindly_core::advice::reason_ids() {
+        // An invitation's reasons, and the Sent tab's for one the user sent.
+        let reasons = kindly_core::advice::reason_ids()
+            .into_iter()
+            .map(|(id, counted)| (id.to_string(), counted))
+            .chain(kindly_core::sent_advice::reason_ids());
+        for (id, counted) in reasons {
             if counted {
                 for form in forms(lang) {
                     need(format!("reason_{id}_{form}"));

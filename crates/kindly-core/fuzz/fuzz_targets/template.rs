@@ -34,6 +34,7 @@ fuzz_target!(|input: Input| {
         my_email: None,
         target: input.target,
         has_note: input.has_note,
+        ..Facts::default()
     };
     let chars = input.source.chars().count();
     match template::parse(&input.source) {

@@ -136,7 +136,8 @@ pub fn render(doc: &Document, panel: &Element, st: &State) -> DomResult<()> {
         // One line per kind of change, in this order; a kind with nothing
         // to report is left out.
         let count = |list: &[String]| list.len().to_string();
-        let lines: [(bool, &str, Vec<String>); 8] = [
+        let sent = changes.sent_added.len() + changes.sent_updated.len();
+        let lines: [(bool, &str, Vec<String>); 9] = [
             (changes.is_empty(), "import_nothing", vec![]),
             (
                 !changes.templates_added.is_empty(),
@@ -172,6 +173,7 @@ pub fn render(doc: &Document, panel: &Element, st: &State) -> DomResult<()> {
                     names(&changes.people_updated),
                 ],
             ),
+            (sent > 0, "import_sent", vec![sent.to_string()]),
             (changes.profile_changed, "import_profile", vec![]),
             (changes.settings_changed, "import_settings", vec![]),
         ];
@@ -413,7 +415,8 @@ pub fn click(act: &str, _id: &str) -> DomResult<bool> {
                     return;
                 }
                 let removed = store::prune_history(&mut st.data, st.today);
-                if removed.is_empty() {
+                let sent_removed = kindly_core::sent::prune(&mut st.data, st.today);
+                if removed.is_empty() && sent_removed.is_empty() {
                     let days = st.data.settings.history_days;
                     status(&ui::tn(
                         "prune_nothing",
@@ -422,7 +425,7 @@ pub fn click(act: &str, _id: &str) -> DomResult<bool> {
                     ));
                     return;
                 }
-                let keys: Vec<String> = removed.iter().map(|k| person_storage_key(k)).collect();
+                let keys = storage_keys(&removed, &sent_removed);
                 save(
                     st,
                     Vec::new(),
@@ -449,7 +452,8 @@ pub fn click(act: &str, _id: &str) -> DomResult<bool> {
                     return;
                 }
                 let removed = store::wipe_history(&mut st.data);
-                let keys: Vec<String> = removed.iter().map(|k| person_storage_key(k)).collect();
+                let sent_removed = kindly_core::sent::forget_settled(&mut st.data);
+                let keys = storage_keys(&removed, &sent_removed);
                 let kept = st.data.people.len().to_string();
                 let set = entries_of(&st.data, |k| k.starts_with(PERSON_PREFIX));
                 save(
@@ -465,6 +469,15 @@ pub fn click(act: &str, _id: &str) -> DomResult<bool> {
         _ => return Ok(false),
     }
     Ok(true)
+}
+
+/// The storage keys of people and of sent invitations removed from history.
+fn storage_keys(people: &[String], sent: &[String]) -> Vec<String> {
+    people
+        .iter()
+        .map(|k| person_storage_key(k))
+        .chain(sent.iter().map(|k| store::sent_storage_key(k)))
+        .collect()
 }
 
 pub fn change(act: &str, target: &Element) -> DomResult<bool> {

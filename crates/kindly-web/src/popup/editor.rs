@@ -23,7 +23,7 @@ use web_sys::{
 };
 
 /// Every situation, in the order the editor lists them.
-pub const SITUATIONS: [Situation; 19] = Situation::ALL;
+pub const SITUATIONS: [Situation; 21] = Situation::ALL;
 
 /// Template languages offered (the library's languages).
 pub use kindly_core::library::LANGUAGES;
@@ -179,7 +179,7 @@ pub fn render(doc: &Document, panel: &Element, st: &State) -> DomResult<()> {
     let help = append(&form, el(doc, "details", &[("class", "help")], None)?)?;
     ui::text(doc, &help, "summary", "", &t("syntax_title"))?;
     ui::text(doc, &help, "p", "", &t("syntax_fields"))?;
-    ui::text(doc, &help, "p", "mono", "{first_name} {name} {company} {headline} {mutual_count} {mutual_name} {my_name} {my_email} {target}")?;
+    ui::text(doc, &help, "p", "mono", "{first_name} {name} {company} {headline} {mutual_count} {mutual_name} {my_name} {my_email} {target} {met_at} {topic} {my_role}")?;
     ui::text(doc, &help, "p", "", &t("syntax_rest"))?;
     ui::text(
         doc,
@@ -431,7 +431,17 @@ pub fn update_feedback(doc: &Document, st: &State) -> DomResult<()> {
         }
         p.set_text_content(Some(&desc.join(" · ")));
     }
-    let facts = facts_for(&sample.invitation, &st.data.profile);
+    let mut facts = facts_for(&sample.invitation, &st.data.profile);
+    // A note or a follow-up for the user's own invitation is previewed
+    // with what the user would type when inviting.
+    let own_invitation = rec.target == Target::Note
+        || rec
+            .situations
+            .iter()
+            .any(|s| matches!(s, Situation::Invite | Situation::FollowUp));
+    if own_invitation {
+        super::samples::what_you_said(&mut facts);
+    }
     let limit = limit_for(rec.target, &st.data);
     let (text, ok) = match template::parse(&rec.body) {
         Ok(parsed) => (template::render(&parsed, &facts), true),
@@ -460,12 +470,16 @@ pub fn update_feedback(doc: &Document, st: &State) -> DomResult<()> {
         if ok {
             let context = ToneContext {
                 limit,
-                they_wrote_note: sample.invitation.note.is_some(),
+                they_wrote_note: !own_invitation && sample.invitation.note.is_some(),
                 first_name: sample.invitation.first_name.clone(),
-                stranger: sample.stranger,
+                stranger: !own_invitation && sample.stranger,
                 language: rec.language.clone(),
             };
-            let hints = tone::check(&text, &context);
+            let hints = if rec.target == Target::Note {
+                tone::check_note(&text, &context)
+            } else {
+                tone::check(&text, &context)
+            };
             if hints.is_empty() {
                 ui::text(doc, &area, "p", "ok", &t("hints_none"))?;
             } else {

@@ -8,7 +8,7 @@ use super::ui::{self, t, tf};
 use super::{entries_of, may_write, save, status, with_state, State};
 use crate::dom::{append, el, DomResult};
 use kindly_core::store::{KEY_PROFILE, KEY_SETTINGS};
-use kindly_core::{AccountType, Policy};
+use kindly_core::{AccountType, Policy, Settings};
 use wasm_bindgen::JsCast;
 use web_sys::{Document, Element, HtmlInputElement, HtmlSelectElement};
 
@@ -151,32 +151,23 @@ pub fn render(doc: &Document, panel: &Element, st: &State) -> DomResult<()> {
         ro,
     )?;
     reminder.set_attribute("role", "switch")?;
-    let limit = ui::input(
-        doc,
-        &prefs,
-        "set-limit",
-        &t("field_message_limit"),
-        "number",
-        &s.message_limit.to_string(),
-        "set-limit",
-        ro,
-    )?;
-    limit.set_attribute("min", "1")?;
-    limit.set_attribute("max", "100000")?;
-    limit.set_attribute("inputmode", "numeric")?;
-    let days = ui::input(
-        doc,
-        &prefs,
-        "set-days",
-        &t("field_history_days"),
-        "number",
-        &s.history_days.to_string(),
-        "set-days",
-        ro,
-    )?;
-    days.set_attribute("min", "1")?;
-    days.set_attribute("max", "3650")?;
-    days.set_attribute("inputmode", "numeric")?;
+    let mut values = s.clone();
+    for (id, label, min, max) in NUMBERS {
+        let value = number_setting(&mut values, id).map_or(0, |v| *v);
+        let input = ui::input(
+            doc,
+            &prefs,
+            id,
+            &t(label),
+            "number",
+            &value.to_string(),
+            id,
+            ro,
+        )?;
+        input.set_attribute("min", &min.to_string())?;
+        input.set_attribute("max", &max.to_string())?;
+        input.set_attribute("inputmode", "numeric")?;
+    }
 
     let keys = append(
         panel,
@@ -252,6 +243,23 @@ fn number(value: &str, min: u32, max: u32) -> Option<u32> {
         .filter(|n| (min..=max).contains(n))
 }
 
+/// The settings typed as whole numbers: (input id, label key, least, most).
+const NUMBERS: [(&str, &str, u32, u32); 3] = [
+    ("set-limit", "field_message_limit", 1, 100_000),
+    ("set-days", "field_history_days", 1, 3650),
+    ("set-withdraw", "field_withdraw_after", 1, 365),
+];
+
+/// The setting an input of [`NUMBERS`] edits.
+fn number_setting<'s>(s: &'s mut Settings, id: &str) -> Option<&'s mut u32> {
+    match id {
+        "set-limit" => Some(&mut s.message_limit),
+        "set-days" => Some(&mut s.history_days),
+        "set-withdraw" => Some(&mut s.withdraw_after_days),
+        _ => None,
+    }
+}
+
 pub fn change(act: &str, target: &Element) -> DomResult<bool> {
     if !act.starts_with("prof-") && !act.starts_with("set-") {
         return Ok(false);
@@ -298,15 +306,13 @@ pub fn change(act: &str, target: &Element) -> DomResult<bool> {
             "prof-roles" => p.open_to_roles = checked,
             "set-collapsed" => s.collapsed_by_default = checked,
             "set-reminder" => s.weekly_reminder = checked,
-            "set-limit" => match number(&value, 1, 100_000) {
-                Some(n) => s.message_limit = n,
-                None => return Some(tf("error_number", &["1", "100000"])),
-            },
-            "set-days" => match number(&value, 1, 3650) {
-                Some(n) => s.history_days = n,
-                None => return Some(tf("error_number", &["1", "3650"])),
-            },
-            _ => return None,
+            _ => {
+                let (_, _, min, max) = NUMBERS.iter().find(|(id, ..)| *id == act)?;
+                match (number(&value, *min, *max), number_setting(s, act)) {
+                    (Some(n), Some(setting)) => *setting = n,
+                    _ => return Some(tf("error_number", &[&min.to_string(), &max.to_string()])),
+                }
+            }
         }
         let (key, done) = if is_profile {
             (KEY_PROFILE, t("saved_profile"))

@@ -1,6 +1,7 @@
 //! Made-up invitations the template editor previews against: the five
 //! situations a template most often meets. People and companies are invented.
 
+use kindly_core::template::Facts;
 use kindly_core::{Invitation, Kind};
 
 /// One sample: its message key (for the picker) and the invitation.
@@ -96,4 +97,15 @@ pub fn samples() -> Vec<Sample> {
             },
         },
     ]
+}
+
+/// What a person typically tells Kindly when inviting someone (where they
+/// met, what they talked about, whom both know, who they are), for
+/// previewing invitation notes and follow-ups. Said as one would after
+/// "we met".
+pub fn what_you_said(facts: &mut Facts) {
+    facts.met_at = Some("at the Lisbon design meetup".into());
+    facts.topic = Some("accessible forms".into());
+    facts.mutual_name = Some("Jo Chen".into());
+    facts.my_role = Some("the designer who asked about error messages".into());
 }
