@@ -1,12 +1,7 @@
 //! The engine's bookkeeping around the situation table: rendering replies,
 //! a changed relationship, the user's own and broken templates, what is
 //! remembered of each card, and the company index.
-#![allow(
-    clippy::unwrap_used,
-    clippy::expect_used,
-    clippy::indexing_slicing,
-    clippy::panic
-)]
+#![cfg(test)]
 
 use kindly_core::store::new_user_data;
 use kindly_core::{

@@ -4,12 +4,7 @@
 //! mutated valid exports, stored entries mutated from a valid store, card
 //! texts with every field arbitrary, and long input that must finish in
 //! linear time (a 1 MB note through every reader).
-#![allow(
-    clippy::unwrap_used,
-    clippy::expect_used,
-    clippy::indexing_slicing,
-    clippy::panic
-)]
+#![cfg(test)]
 
 use kindly_core::store::{
     apply_import, export_json, load, new_user_data, parse_import, to_entries, ExportScope, SCHEMA,

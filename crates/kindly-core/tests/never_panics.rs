@@ -1,11 +1,6 @@
 //! Properties: reading and judging never panic, whatever a page or a stored
 //! file holds, and the key is never empty.
-#![allow(
-    clippy::unwrap_used,
-    clippy::expect_used,
-    clippy::indexing_slicing,
-    clippy::panic
-)]
+#![cfg(test)]
 
 use kindly_core::dialog::{invitee_key, read_dialog, DialogText};
 use kindly_core::note::{self, NoteInput};

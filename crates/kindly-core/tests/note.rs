@@ -1,11 +1,6 @@
 //! Writing the note of an invitation the user sends: which notes are
 //! offered for what the user said, in which language, against which limit.
-#![allow(
-    clippy::unwrap_used,
-    clippy::expect_used,
-    clippy::indexing_slicing,
-    clippy::panic
-)]
+#![cfg(test)]
 
 use kindly_core::model::{AccountType, Claim, Situation, Target, TemplateRecord};
 use kindly_core::note::{self, language_for, suggest_notes, NoteInput};

@@ -2,12 +2,7 @@
 //! what the Sent tab changes (and what a partial list must not), the
 //! follow-up once they accept, the review's "sent" section, and the Sent
 //! tab's judgement with its reasons.
-#![allow(
-    clippy::unwrap_used,
-    clippy::expect_used,
-    clippy::indexing_slicing,
-    clippy::panic
-)]
+#![cfg(test)]
 
 use kindly_core::model::{Data, Kind, SentInvitation, SentStatus, Settings};
 use kindly_core::note::NoteInput;

@@ -11,12 +11,7 @@
 //! adapter would read it in that language (its mutual and time lines, its
 //! controls' labels) and goes through the whole engine, so the first reply
 //! must also be in the card's language.
-#![allow(
-    clippy::unwrap_used,
-    clippy::expect_used,
-    clippy::indexing_slicing,
-    clippy::panic
-)]
+#![cfg(test)]
 
 use kindly_core::advice::{decide, Context};
 use kindly_core::store::new_user_data;

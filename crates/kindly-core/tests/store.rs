@@ -1,11 +1,6 @@
 //! Stored data: layout, migrations, damaged values, export and import,
 //! history pruning, restoring the library.
-#![allow(
-    clippy::unwrap_used,
-    clippy::expect_used,
-    clippy::indexing_slicing,
-    clippy::panic
-)]
+#![cfg(test)]
 
 use kindly_core::library::default_templates;
 use kindly_core::model::{

@@ -1,11 +1,6 @@
 //! The template language, as a specification: what parses, what errors say
 //! and where, what renders.
-#![allow(
-    clippy::unwrap_used,
-    clippy::expect_used,
-    clippy::indexing_slicing,
-    clippy::panic
-)]
+#![cfg(test)]
 
 use kindly_core::model::{AccountType, Target};
 use kindly_core::template::{

@@ -1,11 +1,6 @@
 //! The politeness check: each kind of hint, with a text that triggers it and
 //! a close text that does not.
-#![allow(
-    clippy::unwrap_used,
-    clippy::expect_used,
-    clippy::indexing_slicing,
-    clippy::panic
-)]
+#![cfg(test)]
 
 use kindly_core::tone::{check, check_note, Hint, Severity, ToneContext};
 use proptest::prelude::*;

@@ -19,12 +19,7 @@
 //!   must then list no card. The adapter is still run there, and must find
 //!   nothing by structure alone.
 //! - The day is today's, as in the browser.
-#![allow(
-    clippy::unwrap_used,
-    clippy::expect_used,
-    clippy::indexing_slicing,
-    clippy::panic
-)]
+#![cfg(test)]
 
 mod support;
 

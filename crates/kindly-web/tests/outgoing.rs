@@ -6,12 +6,7 @@
 //! again with the era's hints removed (see `support::without_era_hints`):
 //! the same dialogs, steps, names and limits, the same rows and list
 //! state, by the generic strategy alone.
-#![allow(
-    clippy::unwrap_used,
-    clippy::expect_used,
-    clippy::indexing_slicing,
-    clippy::panic
-)]
+#![cfg(test)]
 
 mod support;
 
