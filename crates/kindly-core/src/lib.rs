@@ -11,6 +11,7 @@ pub mod dialog;
 pub mod lang;
 pub mod library;
 pub mod model;
+pub mod my_templates;
 pub mod note;
 pub mod plural;
 pub mod reuse;

@@ -18,8 +18,8 @@ use crate::storage;
 use crate::viewport;
 use kindly_core::advice::Companies;
 use kindly_core::route::{classify, Route};
-use kindly_core::store;
-use kindly_core::{Answer, Data, Day, Invitation, Relationship, Target, TemplateRecord};
+use kindly_core::{my_templates, store};
+use kindly_core::{Answer, Data, Day, Invitation, Relationship};
 use std::cell::RefCell;
 // BTree collections, not Hash: SipHash's 64-bit arithmetic is emulated in
 // wasm2js and showed in profiles; these maps are small.
@@ -1220,30 +1220,15 @@ fn remember_edit(key: &str, template_id: &str, text: String) {
 fn save_as_template(key: &str, template_id: &str, text: &str) -> bool {
     let entries = with_state(|state| {
         let invitation = &state.cards.get(key)?.invitation;
-        let source = state.data.templates.iter().find(|t| t.id == template_id);
         let body = kindly_core::reuse::generalise(text, invitation);
-        let claims = merged_claims(source.map(|t| t.claims.as_slice()), &body);
-        let id = unique_template_id(&state.data, "my-reply");
-        let title = source
+        let title = state
+            .data
+            .templates
+            .iter()
+            .find(|t| t.id == template_id)
             .map(|t| format!("{} (my version)", t.title))
             .unwrap_or_else(|| "My reply".to_string());
-        let record = TemplateRecord {
-            id,
-            title,
-            body,
-            target: source.map(|t| t.target).unwrap_or(Target::Message),
-            actions: source.map(|t| t.actions.clone()).unwrap_or_default(),
-            relationships: source.map(|t| t.relationships.clone()).unwrap_or_default(),
-            situations: source.map(|t| t.situations.clone()).unwrap_or_default(),
-            builtin: false,
-            language: source
-                .map(|t| t.language.clone())
-                .unwrap_or_else(|| "en".into()),
-            // What the source declared, and whatever the edit added.
-            claims,
-            any_language: source.is_some_and(|t| t.any_language),
-        };
-        state.data.templates.insert(0, record);
+        my_templates::save_from_reply(&mut state.data, template_id, title, body, dom::now());
         store::part_entry(&state.data, store::KEY_TEMPLATES).map(|entry| vec![entry])
     })
     .flatten();
@@ -1253,28 +1238,5 @@ fn save_as_template(key: &str, template_id: &str, text: &str) -> bool {
             true
         }
         _ => false,
-    }
-}
-
-/// The claims of a reply saved from an edit: the source template's, and
-/// those the edited words make.
-fn merged_claims(source: Option<&[kindly_core::Claim]>, body: &str) -> Vec<kindly_core::Claim> {
-    let mut claims = source.map(<[_]>::to_vec).unwrap_or_default();
-    for claim in kindly_core::claims::in_text(body) {
-        if !claims.contains(&claim) {
-            claims.push(claim);
-        }
-    }
-    claims
-}
-
-fn unique_template_id(data: &Data, base: &str) -> String {
-    let mut n = data.templates.len() + 1;
-    loop {
-        let id = format!("{base}-{n}");
-        if !data.templates.iter().any(|t| t.id == id) {
-            return id;
-        }
-        n += 1;
     }
 }

@@ -35,6 +35,11 @@ pub fn append(parent: &Element, child: Element) -> DomResult<Element> {
     Ok(child)
 }
 
+/// Now, in milliseconds since the epoch: the stamp of new template ids.
+pub fn now() -> u64 {
+    js_sys::Date::now() as u64
+}
+
 pub fn collapse_whitespace(text: &str) -> String {
     text.split_whitespace().collect::<Vec<_>>().join(" ")
 }

@@ -8,10 +8,11 @@
 //! the caret and the screen reader's place are not disturbed.
 
 use super::samples::{samples, Sample};
-use super::templates::{fresh_id, save_templates};
 use super::ui::{self, t, tf};
-use super::{focus, refresh, status, with_state, State};
+use super::{entries_of, focus, refresh, save, status, with_state, State};
 use crate::dom::{self, append, el, DomResult};
+use kindly_core::my_templates;
+use kindly_core::store::KEY_TEMPLATES;
 use kindly_core::template::{self, TemplateError};
 use kindly_core::tone::{self, Severity, ToneContext};
 use kindly_core::{
@@ -315,6 +316,12 @@ pub fn render(doc: &Document, panel: &Element, st: &State) -> DomResult<()> {
     update_feedback(doc, st)
 }
 
+/// Saves the template list; says `done` once stored.
+pub fn save_templates(st: &mut State, done: String) {
+    let set = entries_of(&st.data, |k| k == KEY_TEMPLATES);
+    save(st, set, Vec::new(), done);
+}
+
 /// Line and column (from 1) of a character position.
 fn line_col(text: &str, position: usize) -> (usize, usize) {
     let mut line = 1;
@@ -330,17 +337,18 @@ fn line_col(text: &str, position: usize) -> (usize, usize) {
     (line, col)
 }
 
-/// What stops the draft from being saved, in words.
+/// What stops the draft from being saved ([`my_templates::blockers`]), in
+/// words: the title's error, and the text's errors.
 fn blockers(rec: &TemplateRecord) -> (Option<String>, Vec<TemplateError>) {
-    let title = rec.title.trim().is_empty().then(|| t("error_title"));
-    let errors = match template::parse(&rec.body) {
-        Ok(_) if rec.body.trim().is_empty() => vec![TemplateError {
+    let found = my_templates::blockers(rec);
+    let title = found.no_title.then(|| t("error_title"));
+    let mut errors = found.errors;
+    if found.empty_body {
+        errors.push(TemplateError {
             position: 0,
             message: t("error_empty_body"),
-        }],
-        Ok(_) => Vec::new(),
-        Err(errors) => errors,
-    };
+        });
+    }
     (title, errors)
 }
 
@@ -547,33 +555,13 @@ fn save_draft() -> DomResult<()> {
             return None;
         }
         let draft = st.editor.as_ref()?;
-        let (title_error, errors) = blockers(&draft.record);
-        if title_error.is_some() || !errors.is_empty() {
+        if !my_templates::blockers(&draft.record).none() {
             status(&t("cannot_save_invalid"));
             return None;
         }
-        let mut rec = draft.record.clone();
-        rec.title = rec.title.trim().to_string();
-        let at = match &draft.original {
-            Some(id) => {
-                let i = st.data.templates.iter().position(|t| &t.id == id)?;
-                let before = st.data.templates.get(i)?;
-                // An edited built-in becomes the user's own, so restoring the
-                // library never overwrites the user's words.
-                if before.builtin && *before != rec {
-                    rec.builtin = false;
-                }
-                let slot = st.data.templates.get_mut(i)?;
-                *slot = rec;
-                i
-            }
-            None => {
-                rec.id = fresh_id(&st.data, &rec.title);
-                rec.builtin = false;
-                st.data.templates.insert(0, rec);
-                0
-            }
-        };
+        let original = draft.original.clone();
+        let record = draft.record.clone();
+        let at = my_templates::save(&mut st.data, original.as_deref(), record, dom::now())?;
         let title = st
             .data
             .templates

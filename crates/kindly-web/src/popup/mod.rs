@@ -28,7 +28,7 @@ mod welcome;
 use crate::dom::{self, append, el, DomResult};
 use crate::storage;
 use kindly_core::store::{self, ImportChanges, ImportPlan, Loaded};
-use kindly_core::{Data, Day, TemplateRecord};
+use kindly_core::{Data, Day};
 use std::cell::RefCell;
 use ui::t;
 use wasm_bindgen::prelude::*;
@@ -80,7 +80,7 @@ pub struct State {
     pub search: String,
     pub editor: Option<editor::Draft>,
     /// The last deleted template and where it was, for Undo.
-    pub undo: Option<(usize, TemplateRecord)>,
+    pub undo: Option<kindly_core::my_templates::Deleted>,
     /// A validated import waiting for Apply, with what it will change.
     pub import: Option<(ImportPlan, ImportChanges)>,
     pub import_error: Option<String>,

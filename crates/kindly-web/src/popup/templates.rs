@@ -2,11 +2,12 @@
 //! fits; new, duplicate, edit, delete (with undo), reorder; restore the
 //! default library without touching the user's own templates.
 
+use super::editor::{self, save_templates};
 use super::ui::{self, t, tf};
-use super::{editor, entries_of, focus, may_write, refresh, save, status, with_state, State};
+use super::{focus, may_write, refresh, status, with_state, State};
 use crate::dom::{self, append, el, DomResult};
-use kindly_core::store::{self, KEY_TEMPLATES};
-use kindly_core::{Data, Target, TemplateRecord};
+use kindly_core::store;
+use kindly_core::{my_templates, Target, TemplateRecord};
 use wasm_bindgen::JsCast;
 use web_sys::{Document, Element, HtmlInputElement};
 
@@ -30,7 +31,7 @@ pub fn render(doc: &Document, panel: &Element, st: &State) -> DomResult<()> {
     search.set_attribute("autocomplete", "off")?;
     ui::button(doc, &bar, &t("new_template"), "tpl-new", "", ro)?.set_attribute("id", "tpl-new")?;
 
-    if let Some((_, undone)) = &st.undo {
+    if let Some(undone) = st.undo.as_ref().map(|d| &d.template) {
         let undo = append(panel, el(doc, "div", &[("class", "undo")], None)?)?;
         ui::text(
             doc,
@@ -187,45 +188,6 @@ fn render_results(doc: &Document, st: &State) -> DomResult<()> {
     Ok(())
 }
 
-/// A lower-case id fragment from a title.
-fn slug(s: &str) -> String {
-    let mut out = String::new();
-    for c in s.chars().flat_map(char::to_lowercase) {
-        if c.is_ascii_alphanumeric() {
-            out.push(c);
-        } else if !out.is_empty() && !out.ends_with('-') {
-            out.push('-');
-        }
-        if out.len() >= 40 {
-            break;
-        }
-    }
-    let out = out.trim_end_matches('-');
-    if out.is_empty() {
-        "template".into()
-    } else {
-        out.to_string()
-    }
-}
-
-/// An id no template has yet, made from `title`.
-pub fn fresh_id(data: &Data, title: &str) -> String {
-    let base = format!("custom-{}", slug(title));
-    let mut id = base.clone();
-    let mut n = 2;
-    while data.templates.iter().any(|t| t.id == id) {
-        id = format!("{base}-{n}");
-        n += 1;
-    }
-    id
-}
-
-/// Saves the template list; says `done` once stored.
-pub fn save_templates(st: &mut State, done: String) {
-    let set = entries_of(&st.data, |k| k == KEY_TEMPLATES);
-    save(st, set, Vec::new(), done);
-}
-
 pub fn click(act: &str, id: &str) -> DomResult<bool> {
     match act {
         "tpl-new" => {
@@ -247,16 +209,12 @@ pub fn click(act: &str, id: &str) -> DomResult<bool> {
                 if !may_write(st) {
                     return None;
                 }
-                let i = st.data.templates.iter().position(|t| t.id == id)?;
-                let mut copy = st.data.templates.get(i)?.clone();
-                copy.title = tf("copy_of", &[&title_of(&copy)]);
-                copy.id = fresh_id(&st.data, &copy.title);
-                copy.builtin = false;
-                let title = copy.title.clone();
-                st.data.templates.insert(i + 1, copy);
+                let original = st.data.templates.iter().find(|t| t.id == id)?;
+                let title = tf("copy_of", &[&title_of(original)]);
+                let at = my_templates::duplicate(&mut st.data, id, title.clone(), dom::now())?;
                 st.search.clear();
                 save_templates(st, tf("duplicated", &[&title]));
-                Some(i + 1)
+                Some(at)
             })
             .flatten();
             refresh()?;
@@ -269,10 +227,9 @@ pub fn click(act: &str, id: &str) -> DomResult<bool> {
                 if !may_write(st) {
                     return None;
                 }
-                let i = st.data.templates.iter().position(|t| t.id == id)?;
-                let removed = st.data.templates.remove(i);
-                let title = title_of(&removed);
-                st.undo = Some((i, removed));
+                let deleted = my_templates::delete(&mut st.data, id)?;
+                let title = title_of(&deleted.template);
+                st.undo = Some(deleted);
                 save_templates(st, tf("deleted_template", &[&title]));
                 Some(())
             })
@@ -287,13 +244,9 @@ pub fn click(act: &str, id: &str) -> DomResult<bool> {
                 if !may_write(st) {
                     return None;
                 }
-                let (i, mut tpl) = st.undo.take()?;
-                if st.data.templates.iter().any(|t| t.id == tpl.id) {
-                    tpl.id = fresh_id(&st.data, &tpl.title);
-                }
-                let i = i.min(st.data.templates.len());
-                let title = title_of(&tpl);
-                st.data.templates.insert(i, tpl);
+                let deleted = st.undo.take()?;
+                let title = title_of(&deleted.template);
+                let i = my_templates::undo(&mut st.data, deleted, dom::now());
                 save_templates(st, tf("restored_template", &[&title]));
                 Some(i)
             })
