@@ -15,6 +15,7 @@ pub mod my_templates;
 pub mod note;
 pub mod plural;
 pub mod reuse;
+pub mod review;
 pub mod route;
 pub mod sent;
 pub mod sent_advice;

@@ -64,11 +64,7 @@ impl Tab {
 }
 
 /// How the review groups people.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum ReviewBy {
-    Action,
-    Bucket,
-}
+pub use kindly_core::review::Grouping as ReviewBy;
 
 /// Everything the popup shows.
 pub struct State {

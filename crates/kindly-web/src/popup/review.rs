@@ -7,39 +7,17 @@
 //! LinkedIn tab recording someone else never clashes).
 
 use super::ui::{self, t, tf};
-use super::{may_write, refresh, save, status, with_state, ReviewBy, State, KEY_LAST_REVIEW};
+use super::{may_write, refresh, save, status, with_state, State, KEY_LAST_REVIEW};
 use crate::dom::{append, el, DomResult};
+use kindly_core::review::{self, Group, Grouping as ReviewBy};
 use kindly_core::store::{person_entry, KEY_SETTINGS};
-use kindly_core::{Action, Answer, Bucket, Day, Kind, Person};
+use kindly_core::{Answer, Day, Kind, Person};
 use wasm_bindgen::JsCast;
 use web_sys::{Document, Element, HtmlInputElement, HtmlSelectElement, HtmlTextAreaElement};
 
-/// One person in the review: their place in storage order (for stable
-/// control ids), card key and record.
-type Row<'a> = (usize, &'a String, &'a Person);
-
-const BUCKETS: [Bucket; 3] = [Bucket::AcceptLater, Bucket::Ignore, Bucket::ReviewFurther];
-
-/// How long the invitation has waited, by today: its age when first seen
-/// plus the days since.
-fn waiting(p: &Person, today: Day) -> u32 {
-    p.age_when_seen
-        .unwrap_or(0)
-        .saturating_add(today.saturating_sub(p.first_seen))
-}
-
-/// Whether the invitation still waits for an answer.
-fn pending(p: &Person) -> bool {
-    p.outcome.is_none()
-}
-
-/// Whether the weekly reminder is due.
+/// Whether the weekly reminder is due ([`review::reminder_due`]).
 pub fn reminder_due(st: &State) -> bool {
-    st.data.settings.weekly_reminder
-        && st.data.people.values().any(pending)
-        && st
-            .last_review
-            .is_none_or(|d| st.today.saturating_sub(d) >= 7)
+    review::reminder_due(&st.data, st.last_review, st.today)
 }
 
 pub fn render(doc: &Document, panel: &Element, st: &State) -> DomResult<()> {
@@ -79,8 +57,12 @@ pub fn render(doc: &Document, panel: &Element, st: &State) -> DomResult<()> {
         return Ok(());
     }
     // Pending only; the answered go to the history below.
-    let people: Vec<(&String, &Person)> =
-        st.data.people.iter().filter(|(_, p)| pending(p)).collect();
+    let people: Vec<(&String, &Person)> = st
+        .data
+        .people
+        .iter()
+        .filter(|(_, p)| review::pending(p))
+        .collect();
     let answered = st.data.people.len() - people.len();
     let repeats: Vec<&(&String, &Person)> = people
         .iter()
@@ -146,64 +128,30 @@ pub fn render(doc: &Document, panel: &Element, st: &State) -> DomResult<()> {
         }
     }
 
-    // Groups, in a fixed order; people oldest first.
-    let mut groups: Vec<(String, Vec<Row<'_>>)> = Vec::new();
-    let mut sorted: Vec<Row<'_>> = people
-        .iter()
-        .enumerate()
-        .map(|(i, (k, p))| (i, *k, *p))
-        .collect();
-    sorted.sort_by(|a, b| {
-        waiting(b.2, today)
-            .cmp(&waiting(a.2, today))
-            .then(a.2.name.cmp(&b.2.name))
-    });
-    match st.review_by {
-        ReviewBy::Action => {
-            for a in Action::ALL {
-                let members = sorted
-                    .iter()
-                    .filter(|(_, _, p)| p.last_action == Some(a))
-                    .copied()
-                    .collect();
-                groups.push((t(&format!("act_{}", a.as_str())), members));
-            }
-            let members = sorted
-                .iter()
-                .filter(|(_, _, p)| p.last_action.is_none())
-                .copied()
-                .collect();
-            groups.push((t("not_judged"), members));
-        }
-        ReviewBy::Bucket => {
-            for b in BUCKETS {
-                let members = sorted
-                    .iter()
-                    .filter(|(_, _, p)| p.bucket == Some(b))
-                    .copied()
-                    .collect();
-                groups.push((t(&format!("bucket_{}", ui::name_of(&b))), members));
-            }
-            let members = sorted
-                .iter()
-                .filter(|(_, _, p)| p.bucket.is_none())
-                .copied()
-                .collect();
-            groups.push((t("no_bucket"), members));
-        }
-    }
+    let groups = review::groups(&st.data, st.review_by, today);
     let mut bucket_options = vec![("", t("no_bucket"))];
-    let names: Vec<String> = BUCKETS.iter().map(ui::name_of).collect();
-    for (b, name) in BUCKETS.iter().zip(&names) {
+    let names: Vec<String> = review::BUCKETS.iter().map(ui::name_of).collect();
+    for (b, name) in review::BUCKETS.iter().zip(&names) {
         bucket_options.push((name.as_str(), t(&format!("bucket_{}", ui::name_of(b)))));
     }
-    for (g, (label, members)) in groups.iter().enumerate() {
+    for (g, (group, members)) in groups.iter().enumerate() {
         if members.is_empty() {
             continue;
         }
+        let label = match group {
+            Group::Action(a) => t(&format!("act_{}", a.as_str())),
+            Group::NotJudged => t("not_judged"),
+            Group::Bucket(b) => t(&format!("bucket_{}", ui::name_of(b))),
+            Group::NoBucket => t("no_bucket"),
+        };
         let heading = format!("rev-g-{g}");
-        let list = group_list(doc, panel, "group", &heading, label, members.len())?;
-        for (i, key, p) in members {
+        let list = group_list(doc, panel, "group", &heading, &label, members.len())?;
+        for review::Member {
+            index: i,
+            key,
+            person: p,
+        } in members
+        {
             let name = display_name(p);
             let (item, head) = person_item(doc, &list, "card person", key, &name)?;
             let badges = append(&head, el(doc, "div", &[("class", "badges")], None)?)?;
@@ -228,7 +176,7 @@ pub fn render(doc: &Document, panel: &Element, st: &State) -> DomResult<()> {
             if !p.headline.is_empty() {
                 ui::text(doc, &item, "p", "headline", &p.headline)?;
             }
-            let mut facts = vec![match waiting(p, today) {
+            let mut facts = vec![match review::waiting(p, today) {
                 0 => t("waiting_new"),
                 days => tf("waiting", &[&ui::age(days)]),
             }];
@@ -466,7 +414,10 @@ pub fn change(act: &str, target: &Element) -> DomResult<bool> {
                     return false;
                 };
                 let done = if act == "rev-bucket" {
-                    p.bucket = BUCKETS.iter().copied().find(|b| ui::name_of(b) == value);
+                    p.bucket = review::BUCKETS
+                        .iter()
+                        .copied()
+                        .find(|b| ui::name_of(b) == value);
                     t("saved_bucket")
                 } else {
                     p.note = value.chars().take(2000).collect();
