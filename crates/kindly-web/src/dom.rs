@@ -1,6 +1,7 @@
 //! Small, boring DOM helpers. Text goes in only through `textContent` and
 //! attributes: nothing Kindly shows is ever parsed as HTML.
 
+use wasm_bindgen::prelude::Closure;
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{Document, Element};
 
@@ -38,6 +39,21 @@ pub fn append(parent: &Element, child: Element) -> DomResult<Element> {
 /// Now, in milliseconds since the epoch: the stamp of new template ids.
 pub fn now() -> u64 {
     js_sys::Date::now() as u64
+}
+
+/// Attaches a click (or other) listener that lives as long as the node.
+/// Events a script made (`isTrusted` false) are ignored: the page can
+/// dispatch a `click` or a `change` on any node, and must not drive Kindly.
+pub fn on(target: &Element, event: &str, mut handler: impl FnMut() + 'static) -> DomResult<()> {
+    let closure = Closure::<dyn FnMut(web_sys::Event)>::new(move |event: web_sys::Event| {
+        if event.is_trusted() {
+            handler();
+        }
+    });
+    target.add_event_listener_with_callback(event, closure.as_ref().unchecked_ref())?;
+    // Freed with the page; one per control.
+    closure.forget();
+    Ok(())
 }
 
 pub fn collapse_whitespace(text: &str) -> String {

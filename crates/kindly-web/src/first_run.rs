@@ -5,9 +5,8 @@
 //! it is gone for good (`Profile::first_run_done`).
 
 use crate::chrome::message;
-use crate::dom::{append, el, DomResult};
+use crate::dom::{append, el, on, DomResult};
 use crate::intent::{emit, FirstRunAnswers, Intent};
-use crate::panel::on;
 use kindly_core::{Policy, Profile};
 use std::cell::Cell;
 use wasm_bindgen::JsCast;

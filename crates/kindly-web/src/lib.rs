@@ -34,6 +34,7 @@ mod shape;
 pub mod snapshot;
 mod storage;
 mod viewport;
+mod words;
 
 use wasm_bindgen::prelude::*;
 

@@ -13,6 +13,12 @@
 use crate::dom::collapse_whitespace;
 use crate::markup::{Child, DomElement};
 use crate::shape;
+// Where the readers of invitations the user sends find it.
+pub(crate) use crate::shape::PAGE_CHROME;
+use crate::words::{skip_element, SKIPPED_BY_ATTRIBUTE};
+// The words of a card's controls and names, where the page adapter's
+// callers have always found them.
+pub use crate::words::{control_label, name_text, Labelled, READ_ATTRIBUTE};
 use kindly_core::controls::{classify_control, Control};
 use kindly_core::{CardLink, CardText};
 use web_sys::{Document, Element};
@@ -24,10 +30,6 @@ pub(crate) const CONTROLS: &str = "button, a, [role=\"button\"]";
 /// E2a `auto-component-*`, E2b `[role=listitem]`) or in plain semantic markup.
 const CARD_BOUNDARIES: &str =
     "li, [role=\"listitem\"], article, [data-view-name=\"pending-invitation\"], div[componentkey^=\"auto-component-\"]";
-
-/// Ancestors a card root must never reach: these hold page chrome.
-pub(crate) const PAGE_CHROME: &str =
-    "main, nav, header, h1, [role=\"main\"], [role=\"navigation\"], [data-testid=\"lazy-column\"]";
 
 /// Elements whose text is one block (a "line") of a card.
 const BLOCKS: &[&str] = &[
@@ -101,27 +103,6 @@ impl<E: DomElement> Card<E> {
         self.with_controls(|accept, _| accept.map(|(e, _)| e.clone()))
     }
 }
-
-/// Button text longer than this is content, not a control's label.
-pub(crate) const MAX_CONTROL_TEXT: usize = 60;
-
-/// The label a control announces: its aria-label, else its (short) text.
-pub(crate) fn control_label<E: DomElement>(control: &E) -> String {
-    match control.attr(READ_ATTRIBUTE) {
-        Some(label) if !label.trim().is_empty() => collapse_whitespace(&label),
-        _ => {
-            let text = collapse_whitespace(&control.text_content());
-            if text.chars().count() > MAX_CONTROL_TEXT {
-                String::new()
-            } else {
-                text
-            }
-        }
-    }
-}
-
-/// A control and its label.
-pub(crate) type Labelled<E> = (E, String);
 
 /// Reads `element`'s label and keeps it among the Accept or the Ignore
 /// controls, or neither.
@@ -508,10 +489,6 @@ pub const READ_SELECTORS: [&str; 5] = [
     CONTROLS,
 ];
 
-/// The one attribute [`read_card`] reads of a card's elements (a control's
-/// label, see [`control_label`]): a copy of the card carries it.
-pub const READ_ATTRIBUTE: &str = "aria-label";
-
 /// Anchors with a target.
 const LINKS: &str = "a[href]";
 
@@ -562,57 +539,6 @@ fn has_reply_control<E: DomElement>(root: &E) -> bool {
 pub fn card_text_of<E: DomElement>(root: &E, lang: String) -> CardText {
     card_text_for(&Card::new(root.clone()), lang)
 }
-
-/// A name element's text without badges drawn as icons: its text nodes,
-/// skipping what [`skip_element`] skips (icons such as `svg` and `img`,
-/// scripts, controls, Kindly's panels). `aria-hidden` copies of the name
-/// are not skipped here; the engine cleans repeated names.
-pub(crate) fn name_text<E: DomElement>(element: &E) -> String {
-    let mut out = String::new();
-    collect_text(element, &mut out);
-    collapse_whitespace(&out)
-}
-
-/// Appends the visible text under `element`, skipping controls (their words
-/// are labels, not content: "Accept", "… see more"), icons, scripts and
-/// Kindly's own panels.
-fn collect_text<E: DomElement>(element: &E, out: &mut String) {
-    for child in element.children() {
-        match child {
-            Child::Text(text) => out.push_str(&text),
-            Child::Element(child) => {
-                if skip_element(&child, &child.tag_name()) {
-                    continue;
-                }
-                out.push(' ');
-                collect_text(&child, out);
-                out.push(' ');
-            }
-        }
-    }
-}
-
-/// Whether `element` (whose `tagName` is `tag`) holds no content to read.
-fn skip_element<E: DomElement>(element: &E, tag: &str) -> bool {
-    matches!(
-        tag,
-        "SCRIPT"
-            | "STYLE"
-            | "TEMPLATE"
-            | "svg"
-            | "SVG"
-            | "IMG"
-            | "NOSCRIPT"
-            | "BUTTON"
-            | "SELECT"
-            | "TEXTAREA"
-    ) || element.matches(SKIPPED_BY_ATTRIBUTE)
-}
-
-/// Elements skipped for an attribute: buttons drawn with `role`. (Kindly's
-/// panels need no skipping: their content is in closed shadow roots, which
-/// no walk of the page's nodes enters.)
-const SKIPPED_BY_ATTRIBUTE: &str = "[role=\"button\"]";
 
 /// The card's text blocks in document order: each block element's own text
 /// (text nodes and inline children), controls left out; and the index of

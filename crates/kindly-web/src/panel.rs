@@ -10,7 +10,7 @@
 
 use crate::chrome::{counted_message, message};
 use crate::clipboard;
-use crate::dom::{self, append, el, DomResult};
+use crate::dom::{self, append, el, on, DomResult};
 use crate::hosts::{self, Panel};
 use crate::intent::{emit, Intent};
 use kindly_core::advice::Delivery;
@@ -470,25 +470,6 @@ fn delivery_text(delivery: Delivery) -> String {
             "Send it as a message after you accept.",
         ),
     }
-}
-
-/// Attaches a click (or other) listener that lives as long as the node.
-/// Events a script made (`isTrusted` false) are ignored: the page can
-/// dispatch a `click` or a `change` on any node, and must not drive Kindly.
-pub(crate) fn on(
-    target: &Element,
-    event: &str,
-    mut handler: impl FnMut() + 'static,
-) -> DomResult<()> {
-    let closure = Closure::<dyn FnMut(web_sys::Event)>::new(move |event: web_sys::Event| {
-        if event.is_trusted() {
-            handler();
-        }
-    });
-    target.add_event_listener_with_callback(event, closure.as_ref().unchecked_ref())?;
-    // Freed with the page; one per control.
-    closure.forget();
-    Ok(())
 }
 
 const RELATIONSHIPS: [(Option<Relationship>, &str, &str); 6] = [

@@ -8,7 +8,7 @@
 //! page's elements to make room.
 
 use crate::dom;
-use crate::page;
+use crate::shape;
 use std::cell::RefCell;
 use web_sys::Element;
 
@@ -42,7 +42,7 @@ pub fn holder(root: &Element) -> Element {
         let Some(parent) = holder.parent_element() else {
             break;
         };
-        if parent.matches(page::PAGE_CHROME).unwrap_or(true) {
+        if parent.matches(shape::PAGE_CHROME).unwrap_or(true) {
             break;
         }
         let layout = Layout::of(&parent);

@@ -19,7 +19,11 @@
 
 use crate::dom::collapse_whitespace;
 use crate::markup::DomElement;
-use crate::page::{control_label, name_text, Labelled, MAX_CONTROL_TEXT, PAGE_CHROME};
+use crate::words::{control_label, name_text, Labelled, MAX_CONTROL_TEXT};
+
+/// Ancestors a card root must never reach: these hold page chrome.
+pub(crate) const PAGE_CHROME: &str =
+    "main, nav, header, h1, [role=\"main\"], [role=\"navigation\"], [data-testid=\"lazy-column\"]";
 
 /// Controls the known eras mark as an invitation's, whatever the language.
 const ERA_ACTIONS: &str = "[data-view-name=\"invitation-action\"], \
