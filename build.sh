@@ -41,6 +41,8 @@ Commands:
   fuzz [seconds]
            run every cargo-fuzz target (crates/kindly-core/fuzz/) for
            that long each (default 60), print executions and crashes
+  loops    fail if the modules of a crate import each other in a loop
+           (each module uses only those below it); test runs it
   manifest chrome|firefox IN OUT
            write to OUT the manifest the browser understands, made from
            the manifest IN (build does this with manifest.json)
@@ -639,6 +641,93 @@ PY
   say "wrote the fuzzing figures to BENCHMARKS.md"
 }
 
+# `./build.sh loops`: fails when a crate's modules import each other in a
+# loop. Each module may use only modules below it (crates/README.md); the
+# edges are its `crate::` and `super::` paths, and a parent module's paths
+# into its own children (`mod.rs` calling `review::render`). Comments are
+# skipped, and a path to the crate root's re-exports is no edge.
+check_loops() {
+  python3 - crates/*/src <<'PY'
+import os, re, sys
+
+def modules(src):
+    """Module path ("popup::state") -> file, for one crate's src/."""
+    out = {}
+    for base, _, files in os.walk(src):
+        for f in files:
+            if not f.endswith(".rs"):
+                continue
+            rel = os.path.relpath(os.path.join(base, f), src)[:-3].split(os.sep)
+            if rel[-1] == "mod":
+                rel = rel[:-1]
+            if rel in (["lib"], ["main"]):
+                rel = []
+            out["::".join(rel)] = os.path.join(base, f)
+    return out
+
+def code(path):
+    text = open(path, encoding="utf-8").read()
+    text = re.sub(r"/\*.*?\*/", "", text, flags=re.S)
+    return re.sub(r"//[^\n]*", "", text)
+
+def target(mods, path):
+    """The longest module prefix of `a::b::c`."""
+    parts = path.split("::")
+    for n in range(len(parts), 0, -1):
+        name = "::".join(parts[:n])
+        if name in mods:
+            return name
+    return ""
+
+failed = False
+for src in sys.argv[1:]:
+    mods = modules(src)
+    edges = {m: set() for m in mods}
+    for mod, path in mods.items():
+        parent = mod.rsplit("::", 1)[0] if "::" in mod else ""
+        text = code(path)
+        found = [target(mods, p) for p in re.findall(r"\bcrate::((?:\w+::)*\w+)", text)]
+        found += [target(mods, (parent + "::" if parent else "") + p)
+                  for p in re.findall(r"\bsuper::((?:\w+::)*\w+)", text)]
+        # Braced groups: `use crate::{a, b::c}` and `use super::{x, y}`.
+        for base, group in re.findall(r"\b(crate|super)::\{([^}]*)\}", text):
+            prefix = "" if base == "crate" else parent
+            for item in re.split(r"\s*,\s*", group):
+                item = item.strip().split(" ")[0]
+                if item and item != "self":
+                    found.append(target(mods, (prefix + "::" if prefix else "") + item))
+                elif item == "self" and prefix:
+                    found.append(prefix)
+        if mod:
+            children = [m for m in mods if m.startswith(mod + "::") and "::" not in m[len(mod) + 2:]]
+            for child in children:
+                name = child.rsplit("::", 1)[1]
+                if re.search(r"(?<![\w:])" + name + r"::", text):
+                    found.append(child)
+        # The crate root is the crate's facade (re-exports), not a layer.
+        edges[mod] = {t for t in found if t and t != mod}
+    # Depth-first search for a cycle.
+    state, stack = {}, []
+    def visit(m):
+        global failed
+        state[m] = 1
+        stack.append(m)
+        for t in sorted(edges.get(m, ())):
+            if state.get(t) == 1:
+                cycle = stack[stack.index(t):] + [t]
+                print(f"import loop in {src}: " + " -> ".join(cycle), file=sys.stderr)
+                failed = True
+            elif t not in state:
+                visit(t)
+        stack.pop()
+        state[m] = 2
+    for m in sorted(mods):
+        if m not in state:
+            visit(m)
+sys.exit(1 if failed else 0)
+PY
+}
+
 cmd="${1:-build}"
 shift || true # what follows the command is the command's own
 case "$cmd" in
@@ -647,6 +736,7 @@ case "$cmd" in
     ensure_rust
     say "cargo fmt --check"; cargo fmt --all -- --check
     say "cargo clippy -D warnings"; cargo clippy --all-targets --quiet -- -D warnings
+    say "no import loops between modules"; check_loops
     say "cargo test"; cargo test --quiet
     build
     run_e2e
@@ -666,6 +756,7 @@ case "$cmd" in
     ;;
   bench-fuzz) bench_fuzz "$@" ;;
   fuzz) run_fuzz "${1:-60}" ;;
+  loops) check_loops && say "no import loops" ;;
   release) release ;;
   manifest) browser_manifest "$@" ;;
   help|-h|--help) usage ;;

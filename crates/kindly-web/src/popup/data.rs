@@ -7,8 +7,8 @@
 //! which refuses the whole file on any problem, so nothing changes until the
 //! user has seen the preview and pressed Apply.
 
+use super::state::{entries_of, focus, may_write, refresh, save, status, with_state, State};
 use super::ui::{self, t, tf};
-use super::{entries_of, focus, may_write, refresh, save, status, with_state, State};
 use crate::dom::{self, append, el, DomResult};
 use kindly_core::store::{self, person_storage_key, ExportScope, PERSON_PREFIX};
 use wasm_bindgen::prelude::*;

@@ -8,8 +8,8 @@
 //! the caret and the screen reader's place are not disturbed.
 
 use super::samples::{samples, Sample};
+use super::state::{entries_of, focus, may_write, refresh, save, status, with_state, Draft, State};
 use super::ui::{self, t, tf};
-use super::{entries_of, focus, refresh, save, status, with_state, State};
 use crate::dom::{self, append, el, DomResult};
 use kindly_core::my_templates;
 use kindly_core::store::KEY_TEMPLATES;
@@ -28,16 +28,6 @@ pub const SITUATIONS: [Situation; 21] = Situation::ALL;
 
 /// Template languages offered (the library's languages).
 pub use kindly_core::library::LANGUAGES;
-
-/// A template being edited.
-pub struct Draft {
-    /// The id of the template being edited; `None` for a new one.
-    pub original: Option<String>,
-    pub record: TemplateRecord,
-    /// Which sample invitation the preview uses.
-    pub sample: usize,
-    pub dirty: bool,
-}
 
 pub fn open(st: &mut State, id: &str) {
     if let Some(record) = st.data.templates.iter().find(|t| t.id == id) {
@@ -551,7 +541,7 @@ fn go_to(position: usize) -> DomResult<()> {
 
 fn save_draft() -> DomResult<()> {
     let saved = with_state(|st| -> Option<usize> {
-        if !super::may_write(st) {
+        if !may_write(st) {
             return None;
         }
         let draft = st.editor.as_ref()?;

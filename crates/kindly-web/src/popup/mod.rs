@@ -14,97 +14,51 @@
 //!   `storage::on_change` and re-render only the tab they affect.
 //! - **Never overwrite what we cannot read.** Data from a newer Kindly is
 //!   shown read-only: every control that would write is disabled, and
-//!   [`save`] refuses.
+//!   [`state::save`] refuses.
 
 mod data;
 mod editor;
 mod profile;
 mod review;
 mod samples;
+mod state;
 mod templates;
 mod ui;
 mod welcome;
 
 use crate::dom::{self, append, el, DomResult};
 use crate::storage;
-use kindly_core::store::{self, ImportChanges, ImportPlan, Loaded};
-use kindly_core::{Data, Day};
-use std::cell::RefCell;
+use kindly_core::store::{self, Loaded};
+use kindly_core::Day;
+use state::{
+    error_notice, focus, push_error, status, with_state, Hub, Notice, ReviewBy, State, Tab,
+    KEY_LAST_REVIEW,
+};
 use ui::t;
 use wasm_bindgen::prelude::*;
 use web_sys::{Document, Element, Event, KeyboardEvent};
 
-/// The popup's own storage key: the day of the last weekly review. UI state,
-/// not user data, so it is not part of `Data` or of exports.
-pub const KEY_LAST_REVIEW: &str = "kindly.popup.lastReview";
-
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Tab {
-    Templates,
-    Profile,
-    Review,
-    Data,
-}
-
-impl Tab {
-    const ALL: [Tab; 4] = [Tab::Templates, Tab::Profile, Tab::Review, Tab::Data];
-
-    fn name(self) -> &'static str {
-        match self {
-            Tab::Templates => "templates",
-            Tab::Profile => "profile",
-            Tab::Review => "review",
-            Tab::Data => "data",
+/// What the hub does once a tab's write ended (see [`state::save`]).
+fn written(result: Result<(), String>, done: String, stale: bool) {
+    wasm_bindgen_futures::spawn_local(async move {
+        match result {
+            Ok(()) => {
+                status(&done);
+                if stale {
+                    reload().await;
+                }
+                // The notices may have lost an error.
+                if let Ok(doc) = dom::document() {
+                    let _ = with_state(|st| render_notices(&doc, st));
+                }
+            }
+            Err(e) => {
+                status(&e);
+                reload().await;
+                report(refresh());
+            }
         }
-    }
-
-    fn parse(s: &str) -> Option<Tab> {
-        Tab::ALL.into_iter().find(|t| t.name() == s)
-    }
-}
-
-/// How the review groups people.
-pub use kindly_core::review::Grouping as ReviewBy;
-
-/// Everything the popup shows.
-pub struct State {
-    pub data: Data,
-    pub today: Day,
-    /// False for data from a newer Kindly: shown, never written.
-    pub writable: bool,
-    pub tab: Tab,
-    pub search: String,
-    pub editor: Option<editor::Draft>,
-    /// The last deleted template and where it was, for Undo.
-    pub undo: Option<kindly_core::my_templates::Deleted>,
-    /// A validated import waiting for Apply, with what it will change.
-    pub import: Option<(ImportPlan, ImportChanges)>,
-    pub import_error: Option<String>,
-    pub confirm_wipe: bool,
-    pub review_by: ReviewBy,
-    pub last_review: Option<Day>,
-    /// What opening the store found (migration, quarantine, newer schema).
-    pub notices: Vec<Notice>,
-    /// Writes in flight; a storage change seen meanwhile is re-read after.
-    pending_writes: u32,
-    stale: bool,
-}
-
-/// A message shown above the tabs until the popup closes.
-#[derive(Clone, Debug, PartialEq)]
-pub struct Notice {
-    pub kind: &'static str,
-    pub text: String,
-    pub details: Vec<String>,
-}
-
-thread_local! {
-    static STATE: RefCell<Option<State>> = const { RefCell::new(None) };
-}
-
-/// Runs `f` on the state, if the popup has loaded.
-pub fn with_state<R>(f: impl FnOnce(&mut State) -> R) -> Option<R> {
-    STATE.with(|cell| cell.try_borrow_mut().ok()?.as_mut().map(f))
+    });
 }
 
 /// Builds the popup into `#kindly-popup`.
@@ -113,6 +67,7 @@ pub fn start() -> DomResult<()> {
     let root = doc
         .get_element_by_id("kindly-popup")
         .ok_or_else(|| JsValue::from_str("no #kindly-popup"))?;
+    state::set_hub(Hub { refresh, written });
     build_shell(&doc, &root)?;
     listen(&root)?;
     wasm_bindgen_futures::spawn_local(load());
@@ -385,27 +340,6 @@ pub fn refresh() -> DomResult<()> {
     Ok(())
 }
 
-/// Moves focus to the element with this id, if it exists.
-pub fn focus(id: &str) {
-    if let Some(e) = dom::document().ok().and_then(|d| d.get_element_by_id(id)) {
-        if let Some(h) = ui::html(&e) {
-            let _ = h.focus();
-        }
-    }
-}
-
-/// Says `text` in the polite live region (and shows it).
-pub fn status(text: &str) {
-    if let Some(s) = dom::document()
-        .ok()
-        .and_then(|d| d.get_element_by_id("status"))
-    {
-        // Clear first so repeating the same message is announced again.
-        s.set_text_content(None);
-        s.set_text_content(Some(text));
-    }
-}
-
 fn render_notices(doc: &Document, st: &State) -> DomResult<()> {
     let Some(area) = doc.get_element_by_id("notices") else {
         return Ok(());
@@ -489,14 +423,6 @@ fn notices_for(loaded: &Loaded) -> Vec<Notice> {
     out
 }
 
-fn error_notice(text: &str) -> Notice {
-    Notice {
-        kind: "error",
-        text: text.to_string(),
-        details: Vec::new(),
-    }
-}
-
 fn last_review_of(entries: &[(String, String)]) -> Option<Day> {
     entries
         .iter()
@@ -519,26 +445,22 @@ async fn load() {
         // whatever is stored.
         Err(e) => (store::new_user_data(), false, vec![error_notice(&e)]),
     };
-    STATE.with(|cell| {
-        if let Ok(mut cell) = cell.try_borrow_mut() {
-            *cell = Some(State {
-                data,
-                today: ui::today(),
-                writable,
-                tab: Tab::Templates,
-                search: String::new(),
-                editor: None,
-                undo: None,
-                import: None,
-                import_error: None,
-                confirm_wipe: false,
-                review_by: ReviewBy::Action,
-                last_review,
-                notices,
-                pending_writes: 0,
-                stale: false,
-            });
-        }
+    state::install(State {
+        data,
+        today: ui::today(),
+        writable,
+        tab: Tab::Templates,
+        search: String::new(),
+        editor: None,
+        undo: None,
+        import: None,
+        import_error: None,
+        confirm_wipe: false,
+        review_by: ReviewBy::Action,
+        last_review,
+        notices,
+        pending_writes: 0,
+        stale: false,
     });
     if let Ok(doc) = dom::document() {
         if let Some(loading) = doc.get_element_by_id("kindly-loading") {
@@ -613,89 +535,4 @@ async fn reload() {
     if changed == Some(true) {
         report(refresh());
     }
-}
-
-fn push_error(st: &mut State, text: &str) {
-    st.notices.retain(|n| n.kind != "error");
-    st.notices.push(error_notice(text));
-}
-
-/// Entries of `data` whose key satisfies `pick` (one part of the store).
-/// The single keys are serialised alone; people only when asked for.
-pub fn entries_of(data: &Data, pick: impl Fn(&str) -> bool) -> Vec<(String, String)> {
-    let parts = [
-        store::KEY_META,
-        store::KEY_PROFILE,
-        store::KEY_SETTINGS,
-        store::KEY_TEMPLATES,
-    ];
-    let mut out: Vec<(String, String)> = parts
-        .into_iter()
-        .filter(|k| pick(k))
-        .filter_map(|k| store::part_entry(data, k))
-        .collect();
-    out.extend(
-        data.people
-            .iter()
-            .filter(|(k, _)| pick(&store::person_storage_key(k)))
-            .map(|(k, p)| store::person_entry(k, p)),
-    );
-    out
-}
-
-/// Writes `set`, removes `remove`, then says `done`. Refused (with the
-/// reason said) when the data is read-only. On failure the error is shown
-/// and storage re-read, so the popup shows what is really kept. Takes the
-/// state (callers hold it) to count the write in flight.
-pub fn save(st: &mut State, set: Vec<(String, String)>, remove: Vec<String>, done: String) {
-    if !st.writable {
-        status(&t("readonly_refused"));
-        return;
-    }
-    st.pending_writes += 1;
-    wasm_bindgen_futures::spawn_local(async move {
-        let mut result = storage::write(&set).await;
-        if result.is_ok() {
-            result = storage::remove(&remove).await;
-        }
-        let stale = with_state(|st| {
-            st.pending_writes = st.pending_writes.saturating_sub(1);
-            if let Err(e) = &result {
-                push_error(st, e);
-            } else {
-                st.notices.retain(|n| n.kind != "error");
-            }
-            let stale = st.stale && st.pending_writes == 0;
-            if stale {
-                st.stale = false;
-            }
-            stale
-        })
-        .unwrap_or(false);
-        match result {
-            Ok(()) => {
-                status(&done);
-                if stale {
-                    reload().await;
-                }
-                // The notices may have lost an error.
-                if let Ok(doc) = dom::document() {
-                    let _ = with_state(|st| render_notices(&doc, st));
-                }
-            }
-            Err(e) => {
-                status(&e);
-                reload().await;
-                report(refresh());
-            }
-        }
-    });
-}
-
-/// Whether the data may be changed; when not, says why.
-pub fn may_write(st: &State) -> bool {
-    if !st.writable {
-        status(&t("readonly_refused"));
-    }
-    st.writable
 }

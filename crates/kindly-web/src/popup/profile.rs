@@ -4,8 +4,8 @@
 //! status line says so.
 
 use super::editor::LANGUAGES;
+use super::state::{entries_of, may_write, save, status, with_state, State};
 use super::ui::{self, t, tf};
-use super::{entries_of, may_write, save, status, with_state, State};
 use crate::dom::{append, el, DomResult};
 use kindly_core::store::{KEY_PROFILE, KEY_SETTINGS};
 use kindly_core::{AccountType, Policy, Settings};

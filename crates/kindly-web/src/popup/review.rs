@@ -6,8 +6,10 @@
 //! switch off. Bucket and note are editable here (saved per person, so a
 //! LinkedIn tab recording someone else never clashes).
 
+use super::state::{
+    entries_of, focus, may_write, refresh, save, status, with_state, State, KEY_LAST_REVIEW,
+};
 use super::ui::{self, t, tf};
-use super::{may_write, refresh, save, status, with_state, State, KEY_LAST_REVIEW};
 use crate::dom::{append, el, DomResult};
 use kindly_core::review::{self, Group, Grouping as ReviewBy};
 use kindly_core::store::{person_entry, KEY_SETTINGS};
@@ -354,7 +356,7 @@ pub fn click(act: &str, _id: &str) -> DomResult<bool> {
                 save(st, set, Vec::new(), t("reviewed"));
             });
             refresh()?;
-            super::focus("review-summary");
+            focus("review-summary");
         }
         "review-off" => {
             with_state(|st| {
@@ -362,11 +364,11 @@ pub fn click(act: &str, _id: &str) -> DomResult<bool> {
                     return;
                 }
                 st.data.settings.weekly_reminder = false;
-                let set = super::entries_of(&st.data, |k| k == KEY_SETTINGS);
+                let set = entries_of(&st.data, |k| k == KEY_SETTINGS);
                 save(st, set, Vec::new(), t("reminder_off"));
             });
             refresh()?;
-            super::focus("rev-by");
+            focus("rev-by");
         }
         _ => return Ok(false),
     }

@@ -3,8 +3,8 @@
 //! default library without touching the user's own templates.
 
 use super::editor::{self, save_templates};
+use super::state::{focus, may_write, refresh, status, with_state, State};
 use super::ui::{self, t, tf};
-use super::{focus, may_write, refresh, status, with_state, State};
 use crate::dom::{self, append, el, DomResult};
 use kindly_core::store;
 use kindly_core::{my_templates, Target, TemplateRecord};

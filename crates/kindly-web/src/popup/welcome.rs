@@ -4,8 +4,8 @@
 //! it never comes back (`Profile::first_run_done`), and everything it asks
 //! stays editable in Profile.
 
+use super::state::{entries_of, focus, may_write, refresh, save, with_state, State};
 use super::ui::{self, t};
-use super::{entries_of, focus, may_write, refresh, save, with_state, State};
 use crate::dom::{self, append, el, DomResult};
 use kindly_core::store::KEY_PROFILE;
 use wasm_bindgen::JsCast;
