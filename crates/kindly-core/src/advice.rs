@@ -29,10 +29,13 @@ use std::collections::BTreeMap;
 /// the count (translations pick their plural form by it).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct Reason {
+    /// Stable id, the translation key's stem (`reason_<id>`).
     pub id: String,
     /// In English; the panel shows the UI language's own words.
     pub text: String,
+    /// The values its text uses (a name, a phrase).
     pub args: Vec<String>,
+    /// What it counts, when it counts something (picks the plural form).
     pub count: Option<u32>,
 }
 
@@ -40,53 +43,101 @@ pub struct Reason {
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Signal {
+    /// The user said they know them well.
     ChoseKnowWell,
+    /// The user said they have met them.
     ChoseMetOnce,
+    /// The user said they are a friend or family.
     ChoseFriend,
+    /// The user said they worked together once.
     ChoseFormerColleague,
+    /// The user said they do not know them.
     ChoseStranger,
+    /// The user connects only with people they know well.
     PolicyKnowWellOnly,
+    /// The user connects openly with most people.
     PolicyOpenNetworker,
+    /// The user is open to new roles.
     OpenToRoles,
+    /// Their note says they met.
     NoteMetInPerson,
+    /// Their note mentions a conversation.
     NoteTalked,
+    /// Their note says they worked together.
     NoteWorkedTogether,
+    /// Their note says they studied together.
     NoteStudiedTogether,
+    /// Their note says someone introduced them.
     NoteIntroduced,
+    /// Their note is about the user's work, not a meeting.
     NoteSawYourWork,
+    /// Their note asks for advice.
     NoteAsksAdvice,
+    /// Their note offers a role.
     NoteJobOffer,
+    /// They wrote a personal note.
     PersonalNote,
+    /// Their note is LinkedIn's standard text.
     GenericNote,
+    /// They wrote no note.
     NoNote,
+    /// Many shared connections.
     ManyMutual,
+    /// A shared connection named on the card.
     NamedMutual,
+    /// A few shared connections.
     SomeMutual,
+    /// No shared connections (where Kindly reads the card's language).
     NoMutual,
+    /// Their headline names a company the user works or worked at.
     SharedCompany,
+    /// Their headline names a school the user studied at.
     SharedSchool,
+    /// Their headline names the user's field.
     SameIndustry,
+    /// Their headline does not name the user's field.
     OutsideIndustry,
+    /// The user has not said their field.
     FieldUnknown,
+    /// Their card shows no headline.
     NoHeadline,
+    /// Their headline says they are studying.
     Student,
+    /// It reads like a sales pitch.
     SalesLanguage,
+    /// Their note has a common scam sign.
     ScamMarkers,
+    /// Their first note holds a link or a phone number.
     LinkOrPhone,
+    /// Their headline says they recruit.
     Recruiter,
+    /// They invited the user before.
     InvitedBefore,
+    /// Many people from one company invited the user recently.
     CompanyVolume,
+    /// It has waited more than [`LATE_AFTER_DAYS`].
     Waiting,
+    /// The card offers no Reply: no message reaches them before accepting.
     NoReply,
+    /// They follow the user.
     FollowsYou,
+    /// Their profile is verified.
     Verified,
+    /// An invitation to follow a page.
     PageInvitation,
+    /// An invitation to subscribe to a newsletter.
     NewsletterInvitation,
+    /// An invitation to an event.
     EventInvitation,
+    /// An invitation to join a group.
     GroupInvitation,
+    /// An invitation to follow a school.
     SchoolInvitation,
+    /// An invitation of a kind Kindly does not know yet.
     UnknownInvitation,
+    /// The user knows the person who sent a page's invitation.
     InviterKnown,
+    /// Kindly could not read the card's details.
     Unreadable,
 }
 
@@ -223,6 +274,7 @@ pub const LATE_AFTER_DAYS: u32 = 14;
 /// Invitations from this many other people at one company, seen within
 /// [`VOLUME_WINDOW_DAYS`], make "many invitations from one company".
 pub const VOLUME_OTHERS: u32 = 2;
+/// The window, in days, in which [`VOLUME_OTHERS`] invitations from one company count.
 pub const VOLUME_WINDOW_DAYS: u32 = 30;
 /// Notes are short (300 characters at most); signals read this much of one,
 /// so a pathological note cannot slow the panel down.
@@ -233,7 +285,9 @@ const GENERIC_NOTE_CHARS: usize = 160;
 /// A signal that fired, with the values its reason mentions.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Fired {
+    /// The signal.
     pub signal: Signal,
+    /// The values its reason mentions.
     pub args: Vec<String>,
 }
 
@@ -247,6 +301,7 @@ pub struct Context<'a> {
     pub relationship: Option<Relationship>,
     /// What Kindly remembers about them.
     pub person: Option<&'a Person>,
+    /// Today, for how long things have waited.
     pub today: Day,
     /// Other people at the same company who invited the user recently.
     pub same_company_recent: u32,
@@ -308,9 +363,11 @@ pub enum Delivery {
 /// The judgement, ready for the panel.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct Advice {
+    /// What Kindly suggests.
     pub action: Action,
     /// Why: the deciding facts first.
     pub reasons: Vec<Reason>,
+    /// The situation replies are chosen for.
     pub situation: Situation,
     /// Fallback situations for ranking templates, best first.
     pub also: Vec<Situation>,
@@ -801,9 +858,13 @@ pub fn signals(
 /// What backs a reply's claims: the facts read, what the user chose and
 /// set, and whether the answer is late.
 pub struct Backing<'a> {
+    /// The signals that fired.
     pub fired: &'a [Fired],
+    /// What the user said about them.
     pub relationship: Option<Relationship>,
+    /// The user's profile.
     pub profile: &'a Profile,
+    /// Whether the answer is late.
     pub late: bool,
 }
 
@@ -1065,6 +1126,7 @@ pub struct Companies {
 }
 
 impl Companies {
+    /// The index of `data`'s people, by company.
     pub fn from_data(data: &Data) -> Companies {
         let mut index = Companies::default();
         for (key, person) in &data.people {
@@ -1201,8 +1263,11 @@ const KNOWN: &[Relationship] = &[
 
 /// What the advice asks of a reply.
 pub struct Wanted<'a> {
+    /// What Kindly suggests.
     pub action: Action,
+    /// The situation the reply should fit.
     pub situation: Situation,
+    /// Fallback situations, best first.
     pub also: &'a [Situation],
     /// The reply's language ("fr").
     pub language: &'a str,

@@ -19,7 +19,9 @@ use std::borrow::Cow;
 /// A link inside a card: its path (no host, no query) and visible text.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct CardLink {
+    /// The path, without host or query (`/in/sam-ortiz-1a2b3c/`).
     pub path: String,
+    /// The link's visible text.
     pub text: String,
 }
 

@@ -104,17 +104,21 @@ pub fn has_word(label: &str, list: &[&str]) -> bool {
 /// What an interactive control in a card is for.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Control {
+    /// LinkedIn's Accept.
     Accept,
+    /// LinkedIn's Ignore.
     Ignore,
+    /// Anything else (Reply, Message, a profile link).
     Other,
 }
 
-/// Classifies a control by its aria-label (preferred) or text.
-/// A label can hold a long name ("Accept <300 characters>’s invitation"),
+/// The longest label a control may have. A label can hold a long name ("Accept <300 characters>’s invitation"),
 /// but not a paragraph: a link whose text is a whole note that happens to
 /// contain "accept" is not a control.
 pub const MAX_LABEL_CHARS: usize = 600;
 
+/// Classifies a control by its aria-label (preferred) or text, in every
+/// language of [`crate::lang`].
 pub fn classify_control(label: &str) -> Control {
     if label.chars().count() > MAX_LABEL_CHARS {
         return Control::Other;

@@ -72,7 +72,9 @@ pub enum Recognised {
 /// A dialog of the connect flow, understood.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct NoteDialog {
+    /// Where in the connect flow the dialog is.
     pub step: Step,
+    /// How it was recognised.
     pub recognised: Recognised,
     /// The invitee's name as the dialog shows it, when it does.
     pub name: Option<String>,

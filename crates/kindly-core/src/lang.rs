@@ -20,8 +20,11 @@ pub enum TargetAt {
 /// A phrase that says what kind of invitation a card is.
 #[derive(Clone, Copy, Debug)]
 pub struct KindPhrase {
+    /// The phrase, folded (see [`fold`]).
     pub phrase: &'static str,
+    /// The kind of invitation it says.
     pub kind: Kind,
+    /// Where on the line the invitation's target is named.
     pub target: TargetAt,
 }
 
@@ -50,7 +53,9 @@ pub struct Lang {
     pub see_more: &'static [&'static str],
     /// Lines starting with these are controls, not content ("Reply to Riley").
     pub control_prefixes: &'static [&'static str],
+    /// The words for "today" on a time line.
     pub today: &'static [&'static str],
+    /// The words for "yesterday" on a time line.
     pub yesterday: &'static [&'static str],
     /// Words that make a number and unit a time in the past ("ago", "il y a").
     pub ago_words: &'static [&'static str],
@@ -60,6 +65,7 @@ pub struct Lang {
     pub number_words: &'static [(&'static str, u32)],
     /// Time units and their length in days (minutes and hours count as 0).
     pub units: &'static [(&'static str, u32)],
+    /// How a mutual-connections line is written.
     pub mutual: MutualForms,
     /// "follows you".
     pub follows_you: &'static [&'static str],
@@ -1734,6 +1740,7 @@ fn first_word(s: &str) -> &str {
 }
 
 impl Folded {
+    /// Folds `text` (see [`fold`]), keeping where each folded character came from.
     pub fn new(text: &str) -> Folded {
         let text: String = text.chars().map(fold).collect();
         let mut words: Vec<String> = text

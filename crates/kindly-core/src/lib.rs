@@ -2,6 +2,10 @@
 //! against the etiquette guidance and writes polite replies from templates.
 //! It never touches a browser: `kindly-web` hands it plain text and shows what
 //! it returns, so every rule here is tested natively.
+//!
+//! The layers, the data flow and where each kind of change goes are drawn
+//! in `crates/README.md`.
+#![warn(missing_docs)]
 
 pub mod advice;
 pub mod card;
@@ -20,6 +24,9 @@ pub mod route;
 pub mod sent;
 pub mod sent_advice;
 pub mod sent_tab;
+// TODO(lead): store is being split into store/ in another branch; document
+// its items there and drop this exemption.
+#[allow(missing_docs)]
 pub mod store;
 pub mod suggest;
 pub mod template;

@@ -16,17 +16,25 @@ pub type Day = u32;
 )]
 #[serde(rename_all = "snake_case")]
 pub enum Kind {
+    /// A person's invitation to connect.
     Person,
+    /// An invitation to follow a page.
     Page,
+    /// An invitation to follow a school.
     School,
+    /// An invitation to subscribe to a newsletter.
     Newsletter,
+    /// An invitation to an event.
     Event,
+    /// An invitation to join a group.
     Group,
     #[default]
+    /// A kind Kindly does not know.
     Unknown,
 }
 
 impl Kind {
+    /// Every kind.
     pub const ALL: [Kind; 7] = [
         Kind::Person,
         Kind::Page,
@@ -55,15 +63,22 @@ impl Kind {
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Action {
+    /// Accept.
     Accept,
+    /// Reply first (on the card, under their note).
     Reply,
+    /// Ask how you know each other.
     Ask,
+    /// Decline kindly.
     Decline,
+    /// Ignore quietly.
     Ignore,
+    /// Take a closer look (their profile) before deciding.
     Review,
 }
 
 impl Action {
+    /// Every action.
     pub const ALL: [Action; 6] = [
         Action::Accept,
         Action::Reply,
@@ -85,6 +100,7 @@ impl Action {
         }
     }
 
+    /// The action stored as `s` ("accept"), if any.
     pub fn parse(s: &str) -> Option<Action> {
         Action::ALL.into_iter().find(|a| a.as_str() == s)
     }
@@ -94,14 +110,20 @@ impl Action {
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Relationship {
+    /// They are a stranger.
     Stranger,
+    /// Met once.
     MetOnce,
+    /// A friend or family.
     Friend,
+    /// Worked together once.
     FormerColleague,
+    /// Known well.
     KnowWell,
 }
 
 impl Relationship {
+    /// Every relationship.
     pub const ALL: [Relationship; 5] = [
         Relationship::Stranger,
         Relationship::MetOnce,
@@ -110,6 +132,7 @@ impl Relationship {
         Relationship::KnowWell,
     ];
 
+    /// The stable stored name ("met_once").
     pub fn as_str(self) -> &'static str {
         match self {
             Relationship::Stranger => "stranger",
@@ -120,6 +143,7 @@ impl Relationship {
         }
     }
 
+    /// The relationship stored as `s`, if any.
     pub fn parse(s: &str) -> Option<Relationship> {
         Relationship::ALL.into_iter().find(|r| r.as_str() == s)
     }
@@ -131,20 +155,35 @@ impl Relationship {
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Situation {
+    /// A stranger, without a personal note.
     StrangerGeneric,
+    /// A stranger who wrote a personal note.
     StrangerPersonal,
+    /// The user cannot place them.
     CantPlace,
+    /// A friend or family (LinkedIn is for work).
     Friend,
+    /// A former colleague.
     FormerColleague,
+    /// Someone outside the user's field.
     OutsideIndustry,
+    /// A recruiter.
     Recruiter,
+    /// A sales pitch.
     SalesPitch,
+    /// One of many invitations from one company.
     CompanyVolume,
+    /// Not yet: the invitation stays pending.
     KeepPending,
+    /// They met in person.
     MetInPerson,
+    /// Thanks, once accepted.
     ThanksAfterAccept,
+    /// They invited the user before.
     RepeatInviter,
+    /// A scam or spam.
     Scam,
+    /// An answer after a long wait.
     Late,
     /// A recruiter, and the user is open to new roles.
     RecruiterInterested,
@@ -162,6 +201,7 @@ pub enum Situation {
 }
 
 impl Situation {
+    /// Every situation; a new one goes at the end.
     pub const ALL: [Situation; 21] = [
         Situation::StrangerGeneric,
         Situation::StrangerPersonal,
@@ -255,6 +295,7 @@ pub enum Claim {
 }
 
 impl Claim {
+    /// Every claim.
     pub const ALL: [Claim; 16] = [
         Claim::MetInPerson,
         Claim::Talked,
@@ -296,6 +337,7 @@ impl Claim {
         }
     }
 
+    /// The claim stored as `s`, if any.
     pub fn parse(s: &str) -> Option<Claim> {
         Claim::ALL.into_iter().find(|c| c.as_str() == s)
     }
@@ -316,9 +358,12 @@ pub enum Target {
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Policy {
+    /// Only people the user knows well.
     KnowWellOnly,
     #[default]
+    /// People in the user's field (the default).
     IndustryFocused,
+    /// Most people.
     OpenNetworker,
 }
 
@@ -327,7 +372,9 @@ pub enum Policy {
 #[serde(rename_all = "snake_case")]
 pub enum AccountType {
     #[default]
+    /// A free account (200 characters per note).
     Free,
+    /// A Premium account (300 characters per note).
     Premium,
 }
 
@@ -335,8 +382,11 @@ pub enum AccountType {
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Bucket {
+    /// Accept later.
     AcceptLater,
+    /// Ignore.
     Ignore,
+    /// Look at again.
     ReviewFurther,
 }
 
@@ -344,12 +394,19 @@ pub enum Bucket {
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct Profile {
+    /// The user's name, for `{my_name}`.
     pub name: String,
+    /// The user's email, for `{my_email}`.
     pub email: String,
+    /// The user's fields ("data engineering").
     pub industries: Vec<String>,
+    /// Companies the user works or worked at.
     pub companies: Vec<String>,
+    /// Schools the user studied at.
     pub schools: Vec<String>,
+    /// Whom the user connects with.
     pub policy: Policy,
+    /// Free or Premium (the note's limit).
     pub account: AccountType,
     /// Language of new templates ("en", "fr", …), and of replies when
     /// the invitation's language has no template.
@@ -367,7 +424,9 @@ pub struct Profile {
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct Settings {
+    /// Panels start collapsed.
     pub collapsed_by_default: bool,
+    /// The popup reminds the user of the weekly review.
     pub weekly_reminder: bool,
     /// History older than this many days is pruned.
     pub history_days: u32,
@@ -394,13 +453,19 @@ impl Default for Settings {
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct Person {
+    /// Their name as last seen.
     pub name: String,
+    /// A person, or what their invitation is for.
     pub kind: Kind,
+    /// How the user said they know them.
     pub relationship: Option<Relationship>,
     /// The user's private note.
     pub note: String,
+    /// The user's weekly-review bucket.
     pub bucket: Option<Bucket>,
+    /// The day Kindly first saw their invitation.
     pub first_seen: Day,
+    /// The day Kindly last saw it.
     pub last_seen: Day,
     /// Distinct invitations seen from this person (day each was first seen).
     /// More than one means "invited you before".
@@ -420,11 +485,14 @@ pub struct Person {
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Answer {
+    /// Accepted with LinkedIn's Accept.
     Accepted,
+    /// Ignored with LinkedIn's Ignore.
     Ignored,
 }
 
 impl Answer {
+    /// The stable stored name ("accepted").
     pub fn as_str(self) -> &'static str {
         match self {
             Answer::Accepted => "accepted",
@@ -436,7 +504,9 @@ impl Answer {
 /// An answer and its day.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Outcome {
+    /// What the user answered.
     pub answer: Answer,
+    /// The day they answered.
     pub day: Day,
 }
 
@@ -459,6 +529,7 @@ pub enum SentStatus {
 }
 
 impl SentStatus {
+    /// Every status.
     pub const ALL: [SentStatus; 4] = [
         SentStatus::Pending,
         SentStatus::Accepted,
@@ -492,10 +563,13 @@ pub struct SentInvitation {
     /// What the user said when writing it: where they met (with its
     /// preposition, as typed), what they talked about, whom both know.
     pub met_at: String,
+    /// What they talked about.
     pub topic: String,
+    /// Whom both know.
     pub mutual_name: String,
     /// The note's language ("fr"), for the follow-up; empty when unknown.
     pub language: String,
+    /// Where it stands.
     pub status: SentStatus,
     /// The day the status was last learned.
     pub status_day: Day,
@@ -513,15 +587,23 @@ pub struct SentInvitation {
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct TemplateRecord {
+    /// Stable id: a built-in's name, or `custom-<slug>-<stamp>` (see `my_templates`).
     pub id: String,
+    /// What the user sees in lists.
     pub title: String,
+    /// The text, with placeholders (see `template`).
     pub body: String,
+    /// Where it is pasted: a message or an invitation note.
     pub target: Target,
+    /// The actions it fits (none: any).
     pub actions: Vec<Action>,
+    /// The relationships it fits (none: any).
     pub relationships: Vec<Relationship>,
+    /// The situations it fits.
     pub situations: Vec<Situation>,
     /// Part of the default library (restorable), not written by the user.
     pub builtin: bool,
+    /// The language it is written in ("en").
     pub language: String,
     /// What the text asserts (see [`Claim`]). Templates stored before
     /// claims existed have theirs read from their text by `store`.
@@ -552,10 +634,15 @@ impl Default for TemplateRecord {
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct Data {
+    /// The store's schema version (see `store`).
     pub schema: u32,
+    /// Who the user is.
     pub profile: Profile,
+    /// The user's preferences.
     pub settings: Settings,
+    /// The template library, in the user's order.
     pub templates: Vec<TemplateRecord>,
+    /// What Kindly remembers of each inviter, by card key.
     pub people: BTreeMap<String, Person>,
     /// Invitations the user sent, by the invitee's card key.
     pub sent: BTreeMap<String, SentInvitation>,
@@ -579,6 +666,7 @@ impl Default for Data {
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct Invitation {
+    /// A person, or what the invitation is for.
     pub kind: Kind,
     /// Stable identity: the profile slug, else a derived key.
     pub key: String,
@@ -586,9 +674,11 @@ pub struct Invitation {
     pub full_name: Option<String>,
     /// What a reply calls them ("Ana"); `None` when it cannot be told.
     pub first_name: Option<String>,
+    /// The line under the name.
     pub headline: Option<String>,
     /// From "X at Y" / "X @ Y" in the headline.
     pub company: Option<String>,
+    /// Shared connections, when the card says.
     pub mutual_count: Option<u32>,
     /// A mutual connection named on the card.
     pub mutual_name: Option<String>,
@@ -596,6 +686,7 @@ pub struct Invitation {
     pub age_days: Option<u32>,
     /// The personal note, trimmed of "… see more".
     pub note: Option<String>,
+    /// The card says they follow the user.
     pub follows_you: bool,
     /// For page/newsletter/event/group/school invitations: what it is about.
     pub target_name: Option<String>,

@@ -57,13 +57,19 @@ pub struct NoteInput {
 /// One ready-to-use note.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct NoteSuggestion {
+    /// The template it was written from.
     pub template_id: String,
+    /// The template's title.
     pub title: String,
+    /// The note, filled in.
     pub text: String,
     /// Characters as LinkedIn counts them.
     pub chars: usize,
+    /// The limit it must fit in (the dialog's, else the account's).
     pub limit: usize,
+    /// Whether it fits.
     pub fits: bool,
+    /// The language it is written in.
     pub language: String,
 }
 

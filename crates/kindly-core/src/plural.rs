@@ -10,13 +10,16 @@
 /// ("reason_some_mutual_one").
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Plural {
+    /// One (1 in English; 0 and 1 in French).
     One,
     /// French and Spanish: exact millions ("1 000 000 de relations").
     Many,
+    /// Everything else.
     Other,
 }
 
 impl Plural {
+    /// The name of the form, as message keys end ("one", "many", "other").
     pub fn as_str(self) -> &'static str {
         match self {
             Plural::One => "one",
@@ -54,13 +57,18 @@ pub fn category(lang: &str, n: u64) -> Plural {
 #[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Unit {
+    /// Days.
     Days,
+    /// Weeks.
     Weeks,
+    /// Months.
     Months,
+    /// Years.
     Years,
 }
 
 impl Unit {
+    /// The unit's name, as message keys use it ("days").
     pub fn as_str(self) -> &'static str {
         match self {
             Unit::Days => "days",

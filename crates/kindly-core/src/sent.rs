@@ -205,11 +205,17 @@ pub struct Changed {
 /// The first message once they accept, ready to copy.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct FollowUp {
+    /// The template it was written from.
     pub template_id: String,
+    /// The template's title.
     pub title: String,
+    /// The message, filled in.
     pub text: String,
+    /// Characters as LinkedIn counts them.
     pub chars: usize,
+    /// The limit of a message.
     pub limit: usize,
+    /// The language it is written in.
     pub language: String,
 }
 
@@ -272,7 +278,9 @@ pub fn follow_up(data: &Data, key: &str) -> Option<FollowUp> {
 /// One pending invitation in the review.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct PendingItem {
+    /// The invitee's card key.
     pub key: String,
+    /// The invitee's name.
     pub name: String,
     /// The day it was sent; 0 when unknown.
     pub sent: Day,
@@ -285,16 +293,22 @@ pub struct PendingItem {
 /// One accepted invitation whose follow-up is due.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct FollowUpItem {
+    /// The invitee's card key.
     pub key: String,
+    /// The invitee's name.
     pub name: String,
+    /// The day they accepted.
     pub accepted: Day,
+    /// The message to send them, when a template fits.
     pub follow_up: Option<FollowUp>,
 }
 
 /// One invitation no longer pending, for a reason Kindly cannot tell.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct GoneItem {
+    /// The invitee's card key.
     pub key: String,
+    /// The invitee's name.
     pub name: String,
     /// The day Kindly noticed.
     pub noticed: Day,

@@ -43,6 +43,7 @@ impl SentAction {
 /// The judgement of one sent invitation.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct SentAdvice {
+    /// What to do about it.
     pub action: SentAction,
     /// How long it has waited, in days; `None` when unknown.
     pub days: Option<u32>,

@@ -32,9 +32,13 @@ pub struct SentRowText {
 pub struct SentRow {
     /// The invitee's card key: their profile slug, else `<kind>/<slug>`.
     pub key: String,
+    /// A person, a page, a newsletter or an event.
     pub kind: Kind,
+    /// The invitee's name, when the row shows it.
     pub name: Option<String>,
+    /// Their first name, when it can be told.
     pub first_name: Option<String>,
+    /// The line under the name.
     pub headline: Option<String>,
     /// How long ago it was sent, in days ("Sent 2 weeks ago": 14).
     pub age_days: Option<u32>,

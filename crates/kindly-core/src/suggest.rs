@@ -23,13 +23,17 @@ pub const SUGGESTIONS: usize = 3;
 /// One ready-to-copy reply.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Suggestion {
+    /// The template it was written from.
     pub template_id: String,
+    /// The template's title.
     pub title: String,
+    /// The reply, filled in.
     pub text: String,
     /// Characters as LinkedIn counts them.
     pub chars: usize,
     /// The limit where it will be pasted.
     pub limit: usize,
+    /// Where it is pasted: a message or an invitation note.
     pub target: Target,
     /// Where it is sent: with the card's Reply, or after accepting.
     pub delivery: Delivery,
@@ -40,13 +44,19 @@ pub struct Suggestion {
 /// Everything a panel shows for one card.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct PanelModel {
+    /// The card's key (see [`crate::card`]).
     pub key: String,
+    /// A person, a page, a newsletter or an event.
     pub kind: Kind,
+    /// What Kindly suggests.
     pub action: Action,
+    /// What the card says, understood.
     pub invitation: Invitation,
     /// Most weight for the action first.
     pub reasons: Vec<Reason>,
+    /// The situation the replies are chosen for.
     pub situation: Situation,
+    /// The replies offered, best first.
     pub suggestions: Vec<Suggestion>,
     /// Explain LinkedIn's "I don't know this person" (clear scam or spam only).
     pub dont_know_hint: bool,
@@ -148,7 +158,9 @@ fn suggest_in(invitation: &Invitation, data: &Data, context: Context<'_>) -> Pan
 /// never scrolled to).
 #[derive(Clone, Debug, PartialEq)]
 pub struct Verdict {
+    /// What the card says, understood.
     pub invitation: Invitation,
+    /// What Kindly suggests.
     pub action: Action,
 }
 

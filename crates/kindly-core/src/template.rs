@@ -39,13 +39,21 @@ pub const NOTE_LIMIT_PREMIUM: usize = 300;
 /// counts as not known.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Facts {
+    /// `{first_name}`.
     pub first_name: Option<String>,
+    /// `{name}`.
     pub name: Option<String>,
+    /// `{company}`.
     pub company: Option<String>,
+    /// `{headline}`.
     pub headline: Option<String>,
+    /// `{mutual_count}`.
     pub mutual_count: Option<u32>,
+    /// `{mutual_name}`.
     pub mutual_name: Option<String>,
+    /// `{my_name}`.
     pub my_name: Option<String>,
+    /// `{my_email}`.
     pub my_email: Option<String>,
     /// Page/newsletter/event the invitation is about.
     pub target: Option<String>,
@@ -95,21 +103,34 @@ impl Facts {
 /// A fact a placeholder can insert.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Field {
+    /// `{first_name}`.
     FirstName,
+    /// `{name}`.
     Name,
+    /// `{company}`.
     Company,
+    /// `{headline}`.
     Headline,
+    /// `{mutual_count}`.
     MutualCount,
+    /// `{mutual_name}`.
     MutualName,
+    /// `{my_name}`.
     MyName,
+    /// `{my_email}`.
     MyEmail,
+    /// `{target}`: the page, newsletter or event.
     Target,
+    /// `{met_at}`: where the user met them.
     MetAt,
+    /// `{topic}`.
     Topic,
+    /// `{my_role}`.
     MyRole,
 }
 
 impl Field {
+    /// Every field, in the order the editor lists them.
     pub const ALL: [Field; 12] = [
         Field::FirstName,
         Field::Name,
@@ -143,6 +164,7 @@ impl Field {
         }
     }
 
+    /// The field a placeholder names (`"first_name"`), if any.
     pub fn parse(s: &str) -> Option<Field> {
         Field::ALL.into_iter().find(|f| f.as_str() == s)
     }
@@ -204,6 +226,7 @@ pub enum Condition {
 }
 
 impl Condition {
+    /// The condition `{if …}` names, if any.
     pub fn parse(s: &str) -> Option<Condition> {
         match s {
             "note" => Some(Condition::Note),
@@ -231,6 +254,7 @@ impl Condition {
 pub struct TemplateError {
     /// Character offset (not byte) where the problem starts.
     pub position: usize,
+    /// What is wrong and how to fix it, in words.
     pub message: String,
 }
 
@@ -790,7 +814,9 @@ pub fn limit_for(target: Target, account: AccountType, message_limit: u32) -> us
 /// A rendered text's length against its limit, for the live counter.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 pub struct Length {
+    /// Characters as LinkedIn counts them.
     pub chars: usize,
+    /// The limit where it will be pasted.
     pub limit: usize,
     /// Characters over the limit (0 when it fits).
     pub over: usize,
@@ -800,6 +826,7 @@ pub struct Length {
 }
 
 impl Length {
+    /// Whether the text fits.
     pub fn fits(&self) -> bool {
         self.over == 0
     }

@@ -22,6 +22,7 @@ use std::collections::BTreeMap;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize)]
 #[serde(rename_all = "snake_case")]
+/// How much a hint matters.
 pub enum Severity {
     /// Worth a look; often fine.
     Info,
@@ -39,28 +40,43 @@ pub struct Hint {
     /// Character range (start, end) in the text the hint is about. An empty
     /// range (start == end) is about the text as a whole.
     pub start: usize,
+    /// End of the range (exclusive).
     pub end: usize,
+    /// How much it matters.
     pub severity: Severity,
     /// In English (the fallback of a translation).
     pub message: String,
+    /// What to do about it, in English.
     pub suggestion: String,
     /// The message's translation key (`hint_<id>`) and its values.
     pub message_id: String,
+    /// The message's values.
     pub args: Vec<String>,
     /// The suggestion's translation key (`tip_<id>`) and its values.
     pub tip_id: String,
+    /// The suggestion's values.
     pub tip_args: Vec<String>,
 }
 
+/// A word that reads harsh.
 pub const HINT_HARSH_WORD: &str = "harsh_word";
+/// Blaming the reader ("you should have").
 pub const HINT_BLAME: &str = "blame";
+/// Words in capitals.
 pub const HINT_SHOUTING: &str = "shouting";
+/// Longer than the limit.
 pub const HINT_OVER_LIMIT: &str = "over_limit";
+/// A placeholder left unfilled.
 pub const HINT_UNFILLED: &str = "unfilled_placeholder";
+/// No thanks in a reply.
 pub const HINT_NO_THANKS: &str = "no_thanks";
+/// A reply to a personal note without their name.
 pub const HINT_NO_NAME: &str = "no_name";
+/// A note to send without the invitee's name.
 pub const HINT_NOTE_NO_NAME: &str = "note_no_name";
+/// Reasons given to a stranger.
 pub const HINT_REASON_TO_STRANGER: &str = "reason_to_stranger";
+/// The text is empty.
 pub const HINT_EMPTY: &str = "empty";
 
 /// Every hint message's translation key (`hint_<id>`), with whether it
@@ -107,6 +123,7 @@ pub struct ToneContext {
     pub limit: usize,
     /// They wrote a personal note: the reply should use their name.
     pub they_wrote_note: bool,
+    /// Their first name, when known.
     pub first_name: Option<String>,
     /// The user marked them a stranger (no specific reasons then).
     pub stranger: bool,
