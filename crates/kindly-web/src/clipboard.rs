@@ -4,6 +4,7 @@
 //! still work within the click's activation.
 
 use crate::chrome::message;
+use crate::dom;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::{spawn_local, JsFuture};
 use web_sys::{Element, HtmlTextAreaElement};
@@ -41,8 +42,11 @@ pub fn copy(text: &str, button: &Element) {
             (failed.clone(), failed)
         };
         button.set_text_content(Some(&label));
-        let _ = button.set_attribute("data-kindly-copied", if copied { "true" } else { "false" });
-        let _ = button.set_attribute("data-kindly-copy-id", &this_copy);
+        dom::report(
+            button
+                .set_attribute("data-kindly-copied", if copied { "true" } else { "false" })
+                .and_then(|()| button.set_attribute("data-kindly-copy-id", &this_copy)),
+        );
         announce(&button, &said);
         if !copied {
             return; // the advice stays until the next attempt
@@ -50,8 +54,11 @@ pub fn copy(text: &str, button: &Element) {
         gloo::timers::future::TimeoutFuture::new(COPIED_MS).await;
         if button.get_attribute("data-kindly-copy-id").as_deref() == Some(this_copy.as_str()) {
             button.set_text_content(Some(&message("copy", &[], "Copy")));
-            let _ = button.remove_attribute("data-kindly-copied");
-            let _ = button.remove_attribute("data-kindly-copy-id");
+            dom::report(
+                button
+                    .remove_attribute("data-kindly-copied")
+                    .and_then(|()| button.remove_attribute("data-kindly-copy-id")),
+            );
         }
     });
 }
@@ -85,7 +92,7 @@ fn announce(button: &Element, text: &str) {
 /// clipboard. Asking first matters: a refused call is logged by the browser
 /// as a policy violation on the page. Unknown (no policy API) means "try".
 fn policy_allows_clipboard_write() -> bool {
-    let Ok(doc) = crate::dom::document() else {
+    let Ok(doc) = dom::document() else {
         return false;
     };
     for api in ["permissionsPolicy", "featurePolicy"] {
@@ -115,7 +122,7 @@ async fn write_async(text: &str) -> Result<(), JsValue> {
 }
 
 fn fallback(text: &str, button: &Element) -> Result<(), JsValue> {
-    let doc = crate::dom::document()?;
+    let doc = dom::document()?;
     let root = button.get_root_node();
     let area: HtmlTextAreaElement = doc.create_element("textarea")?.dyn_into()?;
     area.set_value(text);
@@ -126,7 +133,9 @@ fn fallback(text: &str, button: &Element) -> Result<(), JsValue> {
     let html: web_sys::HtmlDocument = doc.dyn_into()?;
     let ok = html.exec_command("copy").unwrap_or(false);
     root.remove_child(&area)?;
-    let _ = button.dyn_ref::<web_sys::HtmlElement>().map(|b| b.focus());
+    if let Some(button) = button.dyn_ref::<web_sys::HtmlElement>() {
+        dom::report(button.focus());
+    }
     if ok {
         Ok(())
     } else {

@@ -36,6 +36,15 @@ pub fn append(parent: &Element, child: Element) -> DomResult<Element> {
     Ok(child)
 }
 
+/// Reports a DOM call that failed where nothing can be done about it (in
+/// a listener, or a finishing touch): a warning in the console, so it is
+/// seen while developing and never breaks what the person is doing.
+pub fn report(result: DomResult<()>) {
+    if let Err(err) = result {
+        web_sys::console::warn_2(&JsValue::from_str("Kindly:"), &err);
+    }
+}
+
 /// Now, in milliseconds since the epoch: the stamp of new template ids.
 pub fn now() -> u64 {
     js_sys::Date::now() as u64

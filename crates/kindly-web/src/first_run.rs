@@ -64,7 +64,7 @@ pub fn ask(doc: &Document, body: &Element, profile: &Profile) -> DomResult<()> {
         &message("first_run_field", &[], "Your field (e.g. software, design)"),
     )?;
     field_input.set_value(&profile.industries.join(", "));
-    let label = append(
+    append(
         &form,
         el(
             doc,
@@ -73,7 +73,6 @@ pub fn ask(doc: &Document, body: &Element, profile: &Profile) -> DomResult<()> {
             Some(&message("first_run_policy", &[], "Whom you connect with")),
         )?,
     )?;
-    let _ = label;
     let policy: HtmlSelectElement = append(
         &form,
         el(doc, "select", &[("id", "kindly-fr-policy")], None)?,

@@ -32,11 +32,11 @@ pub fn install(active: fn() -> bool, draw: fn(&Panel)) {
             event.stop_propagation();
         }
     });
-    let _ = window.add_event_listener_with_callback_and_bool(
+    crate::dom::report(window.add_event_listener_with_callback_and_bool(
         "keydown",
         handler.as_ref().unchecked_ref(),
         true,
-    );
+    ));
     handler.forget();
 }
 

@@ -26,10 +26,12 @@ pub fn install() {
     let options = web_sys::AddEventListenerOptions::new();
     options.set_capture(true);
     options.set_passive(true);
-    let _ = document.add_event_listener_with_callback_and_add_event_listener_options(
-        "click",
-        listener.as_ref().unchecked_ref(),
-        &options,
+    crate::dom::report(
+        document.add_event_listener_with_callback_and_add_event_listener_options(
+            "click",
+            listener.as_ref().unchecked_ref(),
+            &options,
+        ),
     );
     listener.forget(); // lives as long as the page
 }

@@ -210,12 +210,14 @@ pub fn fill(doc: &Document, panel: &Panel, view: &View) -> DomResult<()> {
         let toggle = toggle.clone();
         move || {
             let collapsed = !body.has_attribute("hidden");
-            let _ = if collapsed {
+            let shown = if collapsed {
                 body.set_attribute("hidden", "")
             } else {
                 body.remove_attribute("hidden")
             };
-            let _ = toggle.set_attribute("aria-expanded", if collapsed { "false" } else { "true" });
+            dom::report(shown.and_then(|()| {
+                toggle.set_attribute("aria-expanded", if collapsed { "false" } else { "true" })
+            }));
             toggle.set_text_content(Some(&toggle_label(collapsed)));
             emit(Intent::SetCollapsed {
                 key: key.clone(),
@@ -631,7 +633,7 @@ fn reply(
         )?,
     )?;
     let editor_id = format!("edit-{index}");
-    let editor_label = append(
+    append(
         &item,
         el(
             doc,
@@ -644,7 +646,6 @@ fn reply(
             )),
         )?,
     )?;
-    let _ = editor_label;
     let editor: HtmlTextAreaElement = append(
         &item,
         el(
@@ -747,16 +748,18 @@ fn reply(
             let opening = editor.hidden();
             editor.set_hidden(!opening);
             // The editor shows the text while it is open: not twice.
-            let _ = shown.toggle_attribute_with_force("hidden", opening);
-            let _ = save.toggle_attribute_with_force("hidden", !opening);
-            let _ = edit.set_attribute("aria-expanded", if opening { "true" } else { "false" });
+            dom::report((|| {
+                shown.toggle_attribute_with_force("hidden", opening)?;
+                save.toggle_attribute_with_force("hidden", !opening)?;
+                edit.set_attribute("aria-expanded", if opening { "true" } else { "false" })
+            })());
             edit.set_text_content(Some(&if opening {
                 message("done", &[], "Done")
             } else {
                 message("edit", &[], "Edit")
             }));
             if opening {
-                let _ = editor.focus();
+                dom::report(editor.focus());
             }
         }
     })?;
@@ -770,7 +773,7 @@ fn reply(
             let text = editor.value();
             shown.set_text_content(Some(&text));
             show_count(&count, &text, limit);
-            let _ = show_hints(&doc, &hints, &text, &tone);
+            dom::report(show_hints(&doc, &hints, &text, &tone));
             emit(Intent::RememberEdit {
                 key: key.clone(),
                 template_id: template_id.clone(),
@@ -821,15 +824,16 @@ fn show_count(count: &Element, text: &str, limit: usize) {
     };
     count.set_text_content(Some(&label));
     let over = limit > 0 && chars > limit;
-    let _ = count.set_attribute("class", if over { "count over" } else { "count" });
-    let _ = count.set_attribute(
-        "aria-label",
-        &counted_message(
-            "count_label",
-            chars as u64,
-            &[&chars.to_string(), &limit.to_string()],
-            &format!("{chars} of {limit} characters"),
-        ),
+    let label = counted_message(
+        "count_label",
+        chars as u64,
+        &[&chars.to_string(), &limit.to_string()],
+        &format!("{chars} of {limit} characters"),
+    );
+    dom::report(
+        count
+            .set_attribute("class", if over { "count over" } else { "count" })
+            .and_then(|()| count.set_attribute("aria-label", &label)),
     );
 }
 
@@ -924,7 +928,7 @@ fn memory(doc: &Document, body: &Element, key: &str, person: Option<&Person>) ->
             None,
         )?,
     )?;
-    let note_label = append(
+    append(
         &block,
         el(
             doc,
@@ -937,7 +941,6 @@ fn memory(doc: &Document, body: &Element, key: &str, person: Option<&Person>) ->
             )),
         )?,
     )?;
-    let _ = note_label;
     let note: HtmlTextAreaElement = append(
         &block,
         el(
@@ -1020,7 +1023,7 @@ fn memory(doc: &Document, body: &Element, key: &str, person: Option<&Person>) ->
 pub fn focus_part(panel: &Panel, part: &str) {
     if let Some(element) = panel.find(&format!("[data-kindly-part=\"{part}\"]")) {
         if let Some(element) = element.dyn_ref::<HtmlElement>() {
-            let _ = element.focus();
+            dom::report(element.focus());
         }
     }
 }

@@ -112,6 +112,7 @@ async fn heal_company_index(entries: &[(String, String)], loaded: &Loaded) -> Re
 
 /// Loads `entries` (the company index left out: it is not part of the
 /// layout `load` reads) and saves what it repaired or migrated.
+#[cfg(feature = "popup")]
 async fn save_repairs(entries: &[(String, String)]) -> Result<Loaded, String> {
     let loaded = load_layout(entries);
     save_loaded(&loaded, entries).await?;

@@ -301,7 +301,7 @@ fn download(name: &str, text: &str) -> DomResult<()> {
     a.remove();
     // Revoke once the download has started.
     gloo::timers::callback::Timeout::new(10_000, move || {
-        let _ = Url::revoke_object_url(&url);
+        dom::report(Url::revoke_object_url(&url));
     })
     .forget();
     Ok(())
@@ -355,7 +355,7 @@ async fn read_import(input: HtmlInputElement) {
         }
     })
     .unwrap_or(false);
-    let _ = refresh();
+    dom::report(refresh());
     if ok {
         status(&t("import_ready"));
         focus("imp-preview-h");

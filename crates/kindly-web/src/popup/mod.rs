@@ -26,7 +26,7 @@ mod templates;
 mod ui;
 mod welcome;
 
-use crate::dom::{self, append, el, DomResult};
+use crate::dom::{self, append, el, report, DomResult};
 use crate::storage;
 use kindly_core::store::{self, Loaded};
 use kindly_core::Day;
@@ -49,7 +49,7 @@ fn written(result: Result<(), String>, done: String, stale: bool) {
                 }
                 // The notices may have lost an error.
                 if let Ok(doc) = dom::document() {
-                    let _ = with_state(|st| render_notices(&doc, st));
+                    report(with_state(|st| render_notices(&doc, st)).unwrap_or(Ok(())));
                 }
             }
             Err(e) => {
@@ -205,12 +205,6 @@ fn origin(e: &Event, attr: &str) -> Option<(Element, String)> {
     }
     let value = carrier.get_attribute(attr)?;
     Some((carrier, value))
-}
-
-fn report(result: DomResult<()>) {
-    if let Err(err) = result {
-        web_sys::console::warn_2(&JsValue::from_str("Kindly popup:"), &err);
-    }
 }
 
 fn on_click(act: &str, id: &str) -> DomResult<()> {
@@ -467,8 +461,8 @@ async fn load() {
             loading.remove();
         }
         if let Some(root) = doc.get_element_by_id("kindly-popup") {
-            let _ = root.set_attribute("aria-busy", "false");
-            let _ = root.set_attribute("data-ready", "true");
+            report(root.set_attribute("aria-busy", "false"));
+            report(root.set_attribute("data-ready", "true"));
         }
     }
     report(refresh());

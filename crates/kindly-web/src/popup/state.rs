@@ -137,7 +137,7 @@ pub fn refresh() -> DomResult<()> {
 pub fn focus(id: &str) {
     if let Some(e) = dom::document().ok().and_then(|d| d.get_element_by_id(id)) {
         if let Some(h) = ui::html(&e) {
-            let _ = h.focus();
+            dom::report(h.focus());
         }
     }
 }
