@@ -3,8 +3,9 @@
 //! hidden textarea inside Kindly's own shadow root and `execCommand('copy')`
 //! still work within the click's activation.
 
-use crate::chrome::message;
 use crate::dom;
+use crate::parts;
+use crate::ui_text;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::{spawn_local, JsFuture};
 use web_sys::{Element, HtmlTextAreaElement};
@@ -34,30 +35,30 @@ pub fn copy(text: &str, button: &Element) {
         };
         let (label, said) = if copied {
             (
-                message("copied", &[], "Copied"),
-                message("copied_status", &[], "Reply copied to the clipboard."),
+                ui_text::text("copied", &[]),
+                ui_text::text("copied_status", &[]),
             )
         } else {
-            let failed = message("copy_failed", &[], "Select and copy the text");
+            let failed = ui_text::text("copy_failed", &[]);
             (failed.clone(), failed)
         };
         button.set_text_content(Some(&label));
         dom::report(
             button
-                .set_attribute("data-kindly-copied", if copied { "true" } else { "false" })
-                .and_then(|()| button.set_attribute("data-kindly-copy-id", &this_copy)),
+                .set_attribute(parts::COPIED, if copied { "true" } else { "false" })
+                .and_then(|()| button.set_attribute(parts::COPY_ID, &this_copy)),
         );
         announce(&button, &said);
         if !copied {
             return; // the advice stays until the next attempt
         }
         gloo::timers::future::TimeoutFuture::new(COPIED_MS).await;
-        if button.get_attribute("data-kindly-copy-id").as_deref() == Some(this_copy.as_str()) {
-            button.set_text_content(Some(&message("copy", &[], "Copy")));
+        if button.get_attribute(parts::COPY_ID).as_deref() == Some(this_copy.as_str()) {
+            button.set_text_content(Some(&ui_text::text("copy", &[])));
             dom::report(
                 button
-                    .remove_attribute("data-kindly-copied")
-                    .and_then(|()| button.remove_attribute("data-kindly-copy-id")),
+                    .remove_attribute(parts::COPIED)
+                    .and_then(|()| button.remove_attribute(parts::COPY_ID)),
             );
         }
     });
@@ -71,7 +72,7 @@ fn announce(button: &Element, text: &str) {
     let Some(root) = root.dyn_ref::<web_sys::DocumentFragment>() else {
         return;
     };
-    let Ok(Some(status)) = root.query_selector("[data-kindly=status]") else {
+    let Ok(Some(status)) = root.query_selector(&parts::selector(parts::STATUS)) else {
         return;
     };
     let same = status.text_content().as_deref().map(str::trim_end) == Some(text);

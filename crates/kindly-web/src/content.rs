@@ -15,6 +15,7 @@ use crate::page;
 use crate::panel::{self, View};
 use crate::placement;
 use crate::storage;
+use crate::ui_text;
 use crate::viewport;
 use kindly_core::advice::Companies;
 use kindly_core::route::{classify, Route};
@@ -1226,8 +1227,8 @@ fn save_as_template(key: &str, template_id: &str, text: &str) -> bool {
             .templates
             .iter()
             .find(|t| t.id == template_id)
-            .map(|t| format!("{} (my version)", t.title))
-            .unwrap_or_else(|| "My reply".to_string());
+            .map(|t| ui_text::text("my_version", &[&t.title]))
+            .unwrap_or_else(|| ui_text::text("my_reply", &[]));
         my_templates::save_from_reply(&mut state.data, template_id, title, body, dom::now());
         store::part_entry(&state.data, store::KEY_TEMPLATES).map(|entry| vec![entry])
     })

@@ -13,7 +13,9 @@ pub fn document() -> DomResult<Document> {
         .ok_or_else(|| JsValue::from_str("no document"))
 }
 
-/// Creates `<tag>` with attributes and (optionally) text.
+/// Creates `<tag>` with attributes and (optionally) text. The popup's
+/// views still draw with it; the panel uses [`node`].
+#[cfg(feature = "popup")]
 pub fn el(
     doc: &Document,
     tag: &str,
@@ -30,7 +32,119 @@ pub fn el(
     Ok(element)
 }
 
+thread_local! {
+    /// The document the builder creates elements in: one per realm.
+    static DOCUMENT: Option<Document> = web_sys::window().and_then(|w| w.document());
+}
+
+/// An element being built: tag, part, attributes, text, children and
+/// listeners in one expression, ending with [`Node::build`] or
+/// [`Node::add_to`]. The first failed DOM call is kept and returned at the
+/// end, so a chain needs no `?` at every step.
+#[must_use = "a node does nothing until built or added"]
+pub struct Node(DomResult<Element>);
+
+/// Starts an element `<tag>`.
+pub fn node(tag: &str) -> Node {
+    Node(DOCUMENT.with(|doc| match doc {
+        Some(doc) => doc.create_element(tag),
+        None => Err(JsValue::from_str("no document")),
+    }))
+}
+
+impl Node {
+    fn then(self, f: impl FnOnce(&Element) -> DomResult<()>) -> Node {
+        Node(self.0.and_then(|element| f(&element).map(|()| element)))
+    }
+
+    /// Marks it as Kindly's part `name` (see [`crate::parts`]).
+    pub fn part(self, name: &str) -> Node {
+        self.attr(crate::parts::PART, name)
+    }
+
+    /// Sets its class.
+    pub fn class(self, class: &str) -> Node {
+        self.attr("class", class)
+    }
+
+    /// Sets an attribute.
+    pub fn attr(self, name: &str, value: &str) -> Node {
+        self.then(|e| e.set_attribute(name, value))
+    }
+
+    /// Sets a boolean attribute (`hidden`, `checked`) when `on`.
+    pub fn flag(self, name: &str, on: bool) -> Node {
+        if on {
+            self.attr(name, "")
+        } else {
+            self
+        }
+    }
+
+    /// Sets its text (as text: never parsed as HTML).
+    pub fn text(self, text: &str) -> Node {
+        self.then(|e| {
+            e.set_text_content(Some(text));
+            Ok(())
+        })
+    }
+
+    /// Appends a child being built.
+    pub fn child(self, child: Node) -> Node {
+        self.then(|e| child.add_to(e).map(|_| ()))
+    }
+
+    /// Appends children being built, in order.
+    pub fn children(self, children: impl IntoIterator<Item = Node>) -> Node {
+        children.into_iter().fold(self, Node::child)
+    }
+
+    /// Appends an element built already (one a listener needs to hold).
+    pub fn holding(self, child: &Element) -> Node {
+        self.then(|e| e.append_child(child).map(|_| ()))
+    }
+
+    /// Sets its `value` property (what an input, a select or a textarea
+    /// holds), after its options for a select.
+    #[cfg(feature = "popup")]
+    pub fn value(self, value: &str) -> Node {
+        self.then(|e| {
+            js_sys::Reflect::set(e, &JsValue::from_str("value"), &JsValue::from_str(value))
+                .map(|_| ())
+        })
+    }
+
+    /// Disables it when `disabled`.
+    #[cfg(feature = "popup")]
+    pub fn disabled(self, disabled: bool) -> Node {
+        self.flag("disabled", disabled)
+    }
+
+    /// Runs `handler` on the element's trusted `event`s (see [`on`]).
+    pub fn on(self, event: &str, handler: impl FnMut() + 'static) -> Node {
+        self.then(|e| on(e, event, handler))
+    }
+
+    /// The element.
+    pub fn build(self) -> DomResult<Element> {
+        self.0
+    }
+
+    /// The element, as the type its tag makes it (`HtmlTextAreaElement`).
+    pub fn build_as<T: JsCast>(self) -> DomResult<T> {
+        self.0?.dyn_into::<T>().map_err(JsValue::from)
+    }
+
+    /// Appends the element to `parent` and returns it.
+    pub fn add_to(self, parent: &Element) -> DomResult<Element> {
+        let element = self.0?;
+        parent.append_child(&element)?;
+        Ok(element)
+    }
+}
+
 /// Appends `child` to `parent` and returns the child, for building trees.
+#[cfg(feature = "popup")]
 pub fn append(parent: &Element, child: Element) -> DomResult<Element> {
     parent.append_child(&child)?;
     Ok(child)

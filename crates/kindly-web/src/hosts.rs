@@ -10,6 +10,7 @@
 //! holding the root (Kindly, or a test through the DevTools protocol) reaches.
 
 use crate::dom::{self, DomResult};
+use crate::parts;
 use kindly_core::{Action, Kind};
 use std::cell::RefCell;
 use wasm_bindgen::prelude::*;
@@ -50,12 +51,6 @@ thread_local! {
     };
 }
 
-/// The contract's attributes, inside the closed root.
-pub const KEY: &str = "data-key";
-pub const KIND: &str = "data-kind";
-pub const ACTION: &str = "data-action";
-pub const DRAWN: &str = "data-drawn";
-
 /// Makes an undrawn host for a card: a bare `<div>` whose closed root holds
 /// an empty panel element with the card's key, kind and action. It takes no
 /// room until drawn (`display: none` from inside its root).
@@ -70,17 +65,12 @@ pub fn make(doc: &Document, key: &str, kind: Kind, action: Action) -> DomResult<
             root.set_adopted_style_sheets(&js_sys::Array::of1(sheet));
         }
     });
-    let section = dom::el(
-        doc,
-        "section",
-        &[
-            ("data-kindly", "panel"),
-            (KEY, key),
-            (KIND, kind.as_str()),
-            (ACTION, action.as_str()),
-        ],
-        None,
-    )?;
+    let section = dom::node("section")
+        .part(parts::PANEL)
+        .attr(parts::KEY, key)
+        .attr(parts::KIND, kind.as_str())
+        .attr(parts::ACTION_ATTR, action.as_str())
+        .build()?;
     root.append_child(&section)?;
     let panel = Panel {
         host,
@@ -189,11 +179,11 @@ pub fn all() -> Vec<Panel> {
 impl Panel {
     /// The card's key, as marked.
     pub fn key(&self) -> Option<String> {
-        self.section.get_attribute(KEY)
+        self.section.get_attribute(parts::KEY)
     }
 
     pub fn is_drawn(&self) -> bool {
-        self.section.has_attribute(DRAWN)
+        self.section.has_attribute(parts::DRAWN)
     }
 
     /// The first element in the panel matching `selector`.

@@ -4,6 +4,7 @@
 //! LinkedIn's own shortcuts and the browser's; listed in the popup.
 
 use crate::hosts::{self, Panel};
+use crate::parts;
 use wasm_bindgen::prelude::*;
 use web_sys::{HtmlElement, KeyboardEvent};
 
@@ -64,7 +65,7 @@ fn move_focus(step: isize, draw: fn(&Panel)) -> bool {
 }
 
 fn focus_first(panel: &Panel) -> bool {
-    let Some(target) = panel.find("[data-kindly=toggle]") else {
+    let Some(target) = panel.find(&parts::selector(parts::TOGGLE)) else {
         return false;
     };
     panel.host.scroll_into_view_with_bool(false);
@@ -79,7 +80,7 @@ fn focus_first(panel: &Panel) -> bool {
 fn copy_top_reply() -> bool {
     let top_copy = |panel: &Panel| -> Option<HtmlElement> {
         panel
-            .find("[data-kindly=copy]")?
+            .find(&parts::selector(parts::COPY))?
             .dyn_into::<HtmlElement>()
             .ok()
     };

@@ -25,6 +25,7 @@ pub mod markup;
 pub mod note_dialog;
 pub mod page;
 mod panel;
+mod parts;
 mod placement;
 #[cfg(feature = "popup")]
 mod popup;
@@ -33,6 +34,7 @@ mod shape;
 // Public for the native tests, which check a card read from its copy.
 pub mod snapshot;
 mod storage;
+mod ui_text;
 mod viewport;
 mod words;
 

@@ -10,9 +10,11 @@
 
 use crate::chrome::{counted_message, message};
 use crate::clipboard;
-use crate::dom::{self, append, el, on, DomResult};
+use crate::dom::{self, node, on, DomResult};
 use crate::hosts::{self, Panel};
 use crate::intent::{emit, Intent};
+use crate::parts;
+use crate::ui_text;
 use kindly_core::advice::Delivery;
 use kindly_core::tone::{self, Severity};
 use kindly_core::{Action, Bucket, Data, Kind, PanelModel, Person, Relationship, Suggestion};
@@ -101,11 +103,12 @@ pub fn build(doc: &Document, view: &View) -> DomResult<Panel> {
 /// it is). Until then the host is an empty marker that already carries the
 /// card's key, kind and action: panels are drawn when their card comes near
 /// the viewport, so a page of hundreds of cards costs only what is seen.
-pub fn fill(doc: &Document, panel: &Panel, view: &View) -> DomResult<()> {
+/// (The builder draws in the page's own document: `_doc` stays until
+/// `content`, which passes it, is next changed.)
+pub fn fill(_doc: &Document, panel: &Panel, view: &View) -> DomResult<()> {
     if panel.is_drawn() {
         return Ok(());
     }
-    let model = view.model;
     SHEET.with(|sheet| {
         if let Some(sheet) = sheet {
             panel
@@ -113,10 +116,41 @@ pub fn fill(doc: &Document, panel: &Panel, view: &View) -> DomResult<()> {
                 .set_adopted_style_sheets(&js_sys::Array::of1(sheet));
         }
     });
-    // The action can change between the marker and the drawing (the
-    // person's relationship arrived from another tab): the panel tells the truth.
     let section = &panel.section;
-    section.set_attribute(hosts::ACTION, model.action.as_str())?;
+    label_section(section, view)?;
+    let body = node("div")
+        .attr("id", "kindly-body")
+        .class("body")
+        .flag("hidden", view.collapsed)
+        .build()?;
+    let header = header(view, &body)?;
+    section.append_child(&header)?;
+    // The first reason stays visible even when collapsed: one line of "why".
+    if let Some(first) = view.model.reasons.first() {
+        paragraph(parts::MAIN_REASON, "main-reason", &reason_text(first)).add_to(section)?;
+    }
+    section.append_child(&body)?;
+    warnings(&body, view.model)?;
+    waited(&body, view.model)?;
+    why(view.model).add_to(&body)?;
+    if view.model.kind == Kind::Person {
+        person_part(&body, view)?;
+    }
+    node("p")
+        .part(parts::STATUS)
+        .class("sr-only")
+        .attr("aria-live", "polite")
+        .add_to(section)?;
+    section.set_attribute(parts::DRAWN, "")?;
+    Ok(())
+}
+
+/// The panel element's action, language, theme and name. The action can
+/// change between the marker and the drawing (the person's relationship
+/// arrived from another tab): the panel tells the truth.
+fn label_section(section: &Element, view: &View) -> DomResult<()> {
+    let model = view.model;
+    section.set_attribute(parts::ACTION_ATTR, model.action.as_str())?;
     let name = display_name(model);
     // The page's own language and direction would otherwise apply.
     let (lang, dir) = crate::chrome::ui_lang_dir_cached();
@@ -127,83 +161,30 @@ pub fn fill(doc: &Document, panel: &Panel, view: &View) -> DomResult<()> {
         "class",
         &format!("panel act-{}{theme}", model.action.as_str()),
     )?;
-    section.set_attribute(
-        "aria-label",
-        &message(
-            "panel_label",
-            &[&name],
-            &format!("Kindly: suggestion for {name}"),
-        ),
-    )?;
+    section.set_attribute("aria-label", &ui_text::text("panel_label", &[&name]))
+}
 
-    let header = append(section, el(doc, "header", &[], None)?)?;
-    append(
-        &header,
-        el(
-            doc,
-            "span",
-            &[("class", "brand"), ("aria-hidden", "true")],
-            Some("Kindly"),
-        )?,
-    )?;
-    let action_text = message(
-        &format!("action_{}", model.action.as_str()),
-        &[],
-        default_action_text(model.action),
-    );
-    append(
-        &header,
-        el(
-            doc,
-            "p",
-            &[("data-kindly", "action"), ("class", "action")],
-            Some(&action_text),
-        )?,
-    )?;
-    let toggle = append(
-        &header,
-        el(
-            doc,
-            "button",
-            &[
-                ("type", "button"),
-                ("data-kindly", "toggle"),
-                ("class", "toggle"),
-                (
-                    "aria-expanded",
-                    if view.collapsed { "false" } else { "true" },
-                ),
-                ("aria-controls", "kindly-body"),
-            ],
-            Some(&toggle_label(view.collapsed)),
-        )?,
-    )?;
+/// A `<p>` part with its class and text.
+fn paragraph(part: &str, class: &str, text: &str) -> dom::Node {
+    node("p").part(part).class(class).text(text)
+}
 
-    // The first reason stays visible even when collapsed: one line of "why".
-    if let Some(first) = model.reasons.first() {
-        append(
-            section,
-            el(
-                doc,
-                "p",
-                &[("data-kindly", "main-reason"), ("class", "main-reason")],
-                Some(&reason_text(first)),
-            )?,
-        )?;
-    }
-
-    let body = append(
-        section,
-        el(
-            doc,
-            "div",
-            &[("id", "kindly-body"), ("class", "body")],
-            None,
-        )?,
-    )?;
-    if view.collapsed {
-        body.set_attribute("hidden", "")?;
-    }
+/// The header: the brand, the suggested action, and the Show/Hide toggle
+/// of `body`.
+fn header(view: &View, body: &Element) -> DomResult<Element> {
+    let model = view.model;
+    let action_text = ui_text::text(&format!("action_{}", model.action.as_str()), &[]);
+    let toggle = node("button")
+        .attr("type", "button")
+        .part(parts::TOGGLE)
+        .class("toggle")
+        .attr(
+            "aria-expanded",
+            if view.collapsed { "false" } else { "true" },
+        )
+        .attr("aria-controls", "kindly-body")
+        .text(&toggle_label(view.collapsed))
+        .build()?;
     on(&toggle, "click", {
         let key = model.key.clone();
         let body = body.clone();
@@ -225,151 +206,112 @@ pub fn fill(doc: &Document, panel: &Panel, view: &View) -> DomResult<()> {
             });
         }
     })?;
+    node("header")
+        .child(
+            node("span")
+                .class("brand")
+                .attr("aria-hidden", "true")
+                .text("Kindly"),
+        )
+        .child(paragraph(parts::ACTION, "action", &action_text))
+        .holding(&toggle)
+        .build()
+}
 
-    // Before anything else: what LinkedIn's strongest option does.
+/// What to know before anything else: LinkedIn's strongest option (spam
+/// and scams), a card that could not be read, an earlier invitation.
+fn warnings(body: &Element, model: &PanelModel) -> DomResult<()> {
     if model.dont_know_hint {
-        append(
-            &body,
-            el(
-                doc,
-                "p",
-                &[("data-kindly", "dont-know"), ("class", "warn"), ("role", "note")],
-                Some(&message(
-                    "dont_know_hint",
-                    &[],
-                    "This looks like spam. LinkedIn's “I don't know this person” option (under Ignore) stops them inviting you again and tells LinkedIn the invitation was unwelcome, which can restrict their account. Use it only for spam or abuse.",
-                )),
-            )?,
-        )?;
+        paragraph(
+            parts::DONT_KNOW,
+            "warn",
+            &ui_text::text("dont_know_hint", &[]),
+        )
+        .attr("role", "note")
+        .add_to(body)?;
     }
     if !model.readable {
-        append(
-            &body,
-            el(
-                doc,
-                "p",
-                &[("data-kindly", "unreadable"), ("class", "muted")],
-                Some(&message(
-                    "unreadable",
-                    &[],
-                    "Kindly couldn't read this card's details, so this is general advice.",
-                )),
-            )?,
-        )?;
+        paragraph(
+            parts::UNREADABLE,
+            "muted",
+            &ui_text::text("unreadable", &[]),
+        )
+        .add_to(body)?;
     }
     if let Some(day) = model.invited_before {
         let date = kindly_core::store::iso_date(day);
-        append(
-            &body,
-            el(
-                doc,
-                "p",
-                &[("data-kindly", "history"), ("class", "history")],
-                Some(&message(
-                    "invited_before",
-                    &[&date],
-                    &format!("Invited you before, on {date}."),
-                )),
-            )?,
-        )?;
+        paragraph(
+            parts::HISTORY,
+            "history",
+            &ui_text::text("invited_before", &[&date]),
+        )
+        .add_to(body)?;
     }
-
-    waited(doc, &body, model)?;
-
-    let why = append(&body, el(doc, "details", &[("data-kindly", "why")], None)?)?;
-    append(
-        &why,
-        el(doc, "summary", &[], Some(&message("why", &[], "Why?")))?,
-    )?;
-    let reasons = append(&why, el(doc, "ul", &[("data-kindly", "reasons")], None)?)?;
-    for reason in &model.reasons {
-        append(
-            &reasons,
-            el(
-                doc,
-                "li",
-                &[("data-kindly-reason", &reason.id)],
-                Some(&reason_text(reason)),
-            )?,
-        )?;
-    }
-
-    if model.kind == Kind::Person {
-        let full = view.full
-            || view.person.is_some_and(|p| {
-                p.relationship.is_some() || !p.note.is_empty() || p.bucket.is_some()
-            });
-        if full {
-            relationship_chooser(doc, &body, view)?;
-        }
-        let shown = if full { model.suggestions.len() } else { 1 };
-        for (index, suggestion) in model.suggestions.iter().enumerate().take(shown) {
-            let edited = view.edits.and_then(|e| e.get(&suggestion.template_id));
-            reply(
-                doc,
-                &body,
-                &model.key,
-                index,
-                suggestion,
-                edited,
-                &tone_of(view),
-            )?;
-        }
-        if model.suggestions.is_empty() && model.readable {
-            nothing_to_send(doc, &body, model)?;
-        }
-        if full {
-            memory(doc, &body, &model.key, view.person)?;
-        } else {
-            let more_replies = model.suggestions.len().saturating_sub(1);
-            let label = if more_replies > 0 {
-                counted_message(
-                    "more_with_replies",
-                    more_replies as u64,
-                    &[&more_replies.to_string()],
-                    &format!(
-                        "More: {more_replies} other replies, how you know them, a private note"
-                    ),
-                )
-            } else {
-                message("more", &[], "More: how you know them, a private note")
-            };
-            let more = append(
-                &body,
-                el(
-                    doc,
-                    "button",
-                    &[
-                        ("type", "button"),
-                        ("data-kindly", "more"),
-                        ("class", "more"),
-                        ("aria-expanded", "false"),
-                    ],
-                    Some(&label),
-                )?,
-            )?;
-            let key = model.key.clone();
-            on(&more, "click", move || {
-                emit(Intent::ShowEverything { key: key.clone() });
-            })?;
-        }
-        crate::first_run::ask(doc, &body, &view.data.profile)?;
-    }
-    append(
-        section,
-        el(
-            doc,
-            "p",
-            &[
-                ("data-kindly", "status"),
-                ("class", "sr-only"),
-                ("aria-live", "polite"),
-            ],
-            None,
-        )?,
-    )?;
-    section.set_attribute(hosts::DRAWN, "")?;
     Ok(())
+}
+
+/// "Why?": every reason, the deciding ones first.
+fn why(model: &PanelModel) -> dom::Node {
+    let reasons = model.reasons.iter().map(|reason| {
+        node("li")
+            .attr(parts::REASON_ID, &reason.id)
+            .text(&reason_text(reason))
+    });
+    node("details")
+        .part(parts::WHY)
+        .child(node("summary").text(&ui_text::text("why", &[])))
+        .child(node("ul").part(parts::REASONS).children(reasons))
+}
+
+/// A person's part of the panel: how the user knows them, the replies, the
+/// private note and bucket (or "More" for them), and the first run.
+fn person_part(body: &Element, view: &View) -> DomResult<()> {
+    let model = view.model;
+    let full = view.full
+        || view
+            .person
+            .is_some_and(|p| p.relationship.is_some() || !p.note.is_empty() || p.bucket.is_some());
+    if full {
+        relationship_chooser(body, view)?;
+    }
+    let shown = if full { model.suggestions.len() } else { 1 };
+    for (index, suggestion) in model.suggestions.iter().enumerate().take(shown) {
+        let edited = view.edits.and_then(|e| e.get(&suggestion.template_id));
+        reply(body, &model.key, index, suggestion, edited, &tone_of(view))?;
+    }
+    if model.suggestions.is_empty() && model.readable {
+        nothing_to_send(body, model)?;
+    }
+    if full {
+        memory(body, &model.key, view.person)?;
+    } else {
+        more_button(model).add_to(body)?;
+    }
+    crate::first_run::ask(body, &view.data.profile)
+}
+
+/// "More": a short panel's way to everything.
+fn more_button(model: &PanelModel) -> dom::Node {
+    let more_replies = model.suggestions.len().saturating_sub(1);
+    let label = if more_replies > 0 {
+        ui_text::counted(
+            "more_with_replies",
+            more_replies as u64,
+            &[&more_replies.to_string()],
+        )
+    } else {
+        ui_text::text("more", &[])
+    };
+    let key = model.key.clone();
+    node("button")
+        .attr("type", "button")
+        .part(parts::MORE)
+        .class("more")
+        .attr("aria-expanded", "false")
+        .text(&label)
+        .on("click", move || {
+            emit(Intent::ShowEverything { key: key.clone() });
+        })
 }
 
 fn display_name(model: &PanelModel) -> String {
@@ -378,14 +320,14 @@ fn display_name(model: &PanelModel) -> String {
         .full_name
         .clone()
         .or_else(|| model.invitation.target_name.clone())
-        .unwrap_or_else(|| message("this_invitation", &[], "this invitation"))
+        .unwrap_or_else(|| ui_text::text("this_invitation", &[]))
 }
 
 fn toggle_label(collapsed: bool) -> String {
     if collapsed {
-        message("show", &[], "Show")
+        ui_text::text("show", &[])
     } else {
-        message("hide", &[], "Hide")
+        ui_text::text("hide", &[])
     }
 }
 
@@ -405,155 +347,88 @@ fn reason_text(reason: &kindly_core::Reason) -> String {
 
 /// How long the invitation has waited ("Waiting for 3 weeks"), always
 /// shown: an old invitation reads differently (`ETIQUETTE.md` §Lateness).
-fn waited(doc: &Document, body: &Element, model: &PanelModel) -> DomResult<()> {
+fn waited(body: &Element, model: &PanelModel) -> DomResult<()> {
     let Some((count, unit)) = model.waited else {
         return Ok(());
     };
     let text = if count == 0 {
-        message("waited_today", &[], "Sent today")
+        ui_text::text("waited_today", &[])
     } else {
         let n = count.to_string();
-        let unit = unit.as_str();
-        let english = match (count, unit) {
-            (1, u) => format!("Waiting for 1 {}", u.trim_end_matches('s')),
-            (_, u) => format!("Waiting for {n} {u}"),
-        };
-        counted_message(&format!("waited_{unit}"), u64::from(count), &[&n], &english)
+        ui_text::counted(
+            &format!("waited_{}", unit.as_str()),
+            u64::from(count),
+            &[&n],
+        )
     };
     let class = if model.late { "waited late" } else { "waited" };
-    append(
-        body,
-        el(
-            doc,
-            "p",
-            &[("data-kindly", "waited"), ("class", class)],
-            Some(&text),
-        )?,
-    )?;
+    paragraph(parts::WAITED, class, &text).add_to(body)?;
     Ok(())
 }
 
 /// Why a person's panel offers no reply: ignoring says it quietly, or no
 /// message can reach them before accepting (no Reply on the card).
-fn nothing_to_send(doc: &Document, body: &Element, model: &PanelModel) -> DomResult<()> {
-    let (key, english) = match model.action {
-        Action::Ignore => (
-            "nothing_to_send_ignore",
-            "Nothing to send: ignoring says no quietly, and LinkedIn does not tell them.",
-        ),
-        _ => (
-            "nothing_to_send_no_reply",
-            "Nothing to send yet: LinkedIn shows no Reply on this card, so a message can only follow accepting. Look at their profile first.",
-        ),
+fn nothing_to_send(body: &Element, model: &PanelModel) -> DomResult<()> {
+    let key = match model.action {
+        Action::Ignore => "nothing_to_send_ignore",
+        _ => "nothing_to_send_no_reply",
     };
-    append(
-        body,
-        el(
-            doc,
-            "p",
-            &[("data-kindly", "nothing-to-send"), ("class", "muted")],
-            Some(&message(key, &[], english)),
-        )?,
-    )?;
+    paragraph(parts::NOTHING_TO_SEND, "muted", &ui_text::text(key, &[])).add_to(body)?;
     Ok(())
 }
 
 /// Where a reply goes, in words (`ETIQUETTE.md` §Delivery).
 fn delivery_text(delivery: Delivery) -> String {
     match delivery {
-        Delivery::OnCard => message(
-            "delivery_on_card",
-            &[],
-            "Send it with LinkedIn's Reply on the card; the invitation stays pending.",
-        ),
-        Delivery::AfterAccept => message(
-            "delivery_after_accept",
-            &[],
-            "Send it as a message after you accept.",
-        ),
+        Delivery::OnCard => ui_text::text("delivery_on_card", &[]),
+        Delivery::AfterAccept => ui_text::text("delivery_after_accept", &[]),
     }
 }
 
-const RELATIONSHIPS: [(Option<Relationship>, &str, &str); 6] = [
-    (None, "rel_unset", "Not said"),
-    (
-        Some(Relationship::Stranger),
-        "rel_stranger",
-        "Don't know them",
-    ),
-    (Some(Relationship::MetOnce), "rel_met_once", "Met once"),
-    (Some(Relationship::Friend), "rel_friend", "Friend"),
-    (
-        Some(Relationship::FormerColleague),
-        "rel_former_colleague",
-        "Former colleague",
-    ),
-    (
-        Some(Relationship::KnowWell),
-        "rel_know_well",
-        "Know well professionally",
-    ),
+/// The relationships the panel offers, with their message keys.
+const RELATIONSHIPS: [(Option<Relationship>, &str); 6] = [
+    (None, "rel_unset"),
+    (Some(Relationship::Stranger), "rel_stranger"),
+    (Some(Relationship::MetOnce), "rel_met_once"),
+    (Some(Relationship::Friend), "rel_friend"),
+    (Some(Relationship::FormerColleague), "rel_former_colleague"),
+    (Some(Relationship::KnowWell), "rel_know_well"),
 ];
 
-fn relationship_chooser(doc: &Document, body: &Element, view: &View) -> DomResult<()> {
-    let key = &view.model.key;
+/// "How do you know them?": one chip per relationship.
+fn relationship_chooser(body: &Element, view: &View) -> DomResult<()> {
     let current = view.person.and_then(|p| p.relationship);
-    let group = append(
-        body,
-        el(
-            doc,
-            "fieldset",
-            &[("data-kindly", "relationship"), ("class", "relationship")],
-            None,
-        )?,
-    )?;
-    append(
-        &group,
-        el(
-            doc,
-            "legend",
-            &[],
-            Some(&message("rel_legend", &[], "How do you know them?")),
-        )?,
-    )?;
-    let chips = append(&group, el(doc, "div", &[("class", "chips")], None)?)?;
-    for (relationship, message_key, fallback) in RELATIONSHIPS {
-        let value = relationship.map(|r| r.as_str()).unwrap_or("none");
-        let id = format!("rel-{value}");
-        let label = append(
-            &chips,
-            el(doc, "label", &[("class", "chip"), ("for", &id)], None)?,
-        )?;
-        let input = append(
-            &label,
-            el(
-                doc,
-                "input",
-                &[
-                    ("type", "radio"),
-                    ("name", "relationship"),
-                    ("id", &id),
-                    ("value", value),
-                    ("data-kindly-part", &format!("relationship-{value}")),
-                ],
-                None,
-            )?,
-        )?;
-        if relationship == current {
-            input.set_attribute("checked", "")?;
-        }
-        append(
-            &label,
-            el(doc, "span", &[], Some(&message(message_key, &[], fallback)))?,
-        )?;
-        let key = key.clone();
-        on(&input, "change", move || {
-            emit(Intent::SetRelationship {
-                key: key.clone(),
-                relationship,
-            });
-        })?;
-    }
+    let chips = RELATIONSHIPS
+        .into_iter()
+        .map(|(relationship, message_key)| {
+            let value = relationship.map(|r| r.as_str()).unwrap_or("none");
+            let id = format!("rel-{value}");
+            let key = view.model.key.clone();
+            let input = node("input")
+                .attr("type", "radio")
+                .attr("name", "relationship")
+                .attr("id", &id)
+                .attr("value", value)
+                .attr(parts::FOCUS_ID, &format!("relationship-{value}"))
+                .flag("checked", relationship == current)
+                .on("change", move || {
+                    emit(Intent::SetRelationship {
+                        key: key.clone(),
+                        relationship,
+                    });
+                });
+            node("label")
+                .class("chip")
+                .attr("for", &id)
+                .child(input)
+                .child(node("span").text(&ui_text::text(message_key, &[])))
+        });
+    node("fieldset")
+        .part(parts::RELATIONSHIP)
+        .class("relationship")
+        .child(node("legend").text(&ui_text::text("rel_legend", &[])))
+        .child(node("div").class("chips").children(chips))
+        .add_to(body)?;
     Ok(())
 }
 
@@ -573,8 +448,9 @@ fn tone_of(view: &View) -> tone::ToneContext {
     }
 }
 
+/// One reply offered: its title, where it is sent, its text (editable, with
+/// its count and, once edited, its politeness hints) and its buttons.
 fn reply(
-    doc: &Document,
     body: &Element,
     key: &str,
     index: usize,
@@ -588,157 +464,111 @@ fn reply(
         ..tone.clone()
     };
     let text = edited.cloned().unwrap_or_else(|| suggestion.text.clone());
-    let item = append(
-        body,
-        el(
-            doc,
-            "div",
-            &[
-                ("data-kindly", "suggestion"),
-                ("data-kindly-template", &suggestion.template_id),
-                (
-                    "data-kindly-delivery",
-                    match suggestion.delivery {
-                        Delivery::OnCard => "on_card",
-                        Delivery::AfterAccept => "after_accept",
-                    },
-                ),
-                ("class", "suggestion"),
-                ("role", "group"),
-                ("aria-label", &suggestion.title),
-            ],
-            None,
-        )?,
-    )?;
-    append(
-        &item,
-        el(doc, "p", &[("class", "title")], Some(&suggestion.title))?,
-    )?;
-    append(
-        &item,
-        el(
-            doc,
-            "p",
-            &[("data-kindly", "delivery"), ("class", "delivery")],
-            Some(&delivery_text(suggestion.delivery)),
-        )?,
-    )?;
-    let shown = append(
-        &item,
-        el(
-            doc,
-            "p",
-            &[("data-kindly", "text"), ("class", "text")],
-            Some(&text),
-        )?,
-    )?;
     let editor_id = format!("edit-{index}");
-    append(
-        &item,
-        el(
-            doc,
-            "label",
-            &[("for", &editor_id), ("class", "sr-only")],
-            Some(&message(
-                "edit_label",
-                &[&suggestion.title],
-                "Edit this reply",
-            )),
-        )?,
-    )?;
-    let editor: HtmlTextAreaElement = append(
-        &item,
-        el(
-            doc,
-            "textarea",
-            &[
-                ("id", &editor_id),
-                ("data-kindly", "editor"),
-                ("rows", "4"),
-                // The person's own words, in their language's direction.
-                ("dir", "auto"),
-                ("hidden", ""),
-            ],
-            None,
-        )?,
-    )?
-    .dyn_into()?;
+    let shown = paragraph(parts::TEXT, "text", &text).build()?;
+    let editor: HtmlTextAreaElement = node("textarea")
+        .attr("id", &editor_id)
+        .part(parts::EDITOR)
+        .attr("rows", "4")
+        // The person's own words, in their language's direction.
+        .attr("dir", "auto")
+        .flag("hidden", true)
+        .build_as()?;
     editor.set_value(&text);
-    let meta = append(&item, el(doc, "div", &[("class", "meta")], None)?)?;
-    let count = append(
-        &meta,
-        el(
-            doc,
-            "span",
-            &[("data-kindly", "count"), ("class", "count")],
-            None,
-        )?,
-    )?;
-    let hints = append(
-        &item,
-        el(
-            doc,
-            "ul",
-            &[
-                ("data-kindly", "hints"),
-                ("class", "hints"),
-                ("aria-live", "polite"),
-            ],
-            None,
-        )?,
-    )?;
+    let count = node("span").part(parts::COUNT).class("count").build()?;
+    let hints = node("ul")
+        .part(parts::HINTS)
+        .class("hints")
+        .attr("aria-live", "polite")
+        .build()?;
     let limit = suggestion.limit;
     show_count(&count, &text, limit);
     if edited.is_some() {
-        show_hints(doc, &hints, &text, &tone)?;
+        show_hints(&hints, &text, &tone)?;
     }
+    let buttons = reply_buttons(key, suggestion, &editor_id, &editor, &shown)?;
+    on(&editor, "input", {
+        let key = key.to_string();
+        let template_id = suggestion.template_id.clone();
+        let editor = editor.clone();
+        let (shown, count, hints) = (shown.clone(), count.clone(), hints.clone());
+        move || {
+            let text = editor.value();
+            shown.set_text_content(Some(&text));
+            show_count(&count, &text, limit);
+            dom::report(show_hints(&hints, &text, &tone));
+            emit(Intent::RememberEdit {
+                key: key.clone(),
+                template_id: template_id.clone(),
+                text,
+            });
+        }
+    })?;
+    let delivery = match suggestion.delivery {
+        Delivery::OnCard => "on_card",
+        Delivery::AfterAccept => "after_accept",
+    };
+    let edit_label = ui_text::text("edit_label", &[&suggestion.title]);
+    node("div")
+        .part(parts::SUGGESTION)
+        .attr(parts::TEMPLATE_ID, &suggestion.template_id)
+        .attr(parts::DELIVERY_ATTR, delivery)
+        .class("suggestion")
+        .attr("role", "group")
+        .attr("aria-label", &suggestion.title)
+        .child(node("p").class("title").text(&suggestion.title))
+        .child(paragraph(
+            parts::DELIVERY,
+            "delivery",
+            &delivery_text(suggestion.delivery),
+        ))
+        .holding(&shown)
+        .child(
+            node("label")
+                .attr("for", &editor_id)
+                .class("sr-only")
+                .text(&edit_label),
+        )
+        .holding(&editor)
+        .child(node("div").class("meta").holding(&count))
+        .holding(&hints)
+        .holding(&buttons)
+        .add_to(body)?;
+    Ok(())
+}
 
-    let buttons = append(&item, el(doc, "div", &[("class", "buttons")], None)?)?;
-    let copy = append(
-        &buttons,
-        el(
-            doc,
-            "button",
-            &[
-                ("type", "button"),
-                ("data-kindly", "copy"),
-                ("class", "primary"),
-            ],
-            Some(&message("copy", &[], "Copy")),
-        )?,
-    )?;
-    let edit = append(
-        &buttons,
-        el(
-            doc,
-            "button",
-            &[
-                ("type", "button"),
-                ("data-kindly", "edit"),
-                ("aria-expanded", "false"),
-                ("aria-controls", &editor_id),
-            ],
-            Some(&message("edit", &[], "Edit")),
-        )?,
-    )?;
-    let save = append(
-        &buttons,
-        el(
-            doc,
-            "button",
-            &[
-                ("type", "button"),
-                ("data-kindly", "save-template"),
-                ("hidden", ""),
-            ],
-            Some(&message("save_template", &[], "Save as template")),
-        )?,
-    )?;
-
+/// A reply's Copy, Edit (opens `editor` in place of the `shown` text) and
+/// "Save as template" buttons.
+fn reply_buttons(
+    key: &str,
+    suggestion: &Suggestion,
+    editor_id: &str,
+    editor: &HtmlTextAreaElement,
+    shown: &Element,
+) -> DomResult<Element> {
+    let copy = node("button")
+        .attr("type", "button")
+        .part(parts::COPY)
+        .class("primary")
+        .text(&ui_text::text("copy", &[]))
+        .build()?;
     on(&copy, "click", {
         let copy = copy.clone();
         move || copy_from(&copy)
     })?;
+    let edit = node("button")
+        .attr("type", "button")
+        .part(parts::EDIT)
+        .attr("aria-expanded", "false")
+        .attr("aria-controls", editor_id)
+        .text(&ui_text::text("edit", &[]))
+        .build()?;
+    let save = node("button")
+        .attr("type", "button")
+        .part(parts::SAVE_TEMPLATE)
+        .flag("hidden", true)
+        .text(&ui_text::text("save_template", &[]))
+        .build()?;
     on(&edit, "click", {
         let editor = editor.clone();
         let edit = edit.clone();
@@ -754,31 +584,13 @@ fn reply(
                 edit.set_attribute("aria-expanded", if opening { "true" } else { "false" })
             })());
             edit.set_text_content(Some(&if opening {
-                message("done", &[], "Done")
+                ui_text::text("done", &[])
             } else {
-                message("edit", &[], "Edit")
+                ui_text::text("edit", &[])
             }));
             if opening {
                 dom::report(editor.focus());
             }
-        }
-    })?;
-    let editor_events = editor.clone();
-    on(&editor_events, "input", {
-        let doc = doc.clone();
-        let key = key.to_string();
-        let template_id = suggestion.template_id.clone();
-        let editor = editor.clone();
-        move || {
-            let text = editor.value();
-            shown.set_text_content(Some(&text));
-            show_count(&count, &text, limit);
-            dom::report(show_hints(&doc, &hints, &text, &tone));
-            emit(Intent::RememberEdit {
-                key: key.clone(),
-                template_id: template_id.clone(),
-                text,
-            });
         }
     })?;
     on(&save, "click", {
@@ -793,23 +605,32 @@ fn reply(
                 text: editor.value(),
             });
             save.set_text_content(Some(&if saved {
-                message("saved_template", &[], "Saved to your templates")
+                ui_text::text("saved_template", &[])
             } else {
-                message("save_failed", &[], "Could not save")
+                ui_text::text("save_failed", &[])
             }));
         }
     })?;
-    Ok(())
+    node("div")
+        .class("buttons")
+        .holding(&copy)
+        .holding(&edit)
+        .holding(&save)
+        .build()
 }
 
 /// Copies the reply that `button` (a Copy button) belongs to: the text
 /// shown, which is the edited text once the person edited it.
 pub fn copy_from(button: &Element) {
     let text = button
-        .closest("[data-kindly=suggestion]")
+        .closest(&parts::selector(parts::SUGGESTION))
         .ok()
         .flatten()
-        .and_then(|item| item.query_selector("[data-kindly=text]").ok().flatten())
+        .and_then(|item| {
+            item.query_selector(&parts::selector(parts::TEXT))
+                .ok()
+                .flatten()
+        })
         .and_then(|shown| shown.text_content())
         .unwrap_or_default();
     clipboard::copy(&text, button);
@@ -824,11 +645,10 @@ fn show_count(count: &Element, text: &str, limit: usize) {
     };
     count.set_text_content(Some(&label));
     let over = limit > 0 && chars > limit;
-    let label = counted_message(
+    let label = ui_text::counted(
         "count_label",
         chars as u64,
         &[&chars.to_string(), &limit.to_string()],
-        &format!("{chars} of {limit} characters"),
     );
     dom::report(
         count
@@ -837,12 +657,8 @@ fn show_count(count: &Element, text: &str, limit: usize) {
     );
 }
 
-fn show_hints(
-    doc: &Document,
-    list: &Element,
-    text: &str,
-    tone: &tone::ToneContext,
-) -> DomResult<()> {
+/// The politeness hints of `text`, in place of those `list` showed.
+fn show_hints(list: &Element, text: &str, tone: &tone::ToneContext) -> DomResult<()> {
     list.set_text_content(None);
     for hint in tone::check(text, tone) {
         let severity = match hint.severity {
@@ -850,27 +666,15 @@ fn show_hints(
             Severity::Warning => "warning",
             Severity::Problem => "problem",
         };
-        let item = append(
-            list,
-            el(
-                doc,
-                "li",
-                &[("data-kindly-hint", &hint.id), ("class", severity)],
-                Some(&hint_text(&hint)),
-            )?,
-        )?;
         let tip = tip_text(&hint);
-        if !tip.is_empty() {
-            append(
-                &item,
-                el(
-                    doc,
-                    "span",
-                    &[("class", "suggest")],
-                    Some(&format!(" {tip}")),
-                )?,
-            )?;
-        }
+        node("li")
+            .attr(parts::HINT_ID, &hint.id)
+            .class(severity)
+            .text(&hint_text(&hint))
+            .children(
+                (!tip.is_empty()).then(|| node("span").class("suggest").text(&format!(" {tip}"))),
+            )
+            .add_to(list)?;
     }
     Ok(())
 }
@@ -894,19 +698,12 @@ pub fn tip_text(hint: &tone::Hint) -> String {
     message(&format!("tip_{}", hint.tip_id), &args, &hint.suggestion)
 }
 
-const BUCKETS: [(Option<Bucket>, &str, &str); 4] = [
-    (None, "bucket_none", "No bucket"),
-    (
-        Some(Bucket::AcceptLater),
-        "bucket_accept_later",
-        "Accept later",
-    ),
-    (Some(Bucket::Ignore), "bucket_ignore", "Ignore"),
-    (
-        Some(Bucket::ReviewFurther),
-        "bucket_review_further",
-        "Review further",
-    ),
+/// The weekly-review buckets, with their message keys.
+const BUCKETS: [(Option<Bucket>, &str); 4] = [
+    (None, "bucket_none"),
+    (Some(Bucket::AcceptLater), "bucket_accept_later"),
+    (Some(Bucket::Ignore), "bucket_ignore"),
+    (Some(Bucket::ReviewFurther), "bucket_review_further"),
 ];
 
 fn bucket_value(bucket: Option<Bucket>) -> &'static str {
@@ -918,44 +715,15 @@ fn bucket_value(bucket: Option<Bucket>) -> &'static str {
     }
 }
 
-fn memory(doc: &Document, body: &Element, key: &str, person: Option<&Person>) -> DomResult<()> {
-    let block = append(
-        body,
-        el(
-            doc,
-            "div",
-            &[("data-kindly", "memory"), ("class", "memory")],
-            None,
-        )?,
-    )?;
-    append(
-        &block,
-        el(
-            doc,
-            "label",
-            &[("for", "kindly-note")],
-            Some(&message(
-                "note_label",
-                &[],
-                "Private note (only on this device)",
-            )),
-        )?,
-    )?;
-    let note: HtmlTextAreaElement = append(
-        &block,
-        el(
-            doc,
-            "textarea",
-            &[
-                ("id", "kindly-note"),
-                ("data-kindly", "note"),
-                ("rows", "2"),
-                ("dir", "auto"),
-            ],
-            None,
-        )?,
-    )?
-    .dyn_into()?;
+/// What the user keeps about the person: a private note and the
+/// weekly-review bucket.
+fn memory(body: &Element, key: &str, person: Option<&Person>) -> DomResult<()> {
+    let note: HtmlTextAreaElement = node("textarea")
+        .attr("id", "kindly-note")
+        .part(parts::NOTE)
+        .attr("rows", "2")
+        .attr("dir", "auto")
+        .build_as()?;
     note.set_value(person.map(|p| p.note.as_str()).unwrap_or(""));
     on(&note, "change", {
         let key = key.to_string();
@@ -967,74 +735,53 @@ fn memory(doc: &Document, body: &Element, key: &str, person: Option<&Person>) ->
             });
         }
     })?;
-
-    append(
-        &block,
-        el(
-            doc,
-            "label",
-            &[("for", "kindly-bucket")],
-            Some(&message("bucket_label", &[], "Weekly review")),
-        )?,
-    )?;
-    let select: HtmlSelectElement = append(
-        &block,
-        el(
-            doc,
-            "select",
-            &[("id", "kindly-bucket"), ("data-kindly", "bucket")],
-            None,
-        )?,
-    )?
-    .dyn_into()?;
     let current = bucket_value(person.and_then(|p| p.bucket));
-    for (bucket, message_key, fallback) in BUCKETS {
-        let option = append(
-            &select,
-            el(
-                doc,
-                "option",
-                &[("value", bucket_value(bucket))],
-                Some(&message(message_key, &[], fallback)),
-            )?,
-        )?;
-        if bucket_value(bucket) == current {
-            option.set_attribute("selected", "")?;
-        }
-    }
+    let options = BUCKETS.into_iter().map(|(bucket, message_key)| {
+        node("option")
+            .attr("value", bucket_value(bucket))
+            .text(&ui_text::text(message_key, &[]))
+            .flag("selected", bucket_value(bucket) == current)
+    });
+    let select: HtmlSelectElement = node("select")
+        .attr("id", "kindly-bucket")
+        .part(parts::BUCKET)
+        .children(options)
+        .build_as()?;
     on(&select, "change", {
         let key = key.to_string();
         let select = select.clone();
         move || {
             let chosen = BUCKETS
                 .iter()
-                .find(|(b, _, _)| bucket_value(*b) == select.value())
-                .and_then(|(b, _, _)| *b);
+                .find(|(b, _)| bucket_value(*b) == select.value())
+                .and_then(|(b, _)| *b);
             emit(Intent::SetBucket {
                 key: key.clone(),
                 bucket: chosen,
             });
         }
     })?;
+    let note_label = ui_text::text("note_label", &[]);
+    node("div")
+        .part(parts::MEMORY)
+        .class("memory")
+        .child(node("label").attr("for", "kindly-note").text(&note_label))
+        .holding(&note)
+        .child(
+            node("label")
+                .attr("for", "kindly-bucket")
+                .text(&ui_text::text("bucket_label", &[])),
+        )
+        .holding(&select)
+        .add_to(body)?;
     Ok(())
 }
 
 /// Moves focus to a part of a freshly built panel (after a redraw).
 pub fn focus_part(panel: &Panel, part: &str) {
-    if let Some(element) = panel.find(&format!("[data-kindly-part=\"{part}\"]")) {
+    if let Some(element) = panel.find(&format!("[{}=\"{part}\"]", parts::FOCUS_ID)) {
         if let Some(element) = element.dyn_ref::<HtmlElement>() {
             dom::report(element.focus());
         }
-    }
-}
-
-fn default_action_text(action: Action) -> &'static str {
-    match action {
-        Action::Accept => "Accept: this looks like a good fit",
-        Action::Reply => "Reply first and keep it pending",
-        Action::Ask => "Ask how you know each other",
-        Action::Decline => "Decline kindly, with a short message",
-        Action::Ignore => "Ignore quietly",
-        Action::Review => "Take a closer look before deciding",
     }
 }

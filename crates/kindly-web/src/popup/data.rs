@@ -36,17 +36,15 @@ pub fn render(doc: &Document, panel: &Element, st: &State) -> DomResult<()> {
 
     let import = section(doc, panel, "data-import-h", &t("import"))?;
     ui::text(doc, &import, "p", "hint", &t("import_hint"))?;
-    let file = ui::input(
-        doc,
+    ui::field(
         &import,
         "imp-file",
         &t("import_choose"),
-        "file",
-        "",
-        "imp-file",
-        ro,
+        ui::input("imp-file", "file", "")
+            .attr("data-change", "imp-file")
+            .disabled(ro)
+            .attr("accept", ".json,application/json"),
     )?;
-    file.set_attribute("accept", ".json,application/json")?;
     if let Some(message) = &st.import_error {
         let box_ = append(
             &import,

@@ -77,20 +77,16 @@ pub fn render(doc: &Document, panel: &Element, st: &State) -> DomResult<()> {
         ui::text(doc, &form, "p", "hint", &t("editing_builtin"))?;
     }
 
-    let title = ui::input(
-        doc,
+    ui::field(
         &form,
         "ed-title",
         &t("field_title"),
-        "text",
-        &rec.title,
-        "",
-        ro,
+        ui::input("ed-title", "text", &rec.title)
+            .disabled(ro)
+            .attr("data-input", "ed-title")
+            .attr("maxlength", "120")
+            .attr("aria-describedby", "ed-title-error"),
     )?;
-    title.remove_attribute("data-change")?;
-    title.set_attribute("data-input", "ed-title")?;
-    title.set_attribute("maxlength", "120")?;
-    title.set_attribute("aria-describedby", "ed-title-error")?;
     ui::text(doc, &form, "p", "field-error", "")?.set_attribute("id", "ed-title-error")?;
 
     let row = append(&form, el(doc, "div", &[("class", "row")], None)?)?;
@@ -100,15 +96,13 @@ pub fn render(doc: &Document, panel: &Element, st: &State) -> DomResult<()> {
         ("message", t("target_message")),
     ];
     let target = ui::name_of(&rec.target);
-    ui::select(
-        doc,
+    ui::field(
         &row,
         "ed-target",
         &t("field_target"),
-        &targets,
-        &target,
-        "ed-target",
-        ro,
+        ui::select("ed-target", &targets, &target)
+            .attr("data-change", "ed-target")
+            .disabled(ro),
     )?;
     let mut langs: Vec<(&str, String)> = LANGUAGES
         .iter()
@@ -117,15 +111,13 @@ pub fn render(doc: &Document, panel: &Element, st: &State) -> DomResult<()> {
     if !LANGUAGES.contains(&rec.language.as_str()) {
         langs.push((rec.language.as_str(), rec.language.clone()));
     }
-    ui::select(
-        doc,
+    ui::field(
         &row,
         "ed-lang",
         &t("field_language"),
-        &langs,
-        &rec.language,
-        "ed-lang",
-        ro,
+        ui::select("ed-lang", &langs, &rec.language)
+            .attr("data-change", "ed-lang")
+            .disabled(ro),
     )?;
     ui::checkbox(
         doc,
@@ -137,21 +129,17 @@ pub fn render(doc: &Document, panel: &Element, st: &State) -> DomResult<()> {
         ro,
     )?;
 
-    let body = ui::textarea(
-        doc,
+    ui::field(
         &form,
         "ed-body",
         &t("field_body"),
-        &rec.body,
-        "8",
-        &[
-            ("data-input", "ed-body"),
-            ("spellcheck", "true"),
-            ("aria-describedby", "ed-errors ed-count"),
-        ],
-        ro,
+        ui::textarea("ed-body", "8", &rec.body)
+            .attr("data-input", "ed-body")
+            .attr("spellcheck", "true")
+            .attr("aria-describedby", "ed-errors ed-count")
+            .disabled(ro)
+            .class("body"),
     )?;
-    body.set_attribute("class", "body")?;
     let errors = append(
         &form,
         el(
@@ -203,15 +191,12 @@ pub fn render(doc: &Document, panel: &Element, st: &State) -> DomResult<()> {
         .iter()
         .map(|(v, l)| (v.as_str(), l.clone()))
         .collect();
-    ui::select(
-        doc,
+    ui::field(
         &preview,
         "ed-sample",
         &t("preview_with"),
-        &options,
-        &draft.sample.to_string(),
-        "ed-sample",
-        false,
+        ui::select("ed-sample", &options, &draft.sample.to_string())
+            .attr("data-change", "ed-sample"),
     )?;
     ui::text(doc, &preview, "p", "sample-desc", "")?.set_attribute("id", "ed-sample-desc")?;
     ui::text(doc, &preview, "p", "preview", "")?.set_attribute("id", "ed-preview")?;

@@ -35,56 +35,57 @@ pub fn render(doc: &Document, panel: &Element, st: &State) -> DomResult<()> {
 
     let me = append(panel, el(doc, "fieldset", &[("class", "group")], None)?)?;
     ui::text(doc, &me, "legend", "", &t("about_you"))?;
-    ui::input(
-        doc,
+    let text_input = |id: &str, kind: &str, value: &str| {
+        ui::input(id, kind, value)
+            .attr("data-change", id)
+            .disabled(ro)
+    };
+    ui::field(
         &me,
         "prof-name",
         &t("field_name"),
-        "text",
-        &p.name,
-        "prof-name",
-        ro,
-    )?
-    .set_attribute("autocomplete", "name")?;
-    let email = ui::input(
-        doc,
+        text_input("prof-name", "text", &p.name).attr("autocomplete", "name"),
+    )?;
+    ui::field(
         &me,
         "prof-email",
         &t("field_email"),
-        "email",
-        &p.email,
-        "prof-email",
-        ro,
+        text_input("prof-email", "email", &p.email)
+            .attr("aria-describedby", "prof-email-hint")
+            .attr("autocomplete", "email"),
     )?;
-    email.set_attribute("aria-describedby", "prof-email-hint")?;
-    email.set_attribute("autocomplete", "email")?;
     ui::text(doc, &me, "p", "hint", &t("email_hint"))?.set_attribute("id", "prof-email-hint")?;
     for (id, key, list) in [
         ("prof-industries", "field_industries", &p.industries),
         ("prof-companies", "field_companies", &p.companies),
         ("prof-schools", "field_schools", &p.schools),
     ] {
-        let input = ui::input(doc, &me, id, &t(key), "text", &list.join(", "), id, ro)?;
-        input.set_attribute("aria-describedby", "prof-list-hint")?;
+        ui::field(
+            &me,
+            id,
+            &t(key),
+            text_input(id, "text", &list.join(", ")).attr("aria-describedby", "prof-list-hint"),
+        )?;
     }
     ui::text(doc, &me, "p", "hint", &t("list_hint"))?.set_attribute("id", "prof-list-hint")?;
 
     let net = append(panel, el(doc, "fieldset", &[("class", "group")], None)?)?;
     ui::text(doc, &net, "legend", "", &t("your_network"))?;
-    policy_select(doc, &net, "prof-policy", "prof-policy", p.policy, ro)?;
+    policy_select(&net, "prof-policy", "prof-policy", p.policy, ro)?;
     let accounts = [
         ("free", t("account_free")),
         ("premium", t("account_premium")),
     ];
-    ui::select(
-        doc,
+    let chooser = |id: &str, options: &[(&str, String)], selected: &str| {
+        ui::select(id, options, selected)
+            .attr("data-change", id)
+            .disabled(ro)
+    };
+    ui::field(
         &net,
         "prof-account",
         &t("field_account"),
-        &accounts,
-        &ui::name_of(&p.account),
-        "prof-account",
-        ro,
+        chooser("prof-account", &accounts, &ui::name_of(&p.account)),
     )?;
     let langs: Vec<(&str, String)> = LANGUAGES
         .iter()
@@ -95,29 +96,21 @@ pub fn render(doc: &Document, panel: &Element, st: &State) -> DomResult<()> {
     } else {
         p.template_language.as_str()
     };
-    ui::select(
-        doc,
+    ui::field(
         &net,
         "prof-lang",
         &t("field_template_language"),
-        &langs,
-        lang,
-        "prof-lang",
-        ro,
+        chooser("prof-lang", &langs, lang),
     )?;
     let mut replies: Vec<(&str, String)> = vec![("", t("reply_language_follow"))];
     replies.extend(LANGUAGES.iter().map(|l| (*l, t(&format!("lang_{l}")))));
-    ui::select(
-        doc,
+    ui::field(
         &net,
         "prof-reply-lang",
         &t("field_reply_language"),
-        &replies,
-        &p.reply_language,
-        "prof-reply-lang",
-        ro,
-    )?
-    .set_attribute("aria-describedby", "prof-reply-lang-hint")?;
+        chooser("prof-reply-lang", &replies, &p.reply_language)
+            .attr("aria-describedby", "prof-reply-lang-hint"),
+    )?;
     ui::text(doc, &net, "p", "hint", &t("reply_language_hint"))?
         .set_attribute("id", "prof-reply-lang-hint")?;
     ui::checkbox(
@@ -154,19 +147,15 @@ pub fn render(doc: &Document, panel: &Element, st: &State) -> DomResult<()> {
     let mut values = s.clone();
     for (id, label, min, max) in NUMBERS {
         let value = number_setting(&mut values, id).map_or(0, |v| *v);
-        let input = ui::input(
-            doc,
+        ui::field(
             &prefs,
             id,
             &t(label),
-            "number",
-            &value.to_string(),
-            id,
-            ro,
+            text_input(id, "number", &value.to_string())
+                .attr("min", &min.to_string())
+                .attr("max", &max.to_string())
+                .attr("inputmode", "numeric"),
         )?;
-        input.set_attribute("min", &min.to_string())?;
-        input.set_attribute("max", &max.to_string())?;
-        input.set_attribute("inputmode", "numeric")?;
     }
 
     let keys = append(
@@ -201,7 +190,6 @@ pub fn render(doc: &Document, panel: &Element, st: &State) -> DomResult<()> {
 
 /// The connection-policy chooser (Profile and the first run).
 pub fn policy_select(
-    doc: &Document,
     parent: &Element,
     id: &str,
     change: &str,
@@ -213,15 +201,13 @@ pub fn policy_select(
         ("industry_focused", t("policy_industry_focused")),
         ("open_networker", t("policy_open_networker")),
     ];
-    ui::select(
-        doc,
+    ui::field(
         parent,
         id,
         &t("field_policy"),
-        &policies,
-        &ui::name_of(&policy),
-        change,
-        disabled,
+        ui::select(id, &policies, &ui::name_of(&policy))
+            .attr("data-change", change)
+            .disabled(disabled),
     )?;
     Ok(())
 }

@@ -94,15 +94,11 @@ pub fn render(doc: &Document, panel: &Element, st: &State) -> DomResult<()> {
         ReviewBy::Bucket => "bucket",
     };
     let groupings = [("action", t("group_action")), ("bucket", t("group_bucket"))];
-    ui::select(
-        doc,
+    ui::field(
         panel,
         "rev-by",
         &t("group_by"),
-        &groupings,
-        by,
-        "rev-by",
-        false,
+        ui::select("rev-by", &groupings, by).attr("data-change", "rev-by"),
     )?;
 
     if !repeats.is_empty() {
@@ -200,31 +196,29 @@ pub fn render(doc: &Document, panel: &Element, st: &State) -> DomResult<()> {
             ui::text(doc, &item, "p", "facts", &facts.join(" · "))?;
             let row = append(&item, el(doc, "div", &[("class", "row")], None)?)?;
             let current = p.bucket.map(|b| ui::name_of(&b)).unwrap_or_default();
-            let select = ui::select(
-                doc,
+            let bucket_id = format!("rev-bucket-{i}");
+            ui::field(
                 &row,
-                &format!("rev-bucket-{i}"),
+                &bucket_id,
                 &t("field_bucket"),
-                &bucket_options,
-                &current,
-                "rev-bucket",
-                ro,
+                ui::select(&bucket_id, &bucket_options, &current)
+                    .attr("data-change", "rev-bucket")
+                    .disabled(ro)
+                    .attr("data-id", key)
+                    .attr("aria-label", &tf("bucket_for", &[&name])),
             )?;
-            select.set_attribute("data-id", key)?;
-            select.set_attribute("aria-label", &tf("bucket_for", &[&name]))?;
-            let note = ui::textarea(
-                doc,
+            let note_id = format!("rev-note-{i}");
+            ui::field(
                 &row,
-                &format!("rev-note-{i}"),
+                &note_id,
                 &t("field_note"),
-                &p.note,
-                "1",
-                &[("data-change", "rev-note")],
-                ro,
+                ui::textarea(&note_id, "1", &p.note)
+                    .attr("data-change", "rev-note")
+                    .disabled(ro)
+                    .attr("data-id", key)
+                    .attr("aria-label", &tf("note_for", &[&name]))
+                    .attr("maxlength", "2000"),
             )?;
-            note.set_attribute("data-id", key)?;
-            note.set_attribute("aria-label", &tf("note_for", &[&name]))?;
-            note.set_attribute("maxlength", "2000")?;
         }
     }
     history(doc, panel, st)?;

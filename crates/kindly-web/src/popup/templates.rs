@@ -15,20 +15,15 @@ pub fn render(doc: &Document, panel: &Element, st: &State) -> DomResult<()> {
     ui::clear(panel);
     let ro = !st.writable;
     let bar = append(panel, el(doc, "div", &[("class", "toolbar")], None)?)?;
-    let search = ui::input(
-        doc,
+    ui::field(
         &bar,
         "tpl-search",
         &t("search_templates"),
-        "search",
-        &st.search,
-        "",
-        false,
+        ui::input("tpl-search", "search", &st.search)
+            .attr("data-input", "tpl-search")
+            .attr("aria-controls", "tpl-results")
+            .attr("autocomplete", "off"),
     )?;
-    search.remove_attribute("data-change")?;
-    search.set_attribute("data-input", "tpl-search")?;
-    search.set_attribute("aria-controls", "tpl-results")?;
-    search.set_attribute("autocomplete", "off")?;
     ui::button(doc, &bar, &t("new_template"), "tpl-new", "", ro)?.set_attribute("id", "tpl-new")?;
 
     if let Some(undone) = st.undo.as_ref().map(|d| &d.template) {

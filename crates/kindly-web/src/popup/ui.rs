@@ -5,10 +5,10 @@
 //! a list never leaks listeners, and the HTML says what each control does.
 
 use crate::chrome;
-use crate::dom::{append, el, DomResult};
+use crate::dom::{append, el, node, DomResult, Node};
 use kindly_core::Day;
 use wasm_bindgen::JsCast;
-use web_sys::{Document, Element, HtmlInputElement, HtmlSelectElement, HtmlTextAreaElement};
+use web_sys::{Document, Element, HtmlInputElement};
 
 /// A popup string (`popup_<key>` in `_locales/*/popup.json`). A missing
 /// message shows its key, so a gap is visible in testing, never blank.
@@ -82,40 +82,26 @@ pub fn text(
     append(parent, el(doc, tag, attrs, Some(text))?)
 }
 
-/// A `div.field` with a label and an `<input>`; `change` names what a
-/// committed value does (`data-change`), `input` what each keystroke does.
-#[allow(clippy::too_many_arguments)]
-pub fn input(
-    doc: &Document,
-    parent: &Element,
-    id: &str,
-    label: &str,
-    kind: &str,
-    value: &str,
-    change: &str,
-    disabled: bool,
-) -> DomResult<HtmlInputElement> {
-    let field = append(parent, el(doc, "div", &[("class", "field")], None)?)?;
-    append(&field, el(doc, "label", &[("for", id)], Some(label))?)?;
-    let input = append(
-        &field,
-        el(
-            doc,
-            "input",
-            // The person's own words, in their language's direction.
-            &[
-                ("id", id),
-                ("type", kind),
-                ("data-change", change),
-                ("dir", "auto"),
-            ],
-            None,
-        )?,
-    )?;
-    let input: HtmlInputElement = input.dyn_into()?;
-    input.set_value(value);
-    input.set_disabled(disabled);
-    Ok(input)
+/// A `div.field` in `parent`: the label `label`, then `control` (whose id
+/// is `id`). Returns the control.
+pub fn field(parent: &Element, id: &str, label: &str, control: Node) -> DomResult<Element> {
+    let control = control.build()?;
+    node("div")
+        .class("field")
+        .child(node("label").attr("for", id).text(label))
+        .holding(&control)
+        .add_to(parent)?;
+    Ok(control)
+}
+
+/// An `<input>` of `kind` holding `value`, in the direction of the
+/// person's own words.
+pub fn input(id: &str, kind: &str, value: &str) -> Node {
+    node("input")
+        .attr("id", id)
+        .attr("type", kind)
+        .attr("dir", "auto")
+        .value(value)
 }
 
 /// A labelled checkbox (a switch when `switch` is true: `role=switch`).
@@ -145,82 +131,28 @@ pub fn checkbox(
     Ok(input)
 }
 
-/// A labelled `<select>` with `(value, label)` options.
-#[allow(clippy::too_many_arguments)]
-pub fn select(
-    doc: &Document,
-    parent: &Element,
-    id: &str,
-    label: &str,
-    options: &[(&str, String)],
-    selected: &str,
-    change: &str,
-    disabled: bool,
-) -> DomResult<HtmlSelectElement> {
-    let field = append(parent, el(doc, "div", &[("class", "field")], None)?)?;
-    append(&field, el(doc, "label", &[("for", id)], Some(label))?)?;
-    let select = options_select(doc, &field, id, options, selected, change)?;
-    select.set_disabled(disabled);
-    Ok(select)
+/// A `<select>` of `(value, label)` options, `selected` chosen.
+pub fn select(id: &str, options: &[(&str, String)], selected: &str) -> Node {
+    let options = options.iter().map(|(value, label)| {
+        node("option")
+            .attr("value", value)
+            .text(label)
+            .flag("selected", *value == selected)
+    });
+    node("select")
+        .attr("id", id)
+        .children(options)
+        .value(selected)
 }
 
-/// A `<select>` without its own label (the caller labels it).
-pub fn options_select(
-    doc: &Document,
-    parent: &Element,
-    id: &str,
-    options: &[(&str, String)],
-    selected: &str,
-    change: &str,
-) -> DomResult<HtmlSelectElement> {
-    let select = append(
-        parent,
-        el(doc, "select", &[("id", id), ("data-change", change)], None)?,
-    )?;
-    for (value, label) in options {
-        let option = append(
-            &select,
-            el(doc, "option", &[("value", value)], Some(label))?,
-        )?;
-        if *value == selected {
-            option.set_attribute("selected", "")?;
-        }
-    }
-    let select: HtmlSelectElement = select.dyn_into()?;
-    select.set_value(selected);
-    Ok(select)
-}
-
-/// A labelled `<textarea>`.
-#[allow(clippy::too_many_arguments)]
-pub fn textarea(
-    doc: &Document,
-    parent: &Element,
-    id: &str,
-    label: &str,
-    value: &str,
-    rows: &str,
-    attrs: &[(&str, &str)],
-    disabled: bool,
-) -> DomResult<HtmlTextAreaElement> {
-    let field = append(parent, el(doc, "div", &[("class", "field")], None)?)?;
-    append(&field, el(doc, "label", &[("for", id)], Some(label))?)?;
-    let area = append(
-        &field,
-        el(
-            doc,
-            "textarea",
-            &[("id", id), ("rows", rows), ("dir", "auto")],
-            None,
-        )?,
-    )?;
-    for (name, value) in attrs {
-        area.set_attribute(name, value)?;
-    }
-    let area: HtmlTextAreaElement = area.dyn_into()?;
-    area.set_value(value);
-    area.set_disabled(disabled);
-    Ok(area)
+/// A `<textarea>` of `rows` rows holding `value`, in the direction of the
+/// person's own words.
+pub fn textarea(id: &str, rows: &str, value: &str) -> Node {
+    node("textarea")
+        .attr("id", id)
+        .attr("rows", rows)
+        .attr("dir", "auto")
+        .value(value)
 }
 
 /// Comma-separated text → trimmed, non-empty items.

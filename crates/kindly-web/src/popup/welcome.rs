@@ -39,31 +39,22 @@ pub fn render(doc: &Document, st: &State) -> DomResult<()> {
     ui::text(doc, &form, "h2", "", &t("welcome_title"))?.set_attribute("id", "welcome-h")?;
     ui::text(doc, &form, "p", "hint", &t("welcome_intro"))?;
     let p = &st.data.profile;
-    ui::input(
-        doc,
+    ui::field(
         &form,
         "welcome-name",
         &t("field_name"),
-        "text",
-        &p.name,
-        "",
-        false,
-    )?
-    .set_attribute("autocomplete", "name")?;
-    ui::input(
-        doc,
+        ui::input("welcome-name", "text", &p.name).attr("autocomplete", "name"),
+    )?;
+    ui::field(
         &form,
         "welcome-field",
         &t("welcome_field"),
-        "text",
-        &p.industries.join(", "),
-        "",
-        false,
-    )?
-    .set_attribute("aria-describedby", "welcome-field-hint")?;
+        ui::input("welcome-field", "text", &p.industries.join(", "))
+            .attr("aria-describedby", "welcome-field-hint"),
+    )?;
     ui::text(doc, &form, "p", "hint", &t("welcome_field_hint"))?
         .set_attribute("id", "welcome-field-hint")?;
-    super::profile::policy_select(doc, &form, "welcome-policy", "", p.policy, false)?;
+    super::profile::policy_select(&form, "welcome-policy", "", p.policy, false)?;
     ui::checkbox(
         doc,
         &form,
