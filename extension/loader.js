@@ -23,11 +23,13 @@ const here = () => location.pathname.startsWith(ENGINE_UNDER);
 // A note box in `scope` (a document or a shadow root).
 function noteBoxIn(scope) {
   if (scope.querySelector(BOX_IN_DIALOG)) return true;
+  // A counter sits beside its box: a few small ancestors, never a page's
+  // big containers (their text would be costly to read).
   for (const box of scope.querySelectorAll("textarea")) {
     let region = box.parentElement;
-    for (let up = 0; region && up < 4; up++, region = region.parentElement) {
-      if (region === scope.body) break;
-      if (COUNTER.test(region.textContent.slice(0, 2000))) return true;
+    for (let up = 0; region && up < 3 && region !== scope.body && region.childElementCount <= 12; up++) {
+      if (COUNTER.test(region.textContent)) return true;
+      region = region.parentElement;
     }
   }
   return false;

@@ -29,7 +29,7 @@ use kindly_core::{sent, sent_advice, sent_tab, store, Data, Day};
 use std::cell::RefCell;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen_futures::spawn_local;
-use web_sys::{Element, Event, MutationObserver, MutationObserverInit};
+use web_sys::{Element, Event, MutationObserver, MutationObserverInit, MutationRecord};
 
 /// A dialog with its strip.
 struct Open {
@@ -74,7 +74,7 @@ pub fn start() {
             }
             Err(_) => (store::new_user_data(), false),
         };
-        let observer = Closure::<dyn FnMut()>::new(schedule);
+        let observer = Closure::<dyn FnMut(js_sys::Array)>::new(on_mutations);
         let observer = MutationObserver::new(observer.into_js_value().unchecked_ref()).ok();
         OUTGOING.with(|s| {
             *s.borrow_mut() = Some(Outgoing {
@@ -115,6 +115,30 @@ fn watch(node: &web_sys::Node) {
             let _ = observer.observe_with_options(node, &init);
         }
     });
+}
+
+/// A change matters unless all it did was add Kindly's own hosts.
+fn on_mutations(records: js_sys::Array) {
+    let ours = |node: &web_sys::Node| {
+        with_state(|s| {
+            s.open
+                .iter()
+                .any(|o| node.is_same_node(Some(&o.strip.host)))
+                || s.sent_panels
+                    .iter()
+                    .any(|(_, host)| node.is_same_node(Some(host)))
+        })
+        .unwrap_or(false)
+    };
+    let relevant = records.iter().any(|record| {
+        let record: MutationRecord = record.unchecked_into();
+        let added = record.added_nodes();
+        record.removed_nodes().length() > 0
+            || (0..added.length()).any(|i| added.item(i).is_some_and(|n| !ours(&n)))
+    });
+    if relevant {
+        schedule();
+    }
 }
 
 fn schedule() {
