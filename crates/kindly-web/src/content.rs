@@ -211,6 +211,8 @@ pub fn start(stored: js_sys::Promise) {
         viewport::on_near(draw_soon);
         crate::outcome::install();
         schedule();
+        // Invitations the user sends: the "Add a note" dialog, on any page.
+        crate::outgoing::start();
     });
 }
 

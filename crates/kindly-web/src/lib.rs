@@ -20,15 +20,18 @@ mod outcome;
 // Public for the native tests (`tests/extraction.rs`, `tests/outgoing.rs`),
 // which run the page adapter over HTML fixtures through their own
 // `markup::DomElement`; `note_dialog` and `sent_tab` are the adapter for
-// invitations the user sends (wired into the page in a later phase).
+// invitations the user sends (`outgoing` wires them into the page).
 pub mod markup;
 pub mod note_dialog;
+mod note_strip;
+mod outgoing;
 pub mod page;
 mod panel;
 mod parts;
 mod placement;
 #[cfg(feature = "popup")]
 mod popup;
+mod sent_panel;
 pub mod sent_tab;
 mod shape;
 // Public for the native tests, which check a card read from its copy.

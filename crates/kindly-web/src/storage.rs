@@ -12,8 +12,8 @@ use wasm_bindgen_futures::JsFuture;
 /// Reads every entry. Non-string values (written by hand or by a future
 /// Kindly) are handed over as their JSON text so the loader can judge them.
 /// The popup's: the content script reads by key (but for a migration, see
-/// [`open_start`]).
-#[cfg(feature = "popup")]
+/// [`open_start`], and on a complete Sent list, where every invitation
+/// remembered is needed: see `outgoing`).
 pub async fn read_all() -> Result<Vec<(String, String)>, String> {
     read_entries(chrome::storage_get(&JsValue::NULL).map_err(describe)?).await
 }

@@ -54,6 +54,7 @@ pub fn render(doc: &Document, panel: &Element, st: &State) -> DomResult<()> {
         ui::text(doc, panel, "p", "hint", &text)?;
     }
 
+    super::review_sent::render(doc, panel, st)?;
     if st.data.people.is_empty() {
         ui::text(doc, panel, "p", "empty", &t("review_empty"))?;
         return Ok(());
@@ -338,7 +339,7 @@ fn display_name(p: &Person) -> String {
     }
 }
 
-pub fn click(act: &str, _id: &str) -> DomResult<bool> {
+pub fn click(act: &str, id: &str) -> DomResult<bool> {
     match act {
         "review-done" => {
             with_state(|st| {
@@ -364,7 +365,7 @@ pub fn click(act: &str, _id: &str) -> DomResult<bool> {
             refresh()?;
             focus("rev-by");
         }
-        _ => return Ok(false),
+        _ => return super::review_sent::click(act, id),
     }
     Ok(true)
 }
