@@ -5,7 +5,7 @@
 //! Everything it says comes from `kindly_core::sent::review`.
 
 use super::ui::{self, t};
-use super::{may_write, refresh, save, with_state, State};
+use super::state::{may_write, refresh, save, with_state, State};
 use crate::dom::{append, el, DomResult};
 use crate::panel::reason_text;
 use kindly_core::sent::{self, FollowUpItem, GoneItem, PendingItem};
