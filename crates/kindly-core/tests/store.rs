@@ -115,6 +115,89 @@ fn a_missing_store_gives_a_new_user() {
     assert!(l.may_write() && !l.needs_save());
 }
 
+// ───────── the content script's start (read_start) ─────────
+
+/// `entries` as the content script reads them: the start keys only.
+fn start_keys_of(entries: &[(String, String)]) -> Vec<(String, String)> {
+    entries
+        .iter()
+        .filter(|(k, _)| START_KEYS.contains(&k.as_str()))
+        .cloned()
+        .collect()
+}
+
+#[test]
+fn a_current_store_is_started_as_is_without_the_people() {
+    let data = sample();
+    let start = read_start(&to_entries(&data));
+    assert!(start.writable && !start.needs_opening);
+    let mut expected = data.clone();
+    expected.people.clear();
+    expected.sent.clear();
+    assert_eq!(start.data, expected);
+    assert_eq!(read_start(&start_keys_of(&to_entries(&data))), start);
+}
+
+#[test]
+fn an_empty_older_or_damaged_store_needs_opening_and_is_not_written() {
+    let empty = read_start(&[e("unrelated", "1")]);
+    assert!(empty.needs_opening && !empty.writable);
+    assert!(empty.data.templates.is_empty(), "no library in the start");
+    let v1 = read_start(&[e(KEY_V1, V1)]);
+    assert!(v1.needs_opening && !v1.writable);
+    let v2 = read_start(&start_keys_of(&v2_store()));
+    assert!(v2.needs_opening && !v2.writable);
+    let mut entries = start_keys_of(&to_entries(&sample()));
+    entries.retain(|(k, _)| k != KEY_META);
+    assert!(read_start(&entries).needs_opening, "no schema marker");
+
+    // Damaged at the current schema: the rest is read, and opening repairs.
+    let mut entries = to_entries(&sample());
+    for (k, v) in &mut entries {
+        if k == KEY_SETTINGS {
+            *v = "{not json".into();
+        }
+    }
+    let damaged = read_start(&entries);
+    assert!(damaged.needs_opening);
+    assert_eq!(damaged.data.profile, sample().profile);
+    let opened = load(&entries);
+    let after = read_start(&apply(&entries, &opened));
+    assert!(
+        after.writable && !after.needs_opening,
+        "{:?}",
+        opened.problems
+    );
+
+    let mut entries = to_entries(&sample());
+    entries.retain(|(k, _)| k != KEY_TEMPLATES);
+    let no_templates = read_start(&entries);
+    assert!(no_templates.needs_opening && no_templates.data.templates.is_empty());
+}
+
+#[test]
+fn a_store_of_a_newer_kindly_is_started_read_only() {
+    let mut entries = to_entries(&sample());
+    entries[0].1 = r#"{"schema":99}"#.into();
+    let start = read_start(&entries);
+    assert!(!start.writable && !start.needs_opening);
+    assert_eq!(start.data.profile, sample().profile);
+}
+
+/// `entries` after the writes and removals of opening them.
+fn apply(entries: &[(String, String)], opened: &Loaded) -> Vec<(String, String)> {
+    let mut out: Vec<(String, String)> = entries
+        .iter()
+        .filter(|(k, _)| !opened.remove.contains(k))
+        .cloned()
+        .collect();
+    for (k, v) in opened.writes() {
+        out.retain(|(o, _)| *o != k);
+        out.push((k, v));
+    }
+    out
+}
+
 #[test]
 fn layout_has_one_key_per_person() {
     let entries = to_entries(&sample());
