@@ -157,11 +157,13 @@ build() {
   "$TOOLS/esbuild" extension/popup-entry.js --bundle --format=esm --minify \
     --target=chrome111,firefox128 --legal-comments=none --log-level=warning \
     --alias:kindly-pkg="$PKG" --outfile="$DIST/popup.js"
-  # The loader on every LinkedIn page, and the background worker that injects
-  # the engine on in-app arrival: small, plain scripts.
+  # The loader on every LinkedIn page (a small, plain script), and the
+  # background worker that injects the engine on in-app arrival and opens the
+  # store with the popup's WASM (its glue bundled in).
   for script in loader background; do
     "$TOOLS/esbuild" "extension/$script.js" --bundle --format=iife --minify \
-      --target=chrome111,firefox128 --legal-comments=none --log-level=warning --outfile="$DIST/$script.js"
+      --target=chrome111,firefox128 --legal-comments=none --log-level=warning \
+      --alias:kindly-pkg="$PKG" --outfile="$DIST/$script.js"
   done
   cp "$PKG/kindly_web_bg.wasm" "$DIST/kindly_web_bg.wasm"
   browser_manifest chrome manifest.json "$DIST/manifest.json"

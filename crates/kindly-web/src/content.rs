@@ -150,31 +150,18 @@ fn reserve_heap() {
 pub fn start(stored: js_sys::Promise) {
     reserve_heap();
     spawn_local(async move {
-        let (data, writable, companies) = match storage::open_start(stored).await {
-            Ok((loaded, companies)) => {
-                let writable = loaded.may_write();
-                (loaded.data, writable, companies)
-            }
+        let (data, writable) = match storage::open_start(stored).await {
+            Ok(start) => (start.data, start.writable),
             Err(err) => {
-                // Still useful without storage: defaults, nothing saved.
+                // Still useful without storage: general advice, nothing saved.
                 web_sys::console::warn_1(&JsValue::from_str(&err));
-                (store::new_user_data(), false, None)
+                (Data::default(), false)
             }
         };
-        // Schema 1 carried everyone in one entry: then all is read.
-        let mut entries_read = BTreeSet::new();
-        for key in data.people.keys() {
-            entries_read.insert(store::person_storage_key(key));
-        }
-        if let Some(index) = &companies {
-            for company in index.companies() {
-                entries_read.insert(store::company_storage_key(company));
-            }
-        }
         STATE.with(|state| {
             *state.borrow_mut() = Some(State {
-                companies: companies.unwrap_or_default(),
-                entries_read,
+                companies: Companies::default(),
+                entries_read: BTreeSet::new(),
                 people_unreadable: BTreeSet::new(),
                 to_read: BTreeSet::new(),
                 reading: false,
@@ -248,13 +235,17 @@ fn on_storage_change(changes: Vec<(String, Option<String>)>) {
             let Ok(entries) = storage::read_keys(&store::START_KEYS).await else {
                 return;
             };
-            let loaded = store::load(&entries);
-            with_state(|state| {
-                state.writable = loaded.may_write();
-                let people = std::mem::take(&mut state.data.people);
-                state.data = loaded.data;
-                state.data.people = people;
-            });
+            let start = store::read_start(&entries);
+            // A store being opened elsewhere (migrated, repaired) is kept
+            // as this tab holds it: the opener's writes report again.
+            if !start.needs_opening {
+                with_state(|state| {
+                    state.writable = start.writable;
+                    let people = std::mem::take(&mut state.data.people);
+                    state.data = start.data;
+                    state.data.people = people;
+                });
+            }
         }
         let mut changed = fixed;
         if let Ok(entries) = storage::read_keys(&people).await {
