@@ -29,6 +29,7 @@ mod placement;
 #[cfg(feature = "popup")]
 mod popup;
 pub mod sent_tab;
+mod session;
 mod shape;
 // Public for the native tests, which check a card read from its copy.
 pub mod snapshot;

@@ -6,7 +6,9 @@
 use crate::chrome;
 #[cfg(feature = "popup")]
 use kindly_core::advice::Companies;
-use kindly_core::store::{self, Loaded};
+use kindly_core::store;
+#[cfg(feature = "popup")]
+use kindly_core::store::Loaded;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen_futures::JsFuture;
 
