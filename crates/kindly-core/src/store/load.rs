@@ -39,20 +39,29 @@ pub fn read_company(raw: &str) -> Option<BTreeMap<String, Day>> {
 
 /// One person from their stored entry (`key` is the storage key), checked
 /// as [`load`] checks them; `Err` says why it could not be read.
+/// A person with a field [`load`] would repair is not read either: the
+/// caller (the content script) would write the repair over the original,
+/// which `load` first sets aside.
 pub fn read_person(key: &str, raw: &str) -> Result<Person, String> {
     let value: Value = serde_json::from_str(raw).map_err(|e| format!("not valid JSON: {e}"))?;
-    let mut r = Reader::default();
-    let person = r.person(&value, key);
-    match person {
-        Some(p) => Ok(p),
-        None => Err(r
-            .issues
-            .iter()
-            .map(ToString::to_string)
-            .collect::<Vec<_>>()
-            .join("; ")),
+    let mut r = Reader::of_stored();
+    match r.person(&value, key) {
+        Some(p) if r.issues.is_empty() => Ok(p),
+        _ => Err(issues_since(&r, 0)),
     }
 }
+
+/// The issues `r` recorded from the `n`th on, in words.
+fn issues_since(r: &Reader, n: usize) -> String {
+    r.issues
+        .get(n..)
+        .unwrap_or_default()
+        .iter()
+        .map(ToString::to_string)
+        .collect::<Vec<_>>()
+        .join("; ")
+}
+
 /// The ids of schema 2's built-in library: the migration adds the library's
 /// other replies, but never one of these the user deleted.
 pub const V2_LIBRARY: &[&str] = &[
@@ -343,7 +352,7 @@ pub(super) fn refresh_builtins(templates: &mut [TemplateRecord]) {
 /// Reads a schema-2, -3 or -4 layout into `loaded`; false when it holds no
 /// readable template list.
 pub(super) fn read_current(mine: &[(&String, &String)], loaded: &mut Loaded) -> bool {
-    let mut r = Reader::default();
+    let mut r = Reader::of_stored();
     let mut templates_read = false;
     for (key, raw) in mine {
         let key = key.as_str();
@@ -367,6 +376,7 @@ pub(super) fn read_current(mine: &[(&String, &String)], loaded: &mut Loaded) -> 
             }
         };
         let before = r.issues.len();
+        let set_aside = loaded.quarantined.len();
         match key {
             KEY_PROFILE => loaded.data.profile = r.profile(&value, key),
             KEY_SETTINGS => loaded.data.settings = r.settings(&value, key),
@@ -374,20 +384,23 @@ pub(super) fn read_current(mine: &[(&String, &String)], loaded: &mut Loaded) -> 
                 if let Value::Array(items) = &value {
                     templates_read = true;
                     let mut ts = Vec::new();
-                    for (i, item) in items.iter().enumerate().take(MAX_TEMPLATES) {
+                    if items.len() > MAX_TEMPLATES {
+                        loaded.problems.push(format!(
+                            "{key}: more than {MAX_TEMPLATES} templates; the rest were set aside."
+                        ));
+                    }
+                    for (i, item) in items.iter().enumerate() {
                         let path = format!("{key}[{i}]");
+                        if i >= MAX_TEMPLATES {
+                            let why = format!("more than {MAX_TEMPLATES} templates");
+                            loaded.quarantined.push((path, item.to_string(), why));
+                            continue;
+                        }
                         let n = r.issues.len();
                         match r.template(item, &path) {
                             Some(t) => ts.push(t),
                             None => {
-                                let why = r
-                                    .issues
-                                    .get(n..)
-                                    .unwrap_or_default()
-                                    .iter()
-                                    .map(ToString::to_string)
-                                    .collect::<Vec<_>>()
-                                    .join("; ");
+                                let why = issues_since(&r, n);
                                 r.issues.truncate(n);
                                 loaded.quarantined.push((path, item.to_string(), why));
                             }
@@ -427,19 +440,24 @@ pub(super) fn read_current(mine: &[(&String, &String)], loaded: &mut Loaded) -> 
                 match stored {
                     Some(()) => {}
                     None => {
-                        let why = r
-                            .issues
-                            .get(before..)
-                            .unwrap_or_default()
-                            .iter()
-                            .map(ToString::to_string)
-                            .collect::<Vec<_>>()
-                            .join("; ");
+                        let why = issues_since(&r, before);
                         r.issues.truncate(before);
                         loaded.quarantined.push((key.into(), (*raw).clone(), why));
                     }
                 }
             }
+        }
+        // Read, but with a field reset (a wrong type, a bad value): the
+        // original is set aside whole before the repair is saved over it.
+        let wholly_set_aside = loaded
+            .quarantined
+            .get(set_aside..)
+            .unwrap_or_default()
+            .iter()
+            .any(|(k, _, _)| k == key);
+        if r.issues.len() > before && !wholly_set_aside {
+            let why = issues_since(&r, before);
+            loaded.quarantined.push((key.into(), (*raw).clone(), why));
         }
     }
     loaded

@@ -5,7 +5,11 @@
 //! or from a file goes through one field-by-field reader ([`Issue`]s carry a
 //! path such as `templates[3].body`) rather than a blind `serde` parse, so a
 //! damaged field costs that field, not the whole store; a value that cannot
-//! be read at all is set aside (quarantined) with the reason, never dropped;
+//! be read at all is set aside (quarantined) with the reason, never dropped,
+//! and so is the original of one read with a field reset (a wrong type, an
+//! unknown word) before its repair is saved; the length and count caps hold
+//! for what comes in from a file, while stored text and lists are kept whole
+//! (templates past the count cap are set aside, with a problem recorded);
 //! a migration first hands back a backup of the raw entries; a store written
 //! by a newer Kindly is read but flagged so it is never overwritten; an
 //! import is validated completely before anything changes.

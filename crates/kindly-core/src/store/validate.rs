@@ -104,9 +104,21 @@ pub(super) const ANSWERS: &[&str] = &["accepted", "ignored"];
 #[derive(Default)]
 pub(super) struct Reader {
     pub(super) issues: Vec<Issue>,
+    /// Reading what is already stored: text and lists longer than their cap
+    /// are kept whole (the caps guard what comes in, from a file; cutting
+    /// stored data would lose it on the next save).
+    keep_whole: bool,
 }
 
 impl Reader {
+    /// A reader of stored data (see `keep_whole`).
+    pub(super) fn of_stored() -> Self {
+        Reader {
+            issues: Vec::new(),
+            keep_whole: true,
+        }
+    }
+
     pub(super) fn issue(&mut self, path: impl Display, message: impl Into<String>) {
         self.issues.push(Issue {
             path: path.to_string(),
@@ -138,7 +150,7 @@ impl Reader {
     pub(super) fn string(&mut self, v: &Value, path: impl Display, cap: usize) -> Option<String> {
         match v {
             Value::String(s) => {
-                if s.chars().count() > cap {
+                if !self.keep_whole && s.chars().count() > cap {
                     self.issue(path, format!("longer than {cap} characters"));
                     Some(truncate(s, cap))
                 } else {
@@ -240,6 +252,7 @@ impl Reader {
     ) -> &'v [Value] {
         match o.get(field) {
             None | Some(Value::Null) => &[],
+            Some(Value::Array(items)) if self.keep_whole => items,
             Some(Value::Array(items)) => {
                 if items.len() > max {
                     self.issue(
