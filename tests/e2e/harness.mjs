@@ -150,7 +150,15 @@ export async function launch({ headers = {}, headless = true, uiLanguage, extens
 
   await context.addInitScript(recordViolations);
   await context.addInitScript(recordClicks);
-  if (waitForStore) await storeOpened(context, id);
+  if (waitForStore) {
+    try {
+      await storeOpened(context, id);
+    } catch (error) {
+      await context.close();
+      rmSync(userDataDir, { recursive: true, force: true });
+      throw error;
+    }
+  }
 
   return {
     context,
