@@ -43,7 +43,8 @@ use wasm_bindgen::prelude::*;
 /// before the module was instantiated.
 #[wasm_bindgen]
 pub fn start_content(stored: js_sys::Promise) {
-    console_error_panic_hook::set_once();
+    // No panic hook: the content build aborts at a panic without running
+    // one (build.sh, -Cpanic=immediate-abort); the browser reports the trap.
     content::start(stored);
 }
 
