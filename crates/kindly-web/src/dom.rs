@@ -14,8 +14,7 @@ pub fn document() -> DomResult<Document> {
 }
 
 /// Creates `<tag>` with attributes and (optionally) text. The popup's
-/// views still draw with it; the panel uses [`node`].
-#[cfg(feature = "popup")]
+/// views and the outgoing panels still draw with it; the panel uses [`node`].
 pub fn el(
     doc: &Document,
     tag: &str,
@@ -144,7 +143,6 @@ impl Node {
 }
 
 /// Appends `child` to `parent` and returns the child, for building trees.
-#[cfg(feature = "popup")]
 pub fn append(parent: &Element, child: Element) -> DomResult<Element> {
     parent.append_child(&child)?;
     Ok(child)

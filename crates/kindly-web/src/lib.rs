@@ -33,6 +33,7 @@ mod placement;
 mod popup;
 mod sent_panel;
 pub mod sent_tab;
+mod session;
 mod shape;
 // Public for the native tests, which check a card read from its copy.
 pub mod snapshot;
@@ -43,13 +44,28 @@ mod words;
 
 use wasm_bindgen::prelude::*;
 
-/// Content-script entry, called by the loader once per page load with its
-/// read of the whole storage (`chrome.storage.local.get(null)`), made before
-/// the module was instantiated.
+/// Content-script entry, called by `content-entry.js` once per page load
+/// with its read of the start keys (`kindly_core::store::START_KEYS`), made
+/// before the module was instantiated.
 #[wasm_bindgen]
 pub fn start_content(stored: js_sys::Promise) {
-    console_error_panic_hook::set_once();
+    // No panic hook: the content build aborts at a panic without running
+    // one (build.sh, -Cpanic=immediate-abort); the browser reports the trap.
     content::start(stored);
+}
+
+/// The background worker's (`extension/background.js`): opens the store
+/// (migration, repair, defaults, the company index) on install and update
+/// and when the content script finds it not ready, so the content build
+/// carries none of that.
+#[cfg(feature = "popup")]
+#[wasm_bindgen]
+pub async fn open_store() -> Result<(), JsValue> {
+    console_error_panic_hook::set_once();
+    storage::open()
+        .await
+        .map(|_| ())
+        .map_err(|err| JsValue::from_str(&err))
 }
 
 /// Popup entry, called by `popup.js` once the real WASM is instantiated.

@@ -340,7 +340,7 @@ fn render_check(state: &Rc<RefCell<StripState>>) -> DomResult<()> {
             el(
                 &s.doc,
                 "li",
-                &[("data-kindly-hint", &hint.id), ("class", severity)],
+                &[("data-kindly-hint", hint.id.as_str()), ("class", severity)],
                 Some(&said),
             )?,
         )?;

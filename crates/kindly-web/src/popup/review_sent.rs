@@ -4,8 +4,8 @@
 //! in), and those no longer pending, which the user can say were accepted.
 //! Everything it says comes from `kindly_core::sent::review`.
 
-use super::ui::{self, t};
 use super::state::{may_write, refresh, save, with_state, State};
+use super::ui::{self, t};
 use crate::dom::{append, el, DomResult};
 use crate::panel::reason_text;
 use kindly_core::sent::{self, FollowUpItem, GoneItem, PendingItem};
