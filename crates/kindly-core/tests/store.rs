@@ -179,6 +179,29 @@ fn a_store_of_a_newer_kindly_is_started_read_only() {
     assert_eq!(start.data.profile, sample().profile);
 }
 
+#[test]
+fn the_outgoing_read_takes_the_sent_entries_and_no_people() {
+    let data = sample();
+    assert!(!data.sent.is_empty(), "the sample sends an invitation");
+    let mut entries = to_entries(&data);
+    let start = read_outgoing(&entries);
+    assert!(start.writable && !start.needs_opening);
+    assert_eq!(start.data.sent, data.sent);
+    assert!(start.data.people.is_empty());
+
+    // A damaged sent entry is left out, and the store is one to open.
+    for (k, v) in &mut entries {
+        if sent_key_of(k).is_some() {
+            *v = r#"{"sent":"yesterday"}"#.into();
+        }
+    }
+    let damaged = read_outgoing(&entries);
+    assert!(damaged.needs_opening && damaged.data.sent.is_empty());
+    // A newer Kindly's store is only read.
+    entries[0].1 = r#"{"schema":99}"#.into();
+    assert!(!read_outgoing(&entries).needs_opening);
+}
+
 /// `entries` after the writes and removals of opening them.
 fn apply(entries: &[(String, String)], opened: &Loaded) -> Vec<(String, String)> {
     let mut out: Vec<(String, String)> = entries

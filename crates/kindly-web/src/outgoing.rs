@@ -66,13 +66,11 @@ fn with_state<R>(f: impl FnOnce(&mut Outgoing) -> R) -> Option<R> {
 /// storage, then looks.
 pub fn start() {
     spawn_local(async {
-        let (data, writable) = match storage::read_keys(&store::START_KEYS).await {
-            Ok(entries) => {
-                let loaded = store::load(&entries);
-                let writable = loaded.may_write();
-                (loaded.data, writable)
-            }
-            Err(_) => (store::new_user_data(), false),
+        // Read as the engine reads it, never migrated or repaired here (the
+        // worker opens the store): no loader or library in the content build.
+        let (data, writable) = match storage::open_start_now().await {
+            Ok(start) => (start.data, start.writable && !start.needs_opening),
+            Err(_) => (Data::default(), false),
         };
         let observer = Closure::<dyn FnMut(js_sys::Array)>::new(on_mutations);
         let observer = MutationObserver::new(observer.into_js_value().unchecked_ref()).ok();
@@ -374,9 +372,9 @@ fn sent_tab_panels(doc: &web_sys::Document, lang: &str, path: &str) {
             keys.extend(rows.iter().map(|r| store::sent_storage_key(&r.key)));
             storage::read_keys(&keys).await
         };
-        let loaded = store::load(&entries.unwrap_or_default());
-        let writable = loaded.may_write();
-        let mut data = loaded.data;
+        let read = store::read_outgoing(&entries.unwrap_or_default());
+        let writable = read.writable && !read.needs_opening;
+        let mut data = read.data;
         let today = today();
         let changed = sent::update_from_sent_tab(&mut data, &rows, complete, today);
         for (row, sent_row) in new.iter().filter(|(row, _)| row.is_connected()) {

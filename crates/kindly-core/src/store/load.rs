@@ -9,7 +9,7 @@ use super::layout::{
 use super::v1::migrate_v1;
 use super::validate::{check_templates, describe, Reader, MAX_KEY, MAX_TEMPLATES};
 use crate::library::default_templates;
-use crate::model::{Data, Day, Person, TemplateRecord};
+use crate::model::{Data, Day, Person, SentInvitation, TemplateRecord};
 use serde_json::Value;
 use std::collections::BTreeMap;
 
@@ -38,6 +38,18 @@ pub fn read_person(key: &str, raw: &str) -> Result<Person, String> {
     let mut r = Reader::of_stored();
     match r.person(&value, key) {
         Some(p) if r.issues.is_empty() => Ok(p),
+        _ => Err(issues_since(&r, 0)),
+    }
+}
+
+/// One invitation the user sent, from its stored entry (`key` is the
+/// storage key), checked as [`load`] checks it; `Err` says why it could not
+/// be read (the entry is then left as stored, for [`load`] to set aside).
+pub fn read_sent(key: &str, raw: &str) -> Result<SentInvitation, String> {
+    let value: Value = serde_json::from_str(raw).map_err(|e| format!("not valid JSON: {e}"))?;
+    let mut r = Reader::of_stored();
+    match r.sent(&value, key) {
+        Some(s) if r.issues.is_empty() => Ok(s),
         _ => Err(issues_since(&r, 0)),
     }
 }

@@ -1,8 +1,9 @@
 //! The content script's start: the store read as it is, never migrated or
 //! repaired here (see [`read_start`]).
 
+use super::layout::sent_key_of;
 use super::layout::{KEY_META, SCHEMA, START_KEYS};
-use super::load::{layout_entries, read_current, read_schema, Loaded};
+use super::load::{layout_entries, read_current, read_schema, read_sent, Loaded};
 use crate::model::Data;
 
 /// What the content script makes of its read of [`START_KEYS`], without
@@ -53,4 +54,25 @@ pub fn read_start(entries: &[(String, String)]) -> Start {
         writable: !newer,
         needs_opening: damaged && !newer,
     }
+}
+
+/// The outgoing side's read (the start keys and some or all of the
+/// invitations sent), taken as [`read_start`] takes the start: the sent
+/// entries that read well join `data.sent`; a damaged one is left out and
+/// left as stored, and makes the store one to open.
+pub fn read_outgoing(entries: &[(String, String)]) -> Start {
+    let mut start = read_start(entries);
+    for (key, raw) in entries {
+        let Some(card_key) = sent_key_of(key) else {
+            continue;
+        };
+        match read_sent(key, raw) {
+            Ok(sent) => {
+                start.data.sent.insert(card_key.to_string(), sent);
+            }
+            // A newer Kindly's store is read, never opened here.
+            Err(_) => start.needs_opening |= start.writable,
+        }
+    }
+    start
 }
