@@ -7,19 +7,29 @@ use crate::model::{Data, Person, SentInvitation};
 use serde::Serialize;
 use std::collections::BTreeMap;
 
+/// The store's layout version, written in [`KEY_META`]; an older one is
+/// migrated by `load`, a newer one only read.
 pub const SCHEMA: u32 = 4;
 
+/// The schema and the store's own bookkeeping.
 pub const KEY_META: &str = "kindly.meta";
+/// The user's profile (name, field, policy, account).
 pub const KEY_PROFILE: &str = "kindly.profile";
+/// The settings (history length, thresholds, preferences).
 pub const KEY_SETTINGS: &str = "kindly.settings";
+/// The template library, built-in and the user's own, in order.
 pub const KEY_TEMPLATES: &str = "kindly.templates";
+/// One entry per remembered person, by card key.
 pub const PERSON_PREFIX: &str = "kindly.person.";
 /// The index of remembered people by company ([`Companies`]): one entry
 /// per company (its people and when each was last seen), so that start-up
 /// reads the companies of the cards on the page, not everyone.
 pub const COMPANY_PREFIX: &str = "kindly.company.";
+/// One entry per invitation the user sent, by card key.
 pub const SENT_PREFIX: &str = "kindly.sent.";
+/// A migration's backup of the old store, by the schema it was at.
 pub const BACKUP_PREFIX: &str = "kindly.backup.v";
+/// An entry that could not be read, set aside whole with the reason.
 pub const QUARANTINE_PREFIX: &str = "kindly.quarantine.";
 /// The store's single keys, each written whole by [`part_entry`].
 pub(super) const PART_KEYS: [&str; 4] = [KEY_META, KEY_PROFILE, KEY_SETTINGS, KEY_TEMPLATES];

@@ -94,6 +94,7 @@ pub const V2_LIBRARY: &[&str] = &[
 /// What [`load`] read, and what the caller must do about it.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Loaded {
+    /// What was read, migrated and repaired: the data to work with.
     pub data: Data,
     /// The schema the store was migrated from, if a migration ran.
     pub migrated_from: Option<u32>,

@@ -88,13 +88,24 @@ pub fn iso_date(day: Day) -> String {
 #[serde(tag = "kind", rename_all = "snake_case")]
 pub enum ImportError {
     /// The file is not JSON at all.
-    NotJson { line: usize, column: usize },
+    NotJson {
+        /// The line of the first error, from 1.
+        line: usize,
+        /// The column of the first error, from 1.
+        column: usize,
+    },
     /// JSON, but not something Kindly wrote.
     NotKindly,
     /// Written by a newer Kindly.
-    FutureSchema { schema: u64 },
+    FutureSchema {
+        /// The schema the file says it has.
+        schema: u64,
+    },
     /// A Kindly file with values that are wrong: every one, with its path.
-    Invalid { issues: Vec<Issue> },
+    Invalid {
+        /// Every wrong value, with its path.
+        issues: Vec<Issue>,
+    },
 }
 
 impl ImportError {
@@ -137,32 +148,48 @@ impl std::error::Error for ImportError {}
 /// [`ImportPlan::changes`] to show the user what will.
 #[derive(Clone, Debug, PartialEq)]
 pub struct ImportPlan {
+    /// What the file holds (everything, or templates only).
     pub scope: ExportScope,
     /// The schema the file was written in (1 for a schema-1 store).
     pub from_schema: u32,
     /// The export date, as written in the file.
     pub exported: Option<String>,
+    /// The profile, when the file has one.
     pub profile: Option<Profile>,
+    /// The settings, when the file has them.
     pub settings: Option<Settings>,
+    /// The templates, checked.
     pub templates: Vec<TemplateRecord>,
+    /// The people remembered, by card key.
     pub people: BTreeMap<String, Person>,
+    /// The invitations sent, by card key.
     pub sent: BTreeMap<String, SentInvitation>,
 }
 
 /// What applying an [`ImportPlan`] to some data will change.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
 pub struct ImportChanges {
+    /// Ids of templates the import adds.
     pub templates_added: Vec<String>,
+    /// Ids of templates it replaces (same id, other content).
     pub templates_replaced: Vec<String>,
+    /// How many templates are already as the file has them.
     pub templates_unchanged: usize,
+    /// People the import adds, by card key.
     pub people_added: Vec<String>,
+    /// People it changes, by card key.
     pub people_updated: Vec<String>,
+    /// How many people are already as the file has them.
     pub people_unchanged: usize,
     /// Invitations the user sent, by card key.
     pub sent_added: Vec<String>,
+    /// Invitations sent that it changes, by card key.
     pub sent_updated: Vec<String>,
+    /// How many invitations sent are already as the file has them.
     pub sent_unchanged: usize,
+    /// Whether the profile changes.
     pub profile_changed: bool,
+    /// Whether the settings change.
     pub settings_changed: bool,
 }
 

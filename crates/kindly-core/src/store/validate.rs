@@ -34,6 +34,7 @@ pub(super) const MAX_KEY: usize = 200;
 pub struct Issue {
     /// Where, e.g. `templates[3].body` or `kindly.person.ana`.
     pub path: String,
+    /// What is wrong, in words.
     pub message: String,
 }
 
