@@ -335,16 +335,19 @@ fn watch_navigation() {
         return;
     };
     let on_navigate = Closure::<dyn FnMut()>::new(schedule);
-    let _ =
-        window.add_event_listener_with_callback("popstate", on_navigate.as_ref().unchecked_ref());
+    dom::report(
+        window
+            .add_event_listener_with_callback("popstate", on_navigate.as_ref().unchecked_ref())
+            .map(|_| ()),
+    );
     // The Navigation API reports pushState navigations, which fire no event
     // of their own; where it is missing, the observer notices the re-render.
     if let Ok(navigation) = js_sys::Reflect::get(&window, &JsValue::from_str("navigation")) {
         if let Some(target) = navigation.dyn_ref::<web_sys::EventTarget>() {
-            let _ = target.add_event_listener_with_callback(
+            dom::report(target.add_event_listener_with_callback(
                 "currententrychange",
                 on_navigate.as_ref().unchecked_ref(),
-            );
+            ));
         }
     }
     on_navigate.forget();
@@ -504,7 +507,7 @@ fn annotate(doc: &web_sys::Document) -> DomResult<()> {
     })
     .unwrap_or_default();
     if everywhere || !changed.is_empty() {
-        unmark_changed(doc, &changed, everywhere);
+        unmark_changed(&changed, everywhere);
     }
     let (dirty, touched) = with_state(|state| {
         (
@@ -620,7 +623,7 @@ fn finish_slice(recorded: Vec<String>) -> DomResult<()> {
 /// and leave Kindly's where they are, so nothing else would notice. The
 /// removal is itself a change: the observer then looks at the card afresh,
 /// and a reused row gets its new panel.
-fn unmark_changed(doc: &web_sys::Document, changed: &[Element], everywhere: bool) {
+fn unmark_changed(changed: &[Element], everywhere: bool) {
     let marked: Vec<(Element, Panel)> = if everywhere {
         // One marker per card: the hosts' parents are already distinct.
         hosts::all()
@@ -644,7 +647,6 @@ fn unmark_changed(doc: &web_sys::Document, changed: &[Element], everywhere: bool
         }
         marked
     };
-    let _ = doc;
     for (card, panel) in &marked {
         let Some(key) = panel.key() else {
             continue;

@@ -14,7 +14,8 @@ pub fn document() -> DomResult<Document> {
 }
 
 /// Creates `<tag>` with attributes and (optionally) text. The popup's
-/// views and the outgoing panels still draw with it; the panel uses [`node`].
+/// views still draw with it; the panel uses [`node`].
+#[cfg(feature = "popup")]
 pub fn el(
     doc: &Document,
     tag: &str,
@@ -143,6 +144,7 @@ impl Node {
 }
 
 /// Appends `child` to `parent` and returns the child, for building trees.
+#[cfg(feature = "popup")]
 pub fn append(parent: &Element, child: Element) -> DomResult<Element> {
     parent.append_child(&child)?;
     Ok(child)

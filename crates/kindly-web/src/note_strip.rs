@@ -10,8 +10,10 @@
 //! (`insertText`, so LinkedIn's own counter and Send button follow);
 //! Kindly never clicks Send. Only a person's clicks count (trusted events).
 
-use crate::dom::{append, el, DomResult};
+use crate::dom::{self, node, DomResult};
 use crate::panel::{hint_text, tip_text};
+use crate::parts;
+use crate::ui_text;
 use kindly_core::note::{self, NoteInput};
 use kindly_core::template::count_chars;
 use kindly_core::tone::Severity;
@@ -114,24 +116,18 @@ pub fn small_panel(
     if let Some(sheet) = sheet_for(&doc) {
         root.set_adopted_style_sheets(&js_sys::Array::of1(&sheet));
     }
-    let section = el(
-        &doc,
-        "section",
-        &[
-            ("data-kindly", "panel"),
-            ("data-key", key),
-            ("data-kind", kind),
-            ("data-drawn", ""),
-            ("aria-label", "Kindly"),
-        ],
-        None,
-    )?;
+    let section = node("section")
+        .part(parts::PANEL)
+        .attr(parts::KEY, key)
+        .attr(parts::KIND, kind)
+        .attr(parts::DRAWN, "")
+        .attr("aria-label", "Kindly")
+        .build()?;
     root.append_child(&section)?;
-    let head = append(&section, el(&doc, "div", &[("class", "head")], None)?)?;
-    append(
-        &head,
-        el(&doc, "span", &[("class", "brand")], Some("Kindly"))?,
-    )?;
+    let head = node("div")
+        .class("head")
+        .child(node("span").class("brand").text("Kindly"))
+        .add_to(&section)?;
     Ok((doc, host, section, head))
 }
 
@@ -140,30 +136,16 @@ pub fn small_panel(
 /// language, the dialog's limit).
 pub fn make(note_box: &Element, key: &str, data: &Data, input: NoteInput) -> DomResult<Strip> {
     let (doc, host, section, head) = small_panel(note_box, key, "note")?;
-    let count = part(&doc, &head, "span", "count")?;
-    let facts = append(&section, el(&doc, "div", &[("class", "facts")], None)?)?;
-    let met_at = fact_field(&doc, &facts, "met-at", ("note_met_at", "Where you met"))?;
-    let topic = fact_field(
-        &doc,
-        &facts,
-        "topic",
-        ("note_topic", "What you talked about"),
-    )?;
-    let hints = part(&doc, &section, "ul", "hints")?;
-    let notes = part(&doc, &section, "ul", "notes")?;
-    append(
-        &section,
-        el(
-            &doc,
-            "p",
-            &[("class", "never")],
-            Some(&crate::chrome::message(
-                "note_never_sends",
-                &[],
-                "\"Use\" puts a note in the box. Sending is yours: Kindly never clicks Send.",
-            )),
-        )?,
-    )?;
+    let count = part("span", "count").add_to(&head)?;
+    let facts = node("div").class("facts").add_to(&section)?;
+    let met_at = fact_field(&facts, "met-at", "note_met_at")?;
+    let topic = fact_field(&facts, "topic", "note_topic")?;
+    let hints = part("ul", "hints").add_to(&section)?;
+    let notes = part("ul", "notes").add_to(&section)?;
+    node("p")
+        .class("never")
+        .text(&ui_text::text("note_never_sends", &[]))
+        .add_to(&section)?;
     let state = Rc::new(RefCell::new(StripState {
         doc,
         data: data.clone(),
@@ -186,14 +168,14 @@ pub fn make(note_box: &Element, key: &str, data: &Data, input: NoteInput) -> Dom
         listen(&field, "input", move |_| {
             let value: String = typed.value().chars().take(note::MAX_INPUT).collect();
             set(&mut state.borrow_mut().input, value);
-            let _ = render_notes(&state);
+            dom::report(render_notes(&state));
         });
     }
     // LinkedIn's box: the count and the check follow what is typed there.
     {
         let state = state.clone();
         listen(note_box, "input", move |_| {
-            let _ = render_check(&state);
+            dom::report(render_check(&state))
         });
     }
     {
@@ -205,48 +187,38 @@ pub fn make(note_box: &Element, key: &str, data: &Data, input: NoteInput) -> Dom
     Ok(Strip { host, state })
 }
 
-/// `<tag>` appended to `parent`, with `name` as its class and part name.
-fn part(doc: &Document, parent: &Element, tag: &str, name: &str) -> DomResult<Element> {
-    append(
-        parent,
-        el(doc, tag, &[("class", name), ("data-kindly", name)], None)?,
-    )
+/// `<tag>` with `name` as its class and part name.
+fn part(tag: &str, name: &str) -> dom::Node {
+    node(tag).class(name).part(name)
 }
 
-/// A text field for one fact, labelled (message key, English) by its
-/// placeholder and aria-label.
-fn fact_field(
-    doc: &Document,
-    parent: &Element,
-    part: &str,
-    (message, english): (&str, &str),
-) -> DomResult<HtmlInputElement> {
-    let label = crate::chrome::message(message, &[], english);
-    let label = label.as_str();
-    let field = append(
-        parent,
-        el(
-            doc,
-            "input",
-            &[
-                ("type", "text"),
-                ("data-kindly", part),
-                ("placeholder", label),
-                ("aria-label", label),
-                ("maxlength", &note::MAX_INPUT.to_string()),
-            ],
-            None,
-        )?,
-    )?;
-    // Made as an `<input>` just above (in a frame's document, maybe).
+/// A text field for one fact, labelled by the message `label` (its
+/// placeholder and aria-label).
+fn fact_field(parent: &Element, part: &str, label: &str) -> DomResult<HtmlInputElement> {
+    let label = ui_text::text(label, &[]);
+    let field = node("input")
+        .attr("type", "text")
+        .part(part)
+        .attr("placeholder", &label)
+        .attr("aria-label", &label)
+        .attr("maxlength", &note::MAX_INPUT.to_string())
+        .add_to(parent)?;
+    // Made as an `<input>` just above (adopted by a frame's document, maybe).
     Ok(field.unchecked_into())
 }
 
-/// Listens for `kind` on `target` for as long as the page lives (a dialog
-/// opens a few times per visit: its few closures are not worth tracking).
-fn listen(target: &Element, kind: &str, handler: impl FnMut(Event) + 'static) {
-    let closure = Closure::<dyn FnMut(Event)>::new(handler);
-    let _ = target.add_event_listener_with_callback(kind, closure.as_ref().unchecked_ref());
+/// Listens for the person's `kind` events on `target` (events a script made
+/// are ignored, as everywhere in Kindly) for as long as the page lives (a
+/// dialog opens a few times per visit: its few closures are not worth
+/// tracking).
+fn listen(target: &Element, kind: &str, mut handler: impl FnMut(Event) + 'static) {
+    let closure = Closure::<dyn FnMut(Event)>::new(move |event: Event| {
+        if event.is_trusted() {
+            handler(event);
+        }
+    });
+    let added = target.add_event_listener_with_callback(kind, closure.as_ref().unchecked_ref());
+    dom::report(added);
     closure.forget();
 }
 
@@ -258,50 +230,24 @@ fn render_notes(state: &Rc<RefCell<StripState>>) -> DomResult<()> {
         .into_iter()
         .take(SHOWN_NOTES)
     {
-        let item = append(
-            &s.notes,
-            el(
-                &s.doc,
-                "li",
-                &[
-                    ("data-kindly", "note-suggestion"),
-                    ("data-template", &suggestion.template_id),
-                    ("data-fits", if suggestion.fits { "true" } else { "false" }),
-                ],
-                None,
-            )?,
-        )?;
-        append(
-            &item,
-            el(
-                &s.doc,
-                "p",
-                &[("data-kindly", "note-text")],
-                Some(&suggestion.text),
-            )?,
-        )?;
-        append(
-            &item,
-            el(
-                &s.doc,
-                "span",
-                &[("class", "chars")],
-                Some(&format!("{}/{}", suggestion.chars, suggestion.limit)),
-            )?,
-        )?;
-        append(
-            &item,
-            el(
-                &s.doc,
-                "button",
-                &[
-                    ("type", "button"),
-                    ("data-kindly", "use"),
-                    ("title", &suggestion.title),
-                ],
-                Some(&crate::chrome::message("note_use", &[], "Use")),
-            )?,
-        )?;
+        node("li")
+            .part("note-suggestion")
+            .attr("data-template", &suggestion.template_id)
+            .attr("data-fits", if suggestion.fits { "true" } else { "false" })
+            .child(node("p").part("note-text").text(&suggestion.text))
+            .child(
+                node("span")
+                    .class("chars")
+                    .text(&format!("{}/{}", suggestion.chars, suggestion.limit)),
+            )
+            .child(
+                node("button")
+                    .attr("type", "button")
+                    .part("use")
+                    .attr("title", &suggestion.title)
+                    .text(&ui_text::text("note_use", &[])),
+            )
+            .add_to(&s.notes)?;
     }
     Ok(())
 }
@@ -335,15 +281,11 @@ fn render_check(state: &Rc<RefCell<StripState>>) -> DomResult<()> {
         } else {
             format!("{} {tip}", hint_text(&hint))
         };
-        append(
-            &s.hints,
-            el(
-                &s.doc,
-                "li",
-                &[("data-kindly-hint", hint.id.as_str()), ("class", severity)],
-                Some(&said),
-            )?,
-        )?;
+        node("li")
+            .attr("data-kindly-hint", &hint.id)
+            .class(severity)
+            .text(&said)
+            .add_to(&s.hints)?;
     }
     Ok(())
 }
@@ -354,16 +296,16 @@ fn use_clicked(state: &Rc<RefCell<StripState>>, event: &Event) {
         return;
     }
     let Some(button) =
-        target_element(event).and_then(|t| t.closest("[data-kindly=use]").ok().flatten())
+        target_element(event).and_then(|t| t.closest(&parts::selector("use")).ok().flatten())
     else {
         return;
     };
     let Some(text) = button
-        .closest("[data-kindly=note-suggestion]")
+        .closest(&parts::selector("note-suggestion"))
         .ok()
         .flatten()
         .and_then(|item| {
-            item.query_selector("[data-kindly=note-text]")
+            item.query_selector(&parts::selector("note-text"))
                 .ok()
                 .flatten()
         })
@@ -376,9 +318,9 @@ fn use_clicked(state: &Rc<RefCell<StripState>>, event: &Event) {
         (s.doc.clone(), s.note_box.clone())
     };
     type_into(&doc, &note_box, &text);
-    // `insertText` fired the box's input event (the check ran); a fallback
-    // that did not still needs the count.
-    let _ = render_check(state);
+    // The input event Kindly's typing fires is not trusted, so the box's
+    // listener ignores it: the count and the check follow here.
+    dom::report(render_check(state));
 }
 
 /// Replaces the box's text with `text` as typing would: focus, select all,
@@ -386,12 +328,12 @@ fn use_clicked(state: &Rc<RefCell<StripState>>, event: &Event) {
 /// counter and Send button update, and the person can undo). Where the
 /// browser refuses, the value is set and an `input` event dispatched.
 fn type_into(doc: &Document, note_box: &Element, text: &str) {
-    let _ = note_box.unchecked_ref::<web_sys::HtmlElement>().focus();
+    dom::report(note_box.unchecked_ref::<web_sys::HtmlElement>().focus());
     match as_textarea(note_box) {
         Some(area) => area.select(),
         None => {
             if let Ok(Some(selection)) = doc.get_selection() {
-                let _ = selection.select_all_children(note_box);
+                dom::report(selection.select_all_children(note_box));
             }
         }
     }
@@ -410,6 +352,6 @@ fn type_into(doc: &Document, note_box: &Element, text: &str) {
     init.set_bubbles(true);
     init.set_composed(true);
     if let Ok(event) = Event::new_with_event_init_dict("input", &init) {
-        let _ = note_box.dispatch_event(&event);
+        dom::report(note_box.dispatch_event(&event).map(|_| ()));
     }
 }

@@ -93,10 +93,12 @@ pub fn start() {
             options.set_capture(true);
             options.set_passive(true);
             let on_load = Closure::<dyn FnMut()>::new(schedule);
-            let _ = doc.add_event_listener_with_callback_and_add_event_listener_options(
-                "load",
-                on_load.into_js_value().unchecked_ref(),
-                &options,
+            dom::report(
+                doc.add_event_listener_with_callback_and_add_event_listener_options(
+                    "load",
+                    on_load.into_js_value().unchecked_ref(),
+                    &options,
+                ),
             );
         }
         look();
@@ -110,7 +112,7 @@ fn watch(node: &web_sys::Node) {
             let init = MutationObserverInit::new();
             init.set_child_list(true);
             init.set_subtree(true);
-            let _ = observer.observe_with_options(node, &init);
+            dom::report(observer.observe_with_options(node, &init));
         }
     });
 }
@@ -289,10 +291,12 @@ fn listen_for_send(root: &Element) {
             }
         });
     });
-    let _ = root.add_event_listener_with_callback_and_add_event_listener_options(
-        "click",
-        listener.into_js_value().unchecked_ref(),
-        &options,
+    dom::report(
+        root.add_event_listener_with_callback_and_add_event_listener_options(
+            "click",
+            listener.into_js_value().unchecked_ref(),
+            &options,
+        ),
     );
 }
 
@@ -404,7 +408,9 @@ fn sent_tab_panels(doc: &web_sys::Document, lang: &str, path: &str) {
                 web_sys::console::warn_1(&JsValue::from_str(&err));
             }
             if !gone.is_empty() {
-                let _ = storage::remove(&gone).await;
+                if let Err(err) = storage::remove(&gone).await {
+                    web_sys::console::warn_1(&JsValue::from_str(&err));
+                }
             }
         }
     });

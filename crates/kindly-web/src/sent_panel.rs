@@ -7,55 +7,33 @@
 //! Like every Kindly panel, a bare `<div>` with a closed shadow root; its
 //! sheet is the note strip's (one look for Kindly's small panels).
 
-use crate::dom::{append, el, DomResult};
+use crate::dom::{node, DomResult};
 use crate::note_strip;
 use crate::panel::reason_text;
-use kindly_core::sent_advice::{SentAction, SentAdvice};
+use crate::parts;
+use crate::ui_text;
+use kindly_core::sent_advice::SentAdvice;
 use web_sys::Element;
 
 /// Draws the panel for the row `key` and puts it at the end of `row`.
 pub fn draw(row: &Element, key: &str, advice: &SentAdvice) -> DomResult<Element> {
-    let (doc, host, section, head) = note_strip::small_panel(row, key, "sent")?;
+    let (_, host, section, head) = note_strip::small_panel(row, key, "sent")?;
     let action = advice.action.as_str();
     section.set_attribute("data-sent-action", action)?;
-    let fallback = match advice.action {
-        SentAction::Wait => "Waiting: give it time.",
-        SentAction::Withdraw => "Consider withdrawing it, kindly.",
-        SentAction::FollowUpElsewhere => "Reach them another way.",
-    };
-    append(
-        &head,
-        el(
-            &doc,
-            "span",
-            &[("data-kindly", "sent-action")],
-            Some(&crate::chrome::message(
-                &format!("sent_action_{action}"),
-                &[],
-                fallback,
-            )),
-        )?,
-    )?;
-    let reasons = append(
-        &section,
-        el(
-            &doc,
-            "ul",
-            &[("class", "hints"), ("data-kindly", "reasons")],
-            None,
-        )?,
-    )?;
-    for reason in &advice.reasons {
-        append(
-            &reasons,
-            el(
-                &doc,
-                "li",
-                &[("class", "info"), ("data-reason", &reason.id)],
-                Some(&reason_text(reason)),
-            )?,
-        )?;
-    }
+    node("span")
+        .part("sent-action")
+        .text(&ui_text::text(&format!("sent_action_{action}"), &[]))
+        .add_to(&head)?;
+    node("ul")
+        .class("hints")
+        .part(parts::REASONS)
+        .children(advice.reasons.iter().map(|reason| {
+            node("li")
+                .class("info")
+                .attr("data-reason", &reason.id)
+                .text(&reason_text(reason))
+        }))
+        .add_to(&section)?;
     row.append_child(&host)?;
     Ok(host)
 }

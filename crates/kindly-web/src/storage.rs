@@ -218,7 +218,11 @@ pub fn on_change(mut listener: impl FnMut(Vec<(String, Option<String>)>) + 'stat
                 listener(changed);
             }
         });
-    let _ = chrome::storage_on_changed(callback.as_ref().unchecked_ref());
+    // Without change events a tab still works; it only misses other tabs'
+    // edits until the next page load.
+    if let Err(err) = chrome::storage_on_changed(callback.as_ref().unchecked_ref()) {
+        web_sys::console::warn_2(&JsValue::from_str("Kindly:"), &err);
+    }
     callback.forget(); // lives as long as the page
 }
 
