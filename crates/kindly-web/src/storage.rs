@@ -54,16 +54,40 @@ async fn read_entries(read: js_sys::Promise) -> Result<Vec<(String, String)>, St
 
 /// Writes entries in one call (atomic per call in Chromium and Firefox).
 pub async fn write(entries: &[(String, String)]) -> Result<(), String> {
+    set(entries).await.map_err(describe)
+}
+
+/// Why a write failed, for a panel to say in the person's language.
+#[derive(Debug)]
+pub enum WriteFailure {
+    /// Storage is full (the browser's quota).
+    Full,
+    /// Anything else, in words for the console.
+    Other(String),
+}
+
+/// [`write`], with a failure the panel can name: it resolves only once the
+/// browser has the entries (or refused them).
+pub async fn write_confirmed(entries: &[(String, String)]) -> Result<(), WriteFailure> {
+    set(entries).await.map_err(|err| {
+        if is_quota(&error_text(&err)) {
+            WriteFailure::Full
+        } else {
+            WriteFailure::Other(describe(err))
+        }
+    })
+}
+
+async fn set(entries: &[(String, String)]) -> Result<(), JsValue> {
     if entries.is_empty() {
         return Ok(());
     }
     let items = js_sys::Object::new();
     for (key, value) in entries {
-        js_sys::Reflect::set(&items, &JsValue::from_str(key), &JsValue::from_str(value))
-            .map_err(describe)?;
+        js_sys::Reflect::set(&items, &JsValue::from_str(key), &JsValue::from_str(value))?;
     }
-    let promise = chrome::storage_set(&items).map_err(describe)?;
-    JsFuture::from(promise).await.map(|_| ()).map_err(describe)
+    let promise = chrome::storage_set(&items)?;
+    JsFuture::from(promise).await.map(|_| ())
 }
 
 pub async fn remove(keys: &[String]) -> Result<(), String> {
@@ -214,16 +238,27 @@ pub fn on_change(mut listener: impl FnMut(Vec<(String, Option<String>)>) + 'stat
 
 /// A storage failure in words a person can act on.
 fn describe(err: JsValue) -> String {
-    let text = js_sys::Reflect::get(&err, &JsValue::from_str("message"))
-        .ok()
-        .and_then(|m| m.as_string())
-        .or_else(|| err.as_string())
-        .unwrap_or_else(|| "unknown error".into());
-    if text.to_ascii_lowercase().contains("quota") {
+    let text = error_text(&err);
+    if is_quota(&text) {
         format!(
             "Kindly's storage is full ({text}). Export your data, then wipe history in the popup."
         )
     } else {
         format!("Kindly could not use its storage: {text}")
     }
+}
+
+/// An error's message (a thrown `Error`'s, or a plain string).
+fn error_text(err: &JsValue) -> String {
+    js_sys::Reflect::get(err, &JsValue::from_str("message"))
+        .ok()
+        .and_then(|m| m.as_string())
+        .or_else(|| err.as_string())
+        .unwrap_or_else(|| "unknown error".into())
+}
+
+/// Whether a storage error says the quota is used up (Chromium:
+/// "QUOTA_BYTES quota exceeded"; Firefox names the quota too).
+fn is_quota(text: &str) -> bool {
+    text.to_ascii_lowercase().contains("quota")
 }

@@ -431,14 +431,19 @@ async fn load() {
         .await
         .ok()
         .and_then(|e| last_review_of(&e));
-    let (data, writable, notices) = match opened {
+    let (data, writable, notices, not_read) = match opened {
         Ok(loaded) => {
             let notices = notices_for(&loaded);
-            (loaded.data.clone(), loaded.may_write(), notices)
+            (loaded.data.clone(), loaded.may_write(), notices, None)
         }
         // Nothing could be read: show the defaults, but never write over
-        // whatever is stored.
-        Err(e) => (store::new_user_data(), false, vec![error_notice(&e)]),
+        // whatever is stored, nor export them as the person's data.
+        Err(e) => (
+            store::new_user_data(),
+            false,
+            vec![error_notice(&e)],
+            Some(e),
+        ),
     };
     state::install(State {
         data,
@@ -456,6 +461,7 @@ async fn load() {
         notices,
         pending_writes: 0,
         stale: false,
+        not_read,
     });
     if let Ok(doc) = dom::document() {
         if let Some(loading) = doc.get_element_by_id("kindly-loading") {

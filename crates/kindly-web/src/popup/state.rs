@@ -65,6 +65,9 @@ pub struct State {
     /// Writes in flight; a storage change seen meanwhile is re-read after.
     pub pending_writes: u32,
     pub stale: bool,
+    /// Why the data shown are defaults, not what is stored (the store could
+    /// not be opened): Export is refused, since it would export them.
+    pub not_read: Option<String>,
 }
 
 /// A message shown above the tabs until the popup closes.
