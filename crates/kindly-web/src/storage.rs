@@ -106,11 +106,47 @@ pub async fn remove(keys: &[String]) -> Result<(), String> {
 #[cfg(feature = "popup")]
 pub async fn open() -> Result<Loaded, String> {
     let entries = read_entries(chrome::storage_get(&JsValue::NULL).map_err(describe)?).await?;
-    let loaded = save_repairs(&entries).await?;
+    let mut loaded = save_repairs(&entries).await?;
     if loaded.may_write() {
+        prune_expired(&mut loaded).await?;
         heal_company_index(&entries, &loaded).await?;
     }
     Ok(loaded)
+}
+
+/// Removes the history older than the retention setting
+/// (`settings.history_days`): people the person wrote nothing about, and
+/// settled invitations sent (see `store::prune_history`, `sent::prune`).
+/// So history stays bounded without anyone pressing "Prune".
+#[cfg(feature = "popup")]
+async fn prune_expired(loaded: &mut Loaded) -> Result<(), String> {
+    let today = (js_sys::Date::now() / 86_400_000.0).floor() as kindly_core::Day;
+    let people = store::prune_history(&mut loaded.data, today);
+    let sent = kindly_core::sent::prune(&mut loaded.data, today);
+    let keys: Vec<String> = people
+        .iter()
+        .map(|key| store::person_storage_key(key))
+        .chain(sent.iter().map(|key| store::sent_storage_key(key)))
+        .collect();
+    remove(&keys).await
+}
+
+/// How many bytes storage holds (all of it, not only Kindly's: the quota
+/// counts everything) and its quota: `QUOTA_BYTES` where the browser says
+/// it, else Chromium's 10 MB.
+#[cfg(feature = "popup")]
+pub async fn usage() -> Result<(f64, f64), String> {
+    const CHROMIUM_QUOTA: f64 = 10_485_760.0;
+    let promise = chrome::storage_bytes_in_use(&JsValue::NULL).map_err(describe)?;
+    let used = JsFuture::from(promise).await.map_err(describe)?;
+    let quota = ["chrome", "storage", "local", "QUOTA_BYTES"]
+        .iter()
+        .try_fold(js_sys::global().into(), |at: JsValue, name| {
+            js_sys::Reflect::get(&at, &JsValue::from_str(name)).ok()
+        })
+        .and_then(|q| q.as_f64())
+        .unwrap_or(CHROMIUM_QUOTA);
+    Ok((used.as_f64().unwrap_or(0.0), quota))
 }
 
 /// Writes the company index's entries that differ from what `loaded` (every

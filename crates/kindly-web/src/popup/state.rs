@@ -76,6 +76,8 @@ pub struct Notice {
     pub kind: &'static str,
     pub text: String,
     pub details: Vec<String>,
+    /// Buttons it offers: (label, `data-act`), dispatched as anywhere else.
+    pub actions: Vec<(String, &'static str)>,
 }
 
 thread_local! {
@@ -162,6 +164,7 @@ pub fn error_notice(text: &str) -> Notice {
         kind: "error",
         text: text.to_string(),
         details: Vec::new(),
+        actions: Vec::new(),
     }
 }
 
