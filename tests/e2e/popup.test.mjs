@@ -101,7 +101,9 @@ const person = (name, extra = {}) =>
     note: "",
     bucket: null,
     first_seen: 20000,
-    last_seen: 20010,
+    // Seen today: history older than the retention setting is pruned
+    // whenever the store is opened (the popup opens it).
+    last_seen: Math.floor(Date.now() / 86400000),
     invitations: [20000],
     last_action: "decline",
     headline: "Engineer at Example",

@@ -16,6 +16,9 @@ extern "C" {
     #[wasm_bindgen(js_namespace = ["chrome", "storage", "local"], js_name = remove, catch)]
     pub fn storage_remove(keys: &JsValue) -> Result<js_sys::Promise, JsValue>;
 
+    #[wasm_bindgen(js_namespace = ["chrome", "storage", "local"], js_name = getBytesInUse, catch)]
+    pub fn storage_bytes_in_use(keys: &JsValue) -> Result<js_sys::Promise, JsValue>;
+
     #[wasm_bindgen(js_namespace = ["chrome", "storage", "onChanged"], js_name = addListener, catch)]
     pub fn storage_on_changed(listener: &js_sys::Function) -> Result<(), JsValue>;
 

@@ -829,6 +829,7 @@ fn view<'a>(state: &'a State, model: &'a kindly_core::PanelModel) -> View<'a> {
             .and_then(|c| c.collapsed)
             .unwrap_or(state.session.data.settings.collapsed_by_default),
         edits: card.map(|c| &c.edits),
+        read_only: !state.session.writable,
         dark: state.dark,
         data: &state.session.data,
         full: card.is_some_and(|c| c.full),
@@ -899,29 +900,79 @@ fn redraw(key: &str, focus: Option<&str>) {
 /// Writes entries, remembering them so this tab's own change events are
 /// recognised; failures are logged (the panel keeps working from memory).
 fn save(entries: Vec<(String, String)>) {
+    save_then(entries, |result| {
+        if let Err(why) = result {
+            web_sys::console::warn_1(&JsValue::from_str(&why.detail()));
+        }
+    });
+}
+
+/// Why a change was not saved.
+enum Unsaved {
+    /// The store belongs to a newer Kindly (or could not be opened).
+    ReadOnly,
+    /// What is stored for this person could not be read.
+    Unreadable,
+    Failed(storage::WriteFailure),
+}
+
+impl Unsaved {
+    /// In the person's language, for the panel.
+    fn text(&self) -> String {
+        let key = match self {
+            Unsaved::ReadOnly => "not_saved_read_only",
+            Unsaved::Unreadable => "not_saved_unreadable",
+            Unsaved::Failed(storage::WriteFailure::Full) => "not_saved_full",
+            Unsaved::Failed(storage::WriteFailure::Other(_)) => "not_saved",
+        };
+        ui_text::text(key, &[])
+    }
+
+    /// For the console.
+    fn detail(&self) -> String {
+        match self {
+            Unsaved::Failed(storage::WriteFailure::Other(why)) => why.clone(),
+            other => format!("Kindly: {}", other.text()),
+        }
+    }
+}
+
+/// Writes entries (see [`save`]) and calls `done` once the browser has
+/// them or refused them; at once when the store may not be written.
+fn save_then(entries: Vec<(String, String)>, done: impl FnOnce(Result<(), Unsaved>) + 'static) {
     if entries.is_empty() {
-        return;
+        return done(Ok(()));
     }
     let allowed = with_state(|state| state.session.note_writes(&entries)).unwrap_or(false);
     if !allowed {
-        return;
+        return done(Err(Unsaved::ReadOnly));
     }
     spawn_local(async move {
-        if let Err(err) = storage::write(&entries).await {
-            web_sys::console::warn_1(&JsValue::from_str(&err));
+        let written = storage::write_confirmed(&entries).await;
+        if written.is_err() {
+            with_state(|state| state.session.forget_writes(&entries));
+        }
+        done(written.map_err(Unsaved::Failed));
+    });
+}
+
+/// Saves a change the person made in `key`'s panel; if it is not saved,
+/// the panel says why (what they typed stays where it is).
+fn save_for_panel(key: &str, entries: Vec<(String, String)>) {
+    let key = key.to_string();
+    save_then(entries, move |result| {
+        if let Err(why) = result {
+            web_sys::console::warn_1(&JsValue::from_str(&why.detail()));
+            panel::show_unsaved(&key, &why.text());
         }
     });
 }
 
 fn update_person(key: &str, change: impl FnOnce(&mut kindly_core::Person)) {
     match with_state(|state| state.session.update_person(key, change)) {
-        Some(Some(entry)) => save(vec![entry]),
-        Some(None) => {
-            // What is stored could not be read: writing would replace it.
-            web_sys::console::warn_1(&JsValue::from_str(
-                "Kindly: this person's stored entry could not be read, so the change is not saved.",
-            ));
-        }
+        Some(Some(entry)) => save_for_panel(key, vec![entry]),
+        // What is stored could not be read: writing would replace it.
+        Some(None) => panel::show_unsaved(key, &Unsaved::Unreadable.text()),
         None => {}
     }
 }
@@ -943,7 +994,8 @@ fn handle(intent: Intent) -> bool {
             key,
             template_id,
             text,
-        } => return save_as_template(&key, &template_id, &text),
+            done,
+        } => save_as_template(&key, &template_id, &text, done),
         Intent::FinishFirstRun { answers } => finish_first_run(answers),
         Intent::Answered {
             key,
@@ -1038,7 +1090,18 @@ fn remember_edit(key: &str, template_id: &str, text: String) {
 
 /// Saves an edited reply as a new template of the person's own; the names
 /// of this inviter become placeholders again so it fits the next one too.
-fn save_as_template(key: &str, template_id: &str, text: &str) -> bool {
+/// `done` hears once the write resolved.
+fn save_as_template(
+    key: &str,
+    template_id: &str,
+    text: &str,
+    done: Box<dyn FnOnce(Result<(), String>)>,
+) {
+    // A read-only store: the person's text stays in the editor, and no
+    // template is added in memory that storage will never hold.
+    if with_state(|state| !state.session.writable).unwrap_or(true) {
+        return done(Err(Unsaved::ReadOnly.text()));
+    }
     let entries = with_state(|state| {
         let invitation = &state.cards.get(key)?.invitation;
         let body = kindly_core::reuse::generalise(text, invitation);
@@ -1059,12 +1122,15 @@ fn save_as_template(key: &str, template_id: &str, text: &str) -> bool {
         );
         store::part_entry(&state.session.data, store::KEY_TEMPLATES).map(|entry| vec![entry])
     })
-    .flatten();
-    match entries {
-        Some(entries) if !entries.is_empty() => {
-            save(entries);
-            true
-        }
-        _ => false,
+    .flatten()
+    .unwrap_or_default();
+    if entries.is_empty() {
+        return done(Err(ui_text::text("not_saved", &[])));
     }
+    save_then(entries, move |result| {
+        done(result.map_err(|why| {
+            web_sys::console::warn_1(&JsValue::from_str(&why.detail()));
+            why.text()
+        }))
+    });
 }

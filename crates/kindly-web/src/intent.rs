@@ -36,11 +36,14 @@ pub enum Intent {
         template_id: String,
         text: String,
     },
-    /// An edited reply, saved as a template of the person's own.
+    /// An edited reply, saved as a template of the person's own. `done`
+    /// is called once the write resolved: `Err` holds why it was not saved,
+    /// in the person's language.
     SaveAsTemplate {
         key: String,
         template_id: String,
         text: String,
+        done: Box<dyn FnOnce(Result<(), String>)>,
     },
     /// The first run's questions answered in a panel (`None`: skipped).
     FinishFirstRun {

@@ -45,6 +45,8 @@ pub struct View<'a> {
     /// Otherwise a person panel shows its top reply and a "More" button,
     /// which keeps it small and keeps a page of hundreds of cards light.
     pub full: bool,
+    /// The store belongs to a newer Kindly: nothing done here is saved.
+    pub read_only: bool,
 }
 
 /// Whether the page is drawn dark (LinkedIn's own dark theme), judged from
@@ -128,6 +130,12 @@ pub fn fill(_doc: &Document, panel: &Panel, view: &View) -> DomResult<()> {
     // The first reason stays visible even when collapsed: one line of "why".
     if let Some(first) = view.model.reasons.first() {
         paragraph(parts::MAIN_REASON, "main-reason", &reason_text(first)).add_to(section)?;
+    }
+    if view.read_only {
+        // Outside the body: seen before anything is typed, even collapsed.
+        paragraph(parts::READ_ONLY, "warn", &ui_text::text("read_only", &[]))
+            .attr("role", "note")
+            .add_to(section)?;
     }
     section.append_child(&body)?;
     warnings(&body, view.model)?;
@@ -599,16 +607,28 @@ fn reply_buttons(
         let editor = editor.clone();
         let save = save.clone();
         move || {
-            let saved = emit(Intent::SaveAsTemplate {
+            // "Saved" only once storage has it; until then, "Saving…".
+            save.set_text_content(Some(&ui_text::text("saving", &[])));
+            let done = {
+                let key = key.clone();
+                let save = save.clone();
+                move |result: Result<(), String>| match result {
+                    Ok(()) => save.set_text_content(Some(&ui_text::text("saved_template", &[]))),
+                    Err(why) => {
+                        save.set_text_content(Some(&ui_text::text("save_failed", &[])));
+                        show_unsaved(&key, &why);
+                    }
+                }
+            };
+            let handled = emit(Intent::SaveAsTemplate {
                 key: key.clone(),
                 template_id: template_id.clone(),
                 text: editor.value(),
+                done: Box::new(done),
             });
-            save.set_text_content(Some(&if saved {
-                ui_text::text("saved_template", &[])
-            } else {
-                ui_text::text("save_failed", &[])
-            }));
+            if !handled {
+                save.set_text_content(Some(&ui_text::text("save_failed", &[])));
+            }
         }
     })?;
     node("div")
@@ -775,6 +795,30 @@ fn memory(body: &Element, key: &str, person: Option<&Person>) -> DomResult<()> {
         .holding(&select)
         .add_to(body)?;
     Ok(())
+}
+
+/// Says in `key`'s panel that a change was not saved, and why (one line,
+/// replaced by the next; what the person typed is left as it is).
+pub fn show_unsaved(key: &str, why: &str) {
+    let Some(panel) = hosts::all()
+        .into_iter()
+        .find(|p| p.key().as_deref() == Some(key))
+    else {
+        return;
+    };
+    let line = match panel.find(&parts::selector(parts::UNSAVED)) {
+        Some(line) => line,
+        None => match node("p")
+            .part(parts::UNSAVED)
+            .class("warn")
+            .attr("role", "alert")
+            .add_to(&panel.section)
+        {
+            Ok(line) => line,
+            Err(err) => return dom::report(Err(err)),
+        },
+    };
+    line.set_text_content(Some(why));
 }
 
 /// Moves focus to a part of a freshly built panel (after a redraw).

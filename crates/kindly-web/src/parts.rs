@@ -50,6 +50,10 @@ pub const REASON_ID: &str = "data-kindly-reason";
 pub const MORE: &str = "more";
 /// The live region that says what happened (copied, saved).
 pub const STATUS: &str = "status";
+/// The store is read-only (a newer Kindly wrote it): nothing is saved.
+pub const READ_ONLY: &str = "read-only";
+/// A change that was not saved, and why.
+pub const UNSAVED: &str = "unsaved";
 /// Why a person's panel offers no reply.
 pub const NOTHING_TO_SEND: &str = "nothing-to-send";
 

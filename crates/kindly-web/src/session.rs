@@ -259,6 +259,17 @@ impl Session {
         self.writable
     }
 
+    /// Drops the notes of writes that failed: no change event will report
+    /// them, and a later change elsewhere back to the same value would be
+    /// taken for this tab's own.
+    pub fn forget_writes(&mut self, entries: &[(String, String)]) {
+        for (key, value) in entries {
+            if self.written.get(key) == Some(value) {
+                self.written.remove(key);
+            }
+        }
+    }
+
     /// Sorts storage's change events into this tab's own writes, whose
     /// note is then cleared (so the notes do not grow with every person
     /// recorded), and what others changed.
@@ -339,14 +350,21 @@ mod tests {
         assert!(session().update_person("cy", |_| {}).is_some());
     }
 
-    #[test]
-    fn own_writes_are_recognised_once_and_others_read_again() {
+    /// A session that read Ana (nothing stored) and is writing a note
+    /// for her: the entry, noted as this tab's own.
+    fn with_note_written() -> (Session, (String, String)) {
         let mut s = session();
         s.ready_or_queue(&invitation("ana"));
         let keys = s.start_reading().unwrap();
         s.finish_reading(keys, Some(&[]));
         let entry = s.update_person("ana", |p| p.note = "mine".into()).unwrap();
         assert!(s.note_writes(std::slice::from_ref(&entry)));
+        (s, entry)
+    }
+
+    #[test]
+    fn own_writes_are_recognised_once_and_others_read_again() {
+        let (mut s, entry) = with_note_written();
         let own = [(entry.0.clone(), Some(entry.1.clone()))];
         assert_eq!(s.foreign(&own), Foreign::default(), "this tab's write");
         // Seen once, the note is gone: the same value again is someone else's.
@@ -360,6 +378,15 @@ mod tests {
         assert_eq!(s.foreign(&others), Foreign::default());
         let settings = [("kindly.settings".to_string(), Some("{}".to_string()))];
         assert!(s.foreign(&settings).start);
+    }
+
+    #[test]
+    fn a_failed_write_is_not_taken_for_this_tabs_own_later() {
+        let (mut s, entry) = with_note_written();
+        s.forget_writes(std::slice::from_ref(&entry));
+        // Another tab writes the same value: someone else's, read again.
+        let same = [(entry.0.clone(), Some(entry.1.clone()))];
+        assert_eq!(s.foreign(&same).people, vec![entry.0]);
     }
 
     #[test]

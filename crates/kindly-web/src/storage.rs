@@ -54,16 +54,40 @@ async fn read_entries(read: js_sys::Promise) -> Result<Vec<(String, String)>, St
 
 /// Writes entries in one call (atomic per call in Chromium and Firefox).
 pub async fn write(entries: &[(String, String)]) -> Result<(), String> {
+    set(entries).await.map_err(describe)
+}
+
+/// Why a write failed, for a panel to say in the person's language.
+#[derive(Debug)]
+pub enum WriteFailure {
+    /// Storage is full (the browser's quota).
+    Full,
+    /// Anything else, in words for the console.
+    Other(String),
+}
+
+/// [`write`], with a failure the panel can name: it resolves only once the
+/// browser has the entries (or refused them).
+pub async fn write_confirmed(entries: &[(String, String)]) -> Result<(), WriteFailure> {
+    set(entries).await.map_err(|err| {
+        if is_quota(&error_text(&err)) {
+            WriteFailure::Full
+        } else {
+            WriteFailure::Other(describe(err))
+        }
+    })
+}
+
+async fn set(entries: &[(String, String)]) -> Result<(), JsValue> {
     if entries.is_empty() {
         return Ok(());
     }
     let items = js_sys::Object::new();
     for (key, value) in entries {
-        js_sys::Reflect::set(&items, &JsValue::from_str(key), &JsValue::from_str(value))
-            .map_err(describe)?;
+        js_sys::Reflect::set(&items, &JsValue::from_str(key), &JsValue::from_str(value))?;
     }
-    let promise = chrome::storage_set(&items).map_err(describe)?;
-    JsFuture::from(promise).await.map(|_| ()).map_err(describe)
+    let promise = chrome::storage_set(&items)?;
+    JsFuture::from(promise).await.map(|_| ())
 }
 
 pub async fn remove(keys: &[String]) -> Result<(), String> {
@@ -82,11 +106,47 @@ pub async fn remove(keys: &[String]) -> Result<(), String> {
 #[cfg(feature = "popup")]
 pub async fn open() -> Result<Loaded, String> {
     let entries = read_entries(chrome::storage_get(&JsValue::NULL).map_err(describe)?).await?;
-    let loaded = save_repairs(&entries).await?;
+    let mut loaded = save_repairs(&entries).await?;
     if loaded.may_write() {
+        prune_expired(&mut loaded).await?;
         heal_company_index(&entries, &loaded).await?;
     }
     Ok(loaded)
+}
+
+/// Removes the history older than the retention setting
+/// (`settings.history_days`): people the person wrote nothing about, and
+/// settled invitations sent (see `store::prune_history`, `sent::prune`).
+/// So history stays bounded without anyone pressing "Prune".
+#[cfg(feature = "popup")]
+async fn prune_expired(loaded: &mut Loaded) -> Result<(), String> {
+    let today = (js_sys::Date::now() / 86_400_000.0).floor() as kindly_core::Day;
+    let people = store::prune_history(&mut loaded.data, today);
+    let sent = kindly_core::sent::prune(&mut loaded.data, today);
+    let keys: Vec<String> = people
+        .iter()
+        .map(|key| store::person_storage_key(key))
+        .chain(sent.iter().map(|key| store::sent_storage_key(key)))
+        .collect();
+    remove(&keys).await
+}
+
+/// How many bytes storage holds (all of it, not only Kindly's: the quota
+/// counts everything) and its quota: `QUOTA_BYTES` where the browser says
+/// it, else Chromium's 10 MB.
+#[cfg(feature = "popup")]
+pub async fn usage() -> Result<(f64, f64), String> {
+    const CHROMIUM_QUOTA: f64 = 10_485_760.0;
+    let promise = chrome::storage_bytes_in_use(&JsValue::NULL).map_err(describe)?;
+    let used = JsFuture::from(promise).await.map_err(describe)?;
+    let quota = ["chrome", "storage", "local", "QUOTA_BYTES"]
+        .iter()
+        .try_fold(js_sys::global().into(), |at: JsValue, name| {
+            js_sys::Reflect::get(&at, &JsValue::from_str(name)).ok()
+        })
+        .and_then(|q| q.as_f64())
+        .unwrap_or(CHROMIUM_QUOTA);
+    Ok((used.as_f64().unwrap_or(0.0), quota))
 }
 
 /// Writes the company index's entries that differ from what `loaded` (every
@@ -228,16 +288,27 @@ pub fn on_change(mut listener: impl FnMut(Vec<(String, Option<String>)>) + 'stat
 
 /// A storage failure in words a person can act on.
 fn describe(err: JsValue) -> String {
-    let text = js_sys::Reflect::get(&err, &JsValue::from_str("message"))
-        .ok()
-        .and_then(|m| m.as_string())
-        .or_else(|| err.as_string())
-        .unwrap_or_else(|| "unknown error".into());
-    if text.to_ascii_lowercase().contains("quota") {
+    let text = error_text(&err);
+    if is_quota(&text) {
         format!(
             "Kindly's storage is full ({text}). Export your data, then wipe history in the popup."
         )
     } else {
         format!("Kindly could not use its storage: {text}")
     }
+}
+
+/// An error's message (a thrown `Error`'s, or a plain string).
+fn error_text(err: &JsValue) -> String {
+    js_sys::Reflect::get(err, &JsValue::from_str("message"))
+        .ok()
+        .and_then(|m| m.as_string())
+        .or_else(|| err.as_string())
+        .unwrap_or_else(|| "unknown error".into())
+}
+
+/// Whether a storage error says the quota is used up (Chromium:
+/// "QUOTA_BYTES quota exceeded"; Firefox names the quota too).
+fn is_quota(text: &str) -> bool {
+    text.to_ascii_lowercase().contains("quota")
 }

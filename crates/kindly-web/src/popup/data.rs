@@ -307,17 +307,24 @@ fn download(name: &str, text: &str) -> DomResult<()> {
 
 fn export(scope: ExportScope) -> DomResult<()> {
     let file = with_state(|st| {
+        if let Some(why) = &st.not_read {
+            return Err(tf("export_refused", &[why]));
+        }
         let json = store::export_json(&st.data, scope, st.today);
         let date = store::iso_date(st.today);
         let name = match scope {
             ExportScope::All => format!("kindly-export-{date}.json"),
             ExportScope::TemplatesOnly => format!("kindly-templates-{date}.json"),
         };
-        (name, json)
+        Ok((name, json))
     });
-    if let Some((name, json)) = file {
-        download(&name, &json)?;
-        status(&tf("exported", &[&name]));
+    match file {
+        Some(Ok((name, json))) => {
+            download(&name, &json)?;
+            status(&tf("exported", &[&name]));
+        }
+        Some(Err(refused)) => status(&refused),
+        None => {}
     }
     Ok(())
 }

@@ -360,8 +360,43 @@ fn render_notices(doc: &Document, st: &State) -> DomResult<()> {
                 ui::text(doc, &list, "li", "", d)?;
             }
         }
+        if !n.actions.is_empty() {
+            let row = append(&box_, el(doc, "div", &[("class", "buttons")], None)?)?;
+            for (label, act) in &n.actions {
+                ui::button(doc, &row, label, act, "", false)?;
+            }
+        }
     }
     Ok(())
+}
+
+/// Storage at 80 % of its quota or more: say so, and offer an export
+/// and pruning (the Data tab's own buttons).
+async fn quota_notice(data: &kindly_core::Data) -> Option<Notice> {
+    let (used, quota) = storage::usage().await.ok()?;
+    if quota <= 0.0 || used < quota * 0.8 {
+        return None;
+    }
+    // Whole tenths, formatted as integers: float formatting would add its
+    // code to the WASM (about 16 KB, measured).
+    let mb = |bytes: f64| {
+        let tenths = (bytes * 10.0 / 1_048_576.0).round() as u64;
+        format!("{}.{} MB", tenths / 10, tenths % 10)
+    };
+    let percent = ((used / quota * 100.0).floor() as u64).to_string();
+    let days = data.settings.history_days;
+    Some(Notice {
+        kind: "warning",
+        text: ui::tf("notice_quota", &[&percent, &mb(used), &mb(quota)]),
+        details: Vec::new(),
+        actions: vec![
+            (t("export_all"), "exp-all"),
+            (
+                ui::tn("prune", days as usize, &[&days.to_string()]),
+                "prune",
+            ),
+        ],
+    })
 }
 
 /// What opening the store found, in words.
@@ -372,6 +407,7 @@ fn notices_for(loaded: &Loaded) -> Vec<Notice> {
             kind: "warning",
             text: ui::tf("notice_future", &[&schema.to_string()]),
             details: Vec::new(),
+            actions: Vec::new(),
         });
         return out;
     }
@@ -387,6 +423,7 @@ fn notices_for(loaded: &Loaded) -> Vec<Notice> {
             ),
             // What the old data had that could not be carried over.
             details: loaded.problems.clone(),
+            actions: Vec::new(),
         });
     }
     if !loaded.quarantined.is_empty() {
@@ -402,6 +439,7 @@ fn notices_for(loaded: &Loaded) -> Vec<Notice> {
                 .iter()
                 .map(|(key, _, why)| format!("{key}: {why}"))
                 .collect(),
+            actions: Vec::new(),
         });
     }
     if !loaded.problems.is_empty() && loaded.migrated_from.is_none() {
@@ -413,6 +451,7 @@ fn notices_for(loaded: &Loaded) -> Vec<Notice> {
                 &[&loaded.problems.len().to_string()],
             ),
             details: loaded.problems.clone(),
+            actions: Vec::new(),
         });
     }
     out
@@ -431,15 +470,21 @@ async fn load() {
         .await
         .ok()
         .and_then(|e| last_review_of(&e));
-    let (data, writable, notices) = match opened {
+    let (data, writable, mut notices, not_read) = match opened {
         Ok(loaded) => {
             let notices = notices_for(&loaded);
-            (loaded.data.clone(), loaded.may_write(), notices)
+            (loaded.data.clone(), loaded.may_write(), notices, None)
         }
         // Nothing could be read: show the defaults, but never write over
-        // whatever is stored.
-        Err(e) => (store::new_user_data(), false, vec![error_notice(&e)]),
+        // whatever is stored, nor export them as the person's data.
+        Err(e) => (
+            store::new_user_data(),
+            false,
+            vec![error_notice(&e)],
+            Some(e),
+        ),
     };
+    notices.extend(quota_notice(&data).await);
     state::install(State {
         data,
         today: ui::today(),
@@ -456,6 +501,7 @@ async fn load() {
         notices,
         pending_writes: 0,
         stale: false,
+        not_read,
     });
     if let Ok(doc) = dom::document() {
         if let Some(loading) = doc.get_element_by_id("kindly-loading") {
@@ -503,6 +549,7 @@ async fn reload() {
                 kind: "warning",
                 text: ui::tf("notice_future", &[&schema.to_string()]),
                 details: Vec::new(),
+                actions: Vec::new(),
             }];
         }
         let review_changed = st.last_review != last_review;

@@ -65,6 +65,9 @@ pub struct State {
     /// Writes in flight; a storage change seen meanwhile is re-read after.
     pub pending_writes: u32,
     pub stale: bool,
+    /// Why the data shown are defaults, not what is stored (the store could
+    /// not be opened): Export is refused, since it would export them.
+    pub not_read: Option<String>,
 }
 
 /// A message shown above the tabs until the popup closes.
@@ -73,6 +76,8 @@ pub struct Notice {
     pub kind: &'static str,
     pub text: String,
     pub details: Vec<String>,
+    /// Buttons it offers: (label, `data-act`), dispatched as anywhere else.
+    pub actions: Vec<(String, &'static str)>,
 }
 
 thread_local! {
@@ -159,6 +164,7 @@ pub fn error_notice(text: &str) -> Notice {
         kind: "error",
         text: text.to_string(),
         details: Vec::new(),
+        actions: Vec::new(),
     }
 }
 
