@@ -112,7 +112,7 @@ fn first_few(items: &[String], name: impl Fn(&String) -> String) -> String {
     let names: Vec<String> = items.iter().take(NAMED).map(name).collect();
     match items.len().saturating_sub(NAMED) {
         0 => names.join(", "),
-        more => format!("{} …(+{more})", names.join(", ")),
+        more => tf("and_more", &[&names.join(", "), &more.to_string()]),
     }
 }
 

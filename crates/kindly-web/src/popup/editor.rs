@@ -393,7 +393,7 @@ pub fn update_feedback(doc: &Document, st: &State) -> DomResult<()> {
         let mut desc = vec![inv.full_name.clone().unwrap_or_default()];
         desc.extend(inv.headline.clone());
         if let Some(note) = &inv.note {
-            desc.push(format!("“{note}”"));
+            desc.push(tf("quoted", &[note]));
         }
         p.set_text_content(Some(&desc.join(" · ")));
     }
@@ -498,7 +498,7 @@ fn hint_item(text: &str, h: &tone::Hint) -> Node {
     let mut line = h.message.clone();
     // Quote the words unless the message already does.
     if !words.trim().is_empty() && h.end > h.start && !line.contains(words.trim()) {
-        line = format!("“{}” — {line}", words.trim());
+        line = tf("quoted_hint", &[words.trim(), &line]);
     }
     node("li")
         .class(class)

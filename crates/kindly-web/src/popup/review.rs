@@ -254,7 +254,11 @@ fn headline(p: &Person) -> Option<Node> {
 /// (to fill, then put in the section).
 fn group_list(class: &str, heading: &str, label: &str, count: usize) -> (Node, Node) {
     (
-        ui::section(class, heading, &format!("{label} ({count})")),
+        ui::section(
+            class,
+            heading,
+            &tf("group_count", &[label, &count.to_string()]),
+        ),
         node("ul").class("cards"),
     )
 }

@@ -184,7 +184,7 @@ fn actions(tpl: &TemplateRecord, place: Place, ro: bool) -> Node {
     let action = |text: &str, act: &str, name: &str| {
         ui::button(text, act, id)
             .attr("id", &format!("{act}-{i}"))
-            .attr("aria-label", &format!("{name}: {title}"))
+            .attr("aria-label", &tf("action_on", &[name, &title]))
     };
     let edit = if ro { t("view") } else { t("edit") };
     node("div")

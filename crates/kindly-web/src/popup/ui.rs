@@ -4,28 +4,28 @@
 //! popup's one delegated listener per event type dispatches on. So rebuilding
 //! a list never leaks listeners, and the HTML says what each control does.
 
-use crate::chrome;
 use crate::dom::{node, Node};
+use crate::ui_text;
 use kindly_core::days::{self, ago, Ago};
 use kindly_core::Day;
 use wasm_bindgen::JsCast;
 use web_sys::Element;
 
-/// A popup string (`popup_<key>` in `_locales/*/popup.json`). A missing
-/// message shows its key, so a gap is visible in testing, never blank.
+/// A popup string (`popup_<key>` in `_locales/*/popup.json`), read
+/// through [`ui_text`] like the panel's words.
 pub fn t(key: &str) -> String {
     tf(key, &[])
 }
 
 /// A popup string with `$1`… substitutions.
 pub fn tf(key: &str, subs: &[&str]) -> String {
-    chrome::message(&format!("popup_{key}"), subs, key)
+    ui_text::text(&format!("popup_{key}"), subs)
 }
 
 /// A popup string that counts `n` things, in the UI language's plural form
 /// for `n` (`popup_<key>_one`, `_other`…): never "template(s)".
 pub fn tn(key: &str, n: usize, subs: &[&str]) -> String {
-    chrome::counted_message(&format!("popup_{key}"), n as u64, subs, key)
+    ui_text::counted(&format!("popup_{key}"), n as u64, subs)
 }
 
 /// Today as a day number (UTC).
