@@ -13,6 +13,7 @@ pub mod claims;
 pub mod controls;
 pub mod days;
 pub mod dialog;
+pub mod import_preview;
 pub mod lang;
 pub mod library;
 pub mod model;

@@ -10,6 +10,7 @@
 use super::state::{entries_of, focus, may_write, refresh, save, status, with_state, State};
 use super::ui::{self, t, tf};
 use crate::dom::{self, node, DomResult, Node};
+use kindly_core::import_preview;
 use kindly_core::store::{
     self, person_storage_key, ExportScope, ImportChanges, ImportPlan, PERSON_PREFIX,
 };
@@ -19,10 +20,6 @@ use web_sys::{
     Blob, BlobPropertyBag, Document, Element, HtmlAnchorElement, HtmlInputElement, KeyboardEvent,
     Url,
 };
-
-/// Files larger than this are refused before reading (a real export of 500
-/// templates and thousands of people is a few MB at most).
-const MAX_IMPORT_BYTES: f64 = 10.0 * 1024.0 * 1024.0;
 
 pub fn render(_doc: &Document, panel: &Element, st: &State) -> DomResult<()> {
     ui::clear(panel);
@@ -104,92 +101,26 @@ fn import_preview(plan: &ImportPlan, changes: &ImportChanges, ro: bool) -> Node 
         ]))
 }
 
-/// How many things a line of the import preview names.
-const NAMED: usize = 8;
-
-/// The first [`NAMED`] of `items` by `name`, then how many more ("…(+3)").
-fn first_few(items: &[String], name: impl Fn(&String) -> String) -> String {
-    let names: Vec<String> = items.iter().take(NAMED).map(name).collect();
-    match items.len().saturating_sub(NAMED) {
-        0 => names.join(", "),
-        more => tf("and_more", &[&names.join(", "), &more.to_string()]),
-    }
-}
-
-/// One line per kind of change the import would make.
+/// One line per kind of change the import would make
+/// ([`import_preview::lines`]).
 fn change_list(plan: &ImportPlan, changes: &ImportChanges) -> Node {
-    let titles = |ids: &[String]| {
-        first_few(ids, |id| {
-            plan.templates
-                .iter()
-                .find(|t| &t.id == id)
-                .map_or_else(|| id.clone(), |t| t.title.clone())
-        })
-    };
-    let names = |keys: &[String]| {
-        first_few(keys, |k| {
-            plan.people
-                .get(k)
-                .map(|p| p.name.clone())
-                .filter(|n| !n.is_empty())
-                .unwrap_or_else(|| k.clone())
-        })
-    };
-    // One line per kind of change, in this order; a kind with nothing
-    // to report is left out.
-    let count = |list: &[String]| list.len().to_string();
-    let sent = changes.sent_added.len() + changes.sent_updated.len();
-    let lines: [(bool, &str, Vec<String>); 9] = [
-        (changes.is_empty(), "import_nothing", vec![]),
-        (
-            !changes.templates_added.is_empty(),
-            "import_tpl_added",
-            vec![
-                count(&changes.templates_added),
-                titles(&changes.templates_added),
-            ],
-        ),
-        (
-            !changes.templates_replaced.is_empty(),
-            "import_tpl_replaced",
-            vec![
-                count(&changes.templates_replaced),
-                titles(&changes.templates_replaced),
-            ],
-        ),
-        (
-            changes.templates_unchanged > 0,
-            "import_tpl_same",
-            vec![changes.templates_unchanged.to_string()],
-        ),
-        (
-            !changes.people_added.is_empty(),
-            "import_people_added",
-            vec![count(&changes.people_added), names(&changes.people_added)],
-        ),
-        (
-            !changes.people_updated.is_empty(),
-            "import_people_updated",
-            vec![
-                count(&changes.people_updated),
-                names(&changes.people_updated),
-            ],
-        ),
-        (sent > 0, "import_sent", vec![sent.to_string()]),
-        (changes.profile_changed, "import_profile", vec![]),
-        (changes.settings_changed, "import_settings", vec![]),
-    ];
-    let items = lines
-        .iter()
-        .filter(|(show, _, _)| *show)
-        .map(|(_, key, args)| {
+    let items = import_preview::lines(plan, changes)
+        .into_iter()
+        .map(|line| {
+            let mut args: Vec<String> = line.count.iter().map(ToString::to_string).collect();
+            if !line.names.is_empty() {
+                let names = line.names.join(", ");
+                args.push(match line.more {
+                    0 => names,
+                    more => tf("and_more", &[&names, &more.to_string()]),
+                });
+            }
             let args: Vec<&str> = args.iter().map(String::as_str).collect();
-            // A line that counts has its count first.
-            let line = match args.first().and_then(|n| n.parse::<usize>().ok()) {
-                Some(n) => ui::tn(key, n, &args),
-                None => tf(key, &args),
+            let text = match line.count {
+                Some(n) => ui::tn(line.id, n, &args),
+                None => tf(line.id, &args),
             };
-            node("li").text(&line)
+            node("li").text(&text)
         });
     node("ul").attr("id", "imp-changes").children(items)
 }
@@ -291,7 +222,7 @@ async fn read_import(input: HtmlInputElement) {
     let Some(file) = input.files().and_then(|f| f.get(0)) else {
         return;
     };
-    let text = if file.size() > MAX_IMPORT_BYTES {
+    let text = if file.size() > import_preview::MAX_FILE_BYTES {
         Err(t("import_too_large"))
     } else {
         match JsFuture::from(file.text()).await {
