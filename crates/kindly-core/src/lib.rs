@@ -16,6 +16,7 @@ pub mod dialog;
 pub mod import_preview;
 pub mod lang;
 pub mod library;
+pub mod load_report;
 pub mod model;
 pub mod my_templates;
 pub mod note;

@@ -49,6 +49,31 @@ pub fn template_language(profile: &Profile) -> &str {
     }
 }
 
+/// The first run's answers, as typed.
+#[derive(Clone, Copy, Debug)]
+pub struct FirstRun<'a> {
+    /// The user's name.
+    pub name: &'a str,
+    /// Their field(s), comma-separated.
+    pub field: &'a str,
+    /// The policy chooser's value.
+    pub policy: &'a str,
+    /// Whether they are open to new roles.
+    pub open_to_roles: bool,
+}
+
+/// Ends the first run: it never comes back. Answered, the answers are
+/// kept; skipped (`None`), nothing else changes.
+pub fn finish_first_run(profile: &mut Profile, answers: Option<FirstRun>) {
+    if let Some(a) = answers {
+        profile.name = a.name.trim().to_string();
+        profile.industries = list(a.field);
+        profile.policy = policy(a.policy);
+        profile.open_to_roles = a.open_to_roles;
+    }
+    profile.first_run_done = true;
+}
+
 /// A setting typed as a whole number.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Number {
@@ -155,5 +180,28 @@ mod tests {
         assert!(!Number::WithdrawAfter.set(&mut s, "366"));
         assert!(Number::MessageLimit.set(&mut s, "100000"));
         assert_eq!(s.message_limit, 100_000);
+    }
+
+    #[test]
+    fn the_first_run_ends_answered_or_skipped() {
+        let mut skipped = Profile {
+            name: "Kept".into(),
+            ..Profile::default()
+        };
+        finish_first_run(&mut skipped, None);
+        assert!(skipped.first_run_done);
+        assert_eq!(skipped.name, "Kept");
+        let mut answered = Profile::default();
+        let answers = FirstRun {
+            name: " Ana ",
+            field: "design, research",
+            policy: "open_networker",
+            open_to_roles: true,
+        };
+        finish_first_run(&mut answered, Some(answers));
+        assert!(answered.first_run_done && answered.open_to_roles);
+        assert_eq!(answered.name, "Ana");
+        assert_eq!(answered.industries, ["design", "research"]);
+        assert_eq!(answered.policy, Policy::OpenNetworker);
     }
 }

@@ -28,6 +28,7 @@ mod welcome;
 
 use crate::dom::{self, node, report, DomResult, Node};
 use crate::storage;
+use kindly_core::load_report::{findings, Finding};
 use kindly_core::review::last_review;
 use kindly_core::store::{self, Loaded};
 use state::{
@@ -338,58 +339,39 @@ fn notice(n: &Notice) -> Node {
         .children(details)
 }
 
-/// What opening the store found, in words.
+/// What opening the store found ([`findings`]), in words.
 fn notices_for(loaded: &Loaded) -> Vec<Notice> {
-    let mut out = Vec::new();
-    if let Some(schema) = loaded.future_schema {
-        out.push(Notice {
+    findings(loaded).into_iter().map(notice_of).collect()
+}
+
+/// A finding as a notice.
+fn notice_of(finding: Finding) -> Notice {
+    let counted = |key: &str, details: Vec<String>| Notice {
+        kind: "info",
+        text: ui::tn(key, details.len(), &[&details.len().to_string()]),
+        details,
+    };
+    match finding {
+        Finding::Newer { schema } => Notice {
             kind: "warning",
             text: ui::tf("notice_future", &[&schema.to_string()]),
             details: Vec::new(),
-        });
-        return out;
-    }
-    if let Some(from) = loaded.migrated_from {
-        out.push(Notice {
+        },
+        Finding::Migrated {
+            from,
+            backup_key,
+            lost,
+        } => Notice {
             kind: "info",
-            text: ui::tf(
-                "notice_migrated",
-                &[
-                    &from.to_string(),
-                    &format!("{}{from}", store::BACKUP_PREFIX),
-                ],
-            ),
-            // What the old data had that could not be carried over.
-            details: loaded.problems.clone(),
-        });
-    }
-    if !loaded.quarantined.is_empty() {
-        out.push(Notice {
+            text: ui::tf("notice_migrated", &[&from.to_string(), &backup_key]),
+            details: lost,
+        },
+        Finding::SetAside(details) => Notice {
             kind: "warning",
-            text: ui::tn(
-                "notice_quarantined",
-                loaded.quarantined.len(),
-                &[&loaded.quarantined.len().to_string()],
-            ),
-            details: loaded
-                .quarantined
-                .iter()
-                .map(|(key, _, why)| format!("{key}: {why}"))
-                .collect(),
-        });
+            ..counted("notice_quarantined", details)
+        },
+        Finding::Repaired(details) => counted("notice_repaired", details),
     }
-    if !loaded.problems.is_empty() && loaded.migrated_from.is_none() {
-        out.push(Notice {
-            kind: "info",
-            text: ui::tn(
-                "notice_repaired",
-                loaded.problems.len(),
-                &[&loaded.problems.len().to_string()],
-            ),
-            details: loaded.problems.clone(),
-        });
-    }
-    out
 }
 
 async fn load() {
@@ -463,11 +445,7 @@ async fn reload() {
         let old = std::mem::replace(&mut st.data, loaded.data);
         st.writable = st.writable && loaded.future_schema.is_none();
         if let Some(schema) = loaded.future_schema {
-            st.notices = vec![Notice {
-                kind: "warning",
-                text: ui::tf("notice_future", &[&schema.to_string()]),
-                details: Vec::new(),
-            }];
+            st.notices = vec![notice_of(Finding::Newer { schema })];
         }
         let review_changed = st.last_review != last_review;
         st.last_review = last_review;

@@ -7,8 +7,9 @@
 use super::state::{entries_of, focus, may_write, refresh, save, with_state, State};
 use super::ui::{self, t};
 use crate::dom::{self, node, DomResult, Node};
+use kindly_core::profile_form::{self, FirstRun};
 use kindly_core::store::KEY_PROFILE;
-use kindly_core::{profile_form, Profile};
+use kindly_core::Profile;
 use wasm_bindgen::JsCast;
 use web_sys::{Document, HtmlInputElement, HtmlSelectElement};
 
@@ -103,14 +104,13 @@ pub fn click(act: &str, _id: &str) -> DomResult<bool> {
         if !may_write(st) {
             return;
         }
-        let p = &mut st.data.profile;
-        if answered {
-            p.name = name.trim().to_string();
-            p.industries = profile_form::list(&field);
-            p.policy = profile_form::policy(&policy);
-            p.open_to_roles = roles;
-        }
-        p.first_run_done = true;
+        let answers = answered.then_some(FirstRun {
+            name: &name,
+            field: &field,
+            policy: &policy,
+            open_to_roles: roles,
+        });
+        profile_form::finish_first_run(&mut st.data.profile, answers);
         let set = entries_of(&st.data, |k| k == KEY_PROFILE);
         let done = if answered {
             t("welcome_saved")
