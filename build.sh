@@ -113,10 +113,14 @@ ensure_firefox() {
   die "Firefox is needed for the end-to-end tests: install it (Debian/Ubuntu: sudo apt-get install firefox-esr) or set KINDLY_FIREFOX=/path/to/firefox."
 }
 
-# One release build of kindly-web for the MVP target; extra cargo flags
-# (features) are passed through.
+# One release build of kindly-web for the MVP target into the target
+# directory $1, with the extra rustc flags $2; further cargo flags (features)
+# are passed through.
 wasm_build() {
-  RUSTC_BOOTSTRAP=1 RUSTFLAGS="-C target-cpu=mvp -Zlocation-detail=none -Zfmt-debug=none" \
+  local target_dir="$1" flags="$2"
+  shift 2
+  RUSTC_BOOTSTRAP=1 CARGO_TARGET_DIR="$target_dir" \
+    RUSTFLAGS="-C target-cpu=mvp -Zlocation-detail=none -Zfmt-debug=none $flags" \
     cargo build -p kindly-web --release --target "$WASM_TARGET" \
       -Zbuild-std=panic_abort,std --quiet "$@"
 }
@@ -130,16 +134,21 @@ build() {
   # the newer features stable Rust now enables by default (RUSTC_BOOTSTRAP
   # lets stable use -Zbuild-std; rust-src provides std's source). For size:
   # panic locations and Debug formatting are left out (Kindly never shows
-  # either to a person; panics still reach the console, without a location).
+  # either to a person; the popup's panics still reach the console, without
+  # a location).
   # The content script is built without the popup's code (feature `popup`):
   # it is evaluated on LinkedIn's pages, where every kilobyte costs.
   # Each build keeps its file name: wasm-bindgen names the glue after it.
-  local out="target/$WASM_TARGET/release/kindly_web.wasm" raw="$PKG-raw"
+  # The content build also panics without any panic machinery or message
+  # (-Cpanic=immediate-abort: a panic is a trap, which the browser reports as
+  # an error in the console), in a target directory of its own so the two
+  # builds do not rebuild each other's std.
+  local release="$WASM_TARGET/release/kindly_web.wasm" raw="$PKG-raw"
   rm -rf "$raw" && mkdir -p "$raw/content" "$raw/popup"
-  wasm_build --no-default-features
-  cp "$out" "$raw/content/"
-  wasm_build
-  cp "$out" "$raw/popup/"
+  wasm_build target/content "-Zunstable-options -Cpanic=immediate-abort" --no-default-features
+  cp "target/content/$release" "$raw/content/"
+  wasm_build target ""
+  cp "target/$release" "$raw/popup/"
 
   # The steps from here to the bundles take half a minute and depend only on
   # these inputs: when none changed, the last build's package is reused.
@@ -159,11 +168,13 @@ build() {
   "$TOOLS/esbuild" extension/popup-entry.js --bundle --format=esm --minify \
     --target=chrome111,firefox128 --legal-comments=none --log-level=warning \
     --alias:kindly-pkg="$PKG" --outfile="$DIST/popup.js"
-  # The loader on every LinkedIn page, and the background worker that injects
-  # the engine on in-app arrival: small, plain scripts.
+  # The loader on every LinkedIn page (a small, plain script), and the
+  # background worker that injects the engine on in-app arrival and opens the
+  # store with the popup's WASM (its glue bundled in).
   for script in loader background; do
     "$TOOLS/esbuild" "extension/$script.js" --bundle --format=iife --minify \
-      --target=chrome111,firefox128 --legal-comments=none --log-level=warning --outfile="$DIST/$script.js"
+      --target=chrome111,firefox128 --legal-comments=none --log-level=warning \
+      --alias:kindly-pkg="$PKG" --outfile="$DIST/$script.js"
   done
   cp "$PKG/kindly_web_bg.wasm" "$DIST/kindly_web_bg.wasm"
   browser_manifest chrome manifest.json "$DIST/manifest.json"

@@ -2,7 +2,7 @@
 // Saves dist/demo.png (the panels) and dist/demo-popup.png (the popup). With
 // a display it opens a real window and stays open until you close it.
 // With `--listing DIR` it also writes the store listing there (listing.mjs).
-import { FIXTURES, fixtureNames, launch, loadFixture, panels, panelPart } from "./e2e/harness.mjs";
+import { FIXTURES, fixtureNames, inPanels, launch, loadFixture, panels, panelPart, waitInPanels } from "./e2e/harness.mjs";
 import { writeListing } from "./listing.mjs";
 import { existsSync } from "node:fs";
 import { join } from "node:path";
@@ -45,6 +45,23 @@ async function answerFirstRun() {
   await popup.close();
 }
 
+/**
+ * The strip in LinkedIn's "Add a note" dialog (a profile's connect flow),
+ * where the person said where they met: saved as `path`, the dialog only.
+ */
+async function noteStrip(path) {
+  const page = await browser.context.newPage();
+  await page.setViewportSize({ width: 1100, height: 1100 });
+  await browser.open(loadFixture("note-dialog/ember-step2-en"), { page });
+  await waitInPanels(page, (all) => all.some((p) => p.dataset.kind === "note"), undefined, { timeout: 8000 });
+  await inPanels(page, (all) => all.find((p) => p.dataset.kind === "note").querySelector("[data-kindly=met-at]").focus());
+  await page.keyboard.type("RustConf");
+  await page.waitForTimeout(300);
+  const dialog = await page.locator('[role="dialog"]').boundingBox();
+  await page.screenshot({ path, clip: dialog });
+  await page.close();
+}
+
 try {
   await answerFirstRun();
   const page = await browser.context.newPage();
@@ -72,8 +89,9 @@ try {
   await popup.goto(`chrome-extension://${browser.extensionId}/popup.html`);
   await popup.waitForTimeout(600);
   await popup.screenshot({ path: join(DIST, "demo-popup.png") });
+  await noteStrip(join(DIST, "demo-note.png"));
   console.log(`demo: ${seen.length} panels on ${fixture.spec.url}`);
-  console.log(`demo: saved ${join(DIST, "demo.png")} and ${join(DIST, "demo-popup.png")}`);
+  console.log(`demo: saved ${join(DIST, "demo.png")}, ${join(DIST, "demo-popup.png")} and ${join(DIST, "demo-note.png")}`);
   if (listingDir) {
     const pictures = await writeListing(browser, page, listingDir);
     console.log(`demo: wrote the store listing into ${listingDir} (${pictures.length} pictures, texts, privacy.txt)`);

@@ -56,3 +56,13 @@ export async function launchFirefox(extensionDir) {
     close: () => browser.close(),
   };
 }
+
+/** Asserts none of the things that must never happen happened on a `fixturePage`. */
+export async function assertFirefoxClean(assert, page, problems) {
+  const violations = await page.evaluate(() => window.__kindlyViolations || []);
+  await new Promise((r) => setTimeout(r, 150)); // reports are posted asynchronously
+  assert.deepEqual(problems.cspReports, [], "CSP violation reports");
+  assert.deepEqual(violations, [], "CSP violations seen by the page");
+  assert.deepEqual(problems.foreignRequests, [], "requests beyond the page and the extension");
+  assert.deepEqual(problems.errors, [], "uncaught errors");
+}

@@ -8,7 +8,7 @@
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { DIST_FIREFOX, fixtureNames, loadFixture, recordViolations } from "./harness.mjs";
-import { launchFirefox } from "./firefox.mjs";
+import { assertFirefoxClean, launchFirefox } from "./firefox.mjs";
 import { playFixture } from "./scenario.mjs";
 
 const names = fixtureNames();
@@ -28,12 +28,7 @@ for (const name of names) {
     try {
       const open = (url) => page.goto(url, { waitUntil: "load" });
       await playFixture({ assert, page, fixture, open });
-      const violations = await page.evaluate(() => window.__kindlyViolations || []);
-      await new Promise((r) => setTimeout(r, 150)); // reports are posted asynchronously
-      assert.deepEqual(problems.cspReports, [], "CSP violation reports");
-      assert.deepEqual(violations, [], "CSP violations seen by the page");
-      assert.deepEqual(problems.foreignRequests, [], "requests beyond the page and the extension");
-      assert.deepEqual(problems.errors, [], "uncaught errors");
+      await assertFirefoxClean(assert, page, problems);
     } finally {
       await page.close();
     }

@@ -64,7 +64,35 @@ export function withNonces(html) {
  * opts), newPage(), close() }. `uiLanguage` ("de", …) is the browser's own
  * language (`--lang`), which the extension's UI strings follow.
  */
-export async function launch({ headers = {}, headless = true, uiLanguage, extension = DIST } = {}) {
+/**
+ * Runs `fn(arg)` in the extension's background worker (`id`): storage
+ * without opening the popup, which would open the store itself.
+ */
+export async function inWorker(context, id, fn, arg) {
+  const ours = (w) => w.url().startsWith(`chrome-extension://${id}/`);
+  const worker = context.serviceWorkers().find(ours) ?? (await context.waitForEvent("serviceworker", { predicate: ours }));
+  return worker.evaluate(fn, arg);
+}
+
+/**
+ * Waits until the worker's install-time opening of the store has written
+ * it (`kindly.meta`), so a test's own storage changes come after it.
+ */
+async function storeOpened(context, id) {
+  for (let i = 0; i < 200; i++) {
+    const meta = await inWorker(context, id, () => chrome.storage.local.get("kindly.meta"));
+    if (meta["kindly.meta"]) return;
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  throw new Error("the background worker did not open the store on install");
+}
+
+/**
+ * Starts Chromium with the extension. `waitForStore: false` skips waiting
+ * for the install-time opening of the store (for a test that seeds an old
+ * store itself and wants the engine to find it first).
+ */
+export async function launch({ headers = {}, headless = true, uiLanguage, extension = DIST, waitForStore = true } = {}) {
   if (!existsSync(join(extension, "manifest.json"))) throw new Error(`no built extension in ${extension}: run ./build.sh`);
   const userDataDir = mkdtempSync(join(tmpdir(), "kindly-e2e-"));
   const context = await chromium.launchPersistentContext(userDataDir, {
@@ -122,6 +150,15 @@ export async function launch({ headers = {}, headless = true, uiLanguage, extens
 
   await context.addInitScript(recordViolations);
   await context.addInitScript(recordClicks);
+  if (waitForStore) {
+    try {
+      await storeOpened(context, id);
+    } catch (error) {
+      await context.close();
+      rmSync(userDataDir, { recursive: true, force: true });
+      throw error;
+    }
+  }
 
   return {
     context,

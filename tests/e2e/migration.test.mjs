@@ -1,12 +1,13 @@
 // Stored data of an older Kindly, opened first by the invitations page
 // rather than the popup. The content script reads only a few keys at start
-// (kindly-core's store::START_KEYS) and the people by key, but a migration
-// backs up the old store and rewrites it: then it reads everything, once, so
-// the backup holds every entry, people included, and the company index is
-// written for everyone.
+// (kindly-core's store::START_KEYS) and never migrates: finding an older
+// schema, it asks the background worker to open the store, which backs up
+// every entry, people included, migrates, and writes the company index for
+// everyone; then the engine reads again. An empty store gets defaults the
+// same way.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { launch, loadFixture, panels, assertClean } from "./harness.mjs";
+import { launch, loadFixture, panels, assertClean, inWorker as workerEval } from "./harness.mjs";
 
 const main = loadFixture("e2b-received-en");
 const RILEY = main.spec.cards[0].key;
@@ -19,15 +20,7 @@ after(async () => {
   await browser?.close();
 });
 
-/**
- * Runs `fn(arg)` in Kindly's background worker: storage without opening
- * the popup, which would migrate the store itself.
- */
-async function inWorker(fn, arg) {
-  const ours = (w) => w.url().startsWith(`chrome-extension://${browser.extensionId}/`);
-  const worker = browser.context.serviceWorkers().find(ours) ?? (await browser.context.waitForEvent("serviceworker", { predicate: ours }));
-  return worker.evaluate(fn, arg);
-}
+const inWorker = (fn, arg) => workerEval(browser.context, browser.extensionId, fn, arg);
 
 const day = Math.floor(Date.now() / 86400000) - 3;
 const SCHEMA_2 = {
@@ -63,6 +56,18 @@ test("a schema-2 store opened first by the invitations page is backed up whole a
     index.some(([, members]) => "quinn-moss-9f8e7d" in JSON.parse(members)),
     `the company index files everyone: ${JSON.stringify(index)}`,
   );
+  await assertClean(null, browser, page, assert);
+  await page.close();
+});
+
+test("an empty store is opened by the background worker: panels appear with the default replies", async () => {
+  browser.reset();
+  await inWorker(() => chrome.storage.local.clear());
+  const page = await browser.open(main);
+  await panels(page, main.spec.cards.length);
+  const all = await inWorker(() => chrome.storage.local.get(null));
+  assert.equal(JSON.parse(all["kindly.meta"] ?? "{}").schema, 4, "the worker wrote a new user's store");
+  assert.ok(JSON.parse(all["kindly.templates"] ?? "[]").length >= 14, "with the template library");
   await assertClean(null, browser, page, assert);
   await page.close();
 });

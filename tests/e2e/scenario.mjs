@@ -5,7 +5,7 @@
 // alone. Only `page.evaluate`, `page.url` and the harness's `inPanels` are
 // used, so a Playwright page (Chromium) and a Puppeteer page (Firefox) both
 // play it.
-import { checkPanels, ownDom, panelCount, readPanels, waitForPanels } from "./harness.mjs";
+import { checkPanels, inPanels, ownDom, panelCount, readPanels, waitForPanels } from "./harness.mjs";
 
 /** Two animation frames in the page: anything Kindly scheduled has run. */
 const frames = (page) =>
@@ -17,13 +17,30 @@ async function expectPanels(assert, page, cards, label) {
   // On timeout, fall through: the assertions say what differs.
   await waitForPanels(
     page,
-    (marks) => marks.length === keyed.length && keyed.every((k, i) => k === null || marks[i].key === k),
+    (all) => {
+      const marks = all.filter(onCard);
+      return marks.length === keyed.length && keyed.every((k, i) => k === null || marks[i].key === k);
+    },
     { timeout: 8000 },
   );
   // Where none are expected, give a wrong panel time to appear.
   if (cards.length === 0) await new Promise((r) => setTimeout(r, 300));
   await frames(page);
-  checkPanels(assert, await readPanels(page), cards, label);
+  checkPanels(assert, (await readPanels(page)).filter(onCard), cards, label);
+}
+
+/** Invitation panels; the Sent tab's rows have panels of their own (kind "sent"). */
+const onCard = (mark) => mark.kind !== "sent";
+
+/** On the Sent tab: one panel per row (the sidecar's `sent`), in order, each with its reasons. */
+async function expectSentPanels(assert, page, sent, label) {
+  const keys = sent.map((r) => r.key);
+  const marks = await waitForPanels(page, (all) => all.filter((m) => m.kind === "sent").length >= keys.length, { timeout: 8000 });
+  assert.deepEqual(marks.filter((m) => m.kind === "sent").map((m) => m.key), keys, `${label}: one panel per sent invitation`);
+  const reasons = await inPanels(page, (panels) =>
+    panels.filter((p) => p.dataset.kind === "sent").map((p) => p.querySelectorAll("[data-kindly=reasons] li").length),
+  );
+  assert.ok(reasons.every((n) => n > 0), `${label}: each sent panel says why`);
 }
 
 /**
@@ -40,6 +57,7 @@ export async function playFixture({ assert, page, open, fixture }) {
 
   await open(fixture.spec.url);
   await expectPanels(assert, page, fixture.spec.cards, name);
+  if (fixture.spec.sent) await expectSentPanels(assert, page, fixture.spec.sent, name);
   assert.equal(await ownDom(page), baseline, "LinkedIn's own nodes are unchanged");
 
   for (const step of fixture.spec.steps ?? []) {

@@ -334,6 +334,12 @@ fn send_like((label, disabled): &(String, bool)) -> bool {
     *disabled || controls::has_word(label, SEND_WORDS)
 }
 
+/// Whether a control's label is Send's ("Send invitation", "Enviar"…), in
+/// a language Kindly reads: the click that sends the note.
+pub fn is_send_label(label: &str) -> bool {
+    controls::has_word(label, SEND_WORDS)
+}
+
 /// Understands a dialog; `None` when it is not the connect flow's.
 pub fn read_dialog(d: &DialogText) -> Option<NoteDialog> {
     let langs: Vec<&'static Lang> = lang::ordered(lang::by_code(&d.lang)).collect();
@@ -529,6 +535,28 @@ mod tests {
         assert_eq!(left.and_then(|l| l.notes_left), Some(1));
         // Not a word of the connect flow, no shape: not the dialog.
         assert!(read_dialog(&dialog(&["New message"], &["Send"])).is_none());
+    }
+
+    #[test]
+    fn send_is_told_from_cancel_in_four_languages() {
+        for label in [
+            "Send invitation",
+            "Envoyer",
+            "Senden",
+            "Enviar invitación",
+            "Send",
+        ] {
+            assert!(is_send_label(label), "{label}");
+        }
+        for label in [
+            "Cancel adding a note",
+            "Annuler",
+            "Add a note",
+            "Dismiss",
+            "",
+        ] {
+            assert!(!is_send_label(label), "{label}");
+        }
     }
 
     #[test]

@@ -110,6 +110,89 @@ fn a_missing_store_gives_a_new_user() {
     assert!(l.may_write() && !l.needs_save());
 }
 
+// ───────── the content script's start (read_start) ─────────
+
+/// `entries` as the content script reads them: the start keys only.
+fn start_keys_of(entries: &[(String, String)]) -> Vec<(String, String)> {
+    entries
+        .iter()
+        .filter(|(k, _)| START_KEYS.contains(&k.as_str()))
+        .cloned()
+        .collect()
+}
+
+#[test]
+fn a_current_store_is_started_as_is_without_the_people() {
+    let data = sample();
+    let start = read_start(&to_entries(&data));
+    assert!(start.writable && !start.needs_opening);
+    let mut expected = data.clone();
+    expected.people.clear();
+    expected.sent.clear();
+    assert_eq!(start.data, expected);
+    assert_eq!(read_start(&start_keys_of(&to_entries(&data))), start);
+}
+
+#[test]
+fn an_empty_older_or_damaged_store_needs_opening_and_is_not_written() {
+    let empty = read_start(&[e("unrelated", "1")]);
+    assert!(empty.needs_opening && !empty.writable);
+    assert!(empty.data.templates.is_empty(), "no library in the start");
+    let v1 = read_start(&[e(KEY_V1, V1)]);
+    assert!(v1.needs_opening && !v1.writable);
+    let v2 = read_start(&start_keys_of(&v2_store()));
+    assert!(v2.needs_opening && !v2.writable);
+    let mut entries = start_keys_of(&to_entries(&sample()));
+    entries.retain(|(k, _)| k != KEY_META);
+    assert!(read_start(&entries).needs_opening, "no schema marker");
+
+    // Damaged at the current schema: the rest is read, and opening repairs.
+    let mut entries = to_entries(&sample());
+    for (k, v) in &mut entries {
+        if k == KEY_SETTINGS {
+            *v = "{not json".into();
+        }
+    }
+    let damaged = read_start(&entries);
+    assert!(damaged.needs_opening);
+    assert_eq!(damaged.data.profile, sample().profile);
+    let opened = load(&entries);
+    let after = read_start(&apply(&entries, &opened));
+    assert!(
+        after.writable && !after.needs_opening,
+        "{:?}",
+        opened.problems
+    );
+
+    let mut entries = to_entries(&sample());
+    entries.retain(|(k, _)| k != KEY_TEMPLATES);
+    let no_templates = read_start(&entries);
+    assert!(no_templates.needs_opening && no_templates.data.templates.is_empty());
+}
+
+#[test]
+fn a_store_of_a_newer_kindly_is_started_read_only() {
+    let mut entries = to_entries(&sample());
+    entries[0].1 = r#"{"schema":99}"#.into();
+    let start = read_start(&entries);
+    assert!(!start.writable && !start.needs_opening);
+    assert_eq!(start.data.profile, sample().profile);
+}
+
+/// `entries` after the writes and removals of opening them.
+fn apply(entries: &[(String, String)], opened: &Loaded) -> Vec<(String, String)> {
+    let mut out: Vec<(String, String)> = entries
+        .iter()
+        .filter(|(k, _)| !opened.remove.contains(k))
+        .cloned()
+        .collect();
+    for (k, v) in opened.writes() {
+        out.retain(|(o, _)| *o != k);
+        out.push((k, v));
+    }
+    out
+}
+
 #[test]
 fn layout_has_one_key_per_person() {
     let entries = to_entries(&sample());
@@ -465,8 +548,20 @@ fn sent_invitations_round_trip_and_damage_is_set_aside() {
     );
     assert_eq!(l.data.settings.withdraw_after_days, 21);
     let set_aside: Vec<&str> = l.quarantined.iter().map(|(k, ..)| k.as_str()).collect();
-    assert_eq!(set_aside, vec!["kindly.sent.bad", "kindly.sent."]);
+    // A record read with a field reset is set aside whole too, as stored,
+    // and rewritten repaired; an unreadable one is set aside and removed.
+    assert_eq!(
+        set_aside,
+        vec![
+            "kindly.sent.odd",
+            "kindly.sent.bad",
+            "kindly.sent.",
+            "kindly.settings"
+        ]
+    );
+    assert!(l.quarantined[0].1.contains("\"maybe\""));
     assert!(l.remove.contains(&"kindly.sent.bad".to_string()));
+    assert!(!l.remove.contains(&"kindly.sent.odd".to_string()));
     // An import names the damaged record and changes nothing.
     let json = export_json(&data, ExportScope::All, 20_000).replace("\"accepted\"", "\"answered\"");
     let Err(ImportError::Invalid { issues }) = parse_import(&json) else {
@@ -542,18 +637,28 @@ fn damaged_values_are_set_aside_and_the_rest_kept() {
     let l = load(&entries);
     assert!(l.may_write());
     let q: Vec<&str> = l.quarantined.iter().map(|(k, _, _)| k.as_str()).collect();
+    // Unreadable values, and entries read with a field reset (their
+    // original, whole, before the repair is saved over it).
     assert_eq!(
         q,
-        vec!["kindly.profile", "kindly.templates[1]", "kindly.person.bo"]
+        vec![
+            "kindly.profile",
+            "kindly.templates[1]",
+            "kindly.templates",
+            "kindly.person.ana-lima",
+            "kindly.person.bo"
+        ]
     );
-    assert!(l.quarantined[0].2.starts_with("not valid JSON"));
+    let why = |key: &str| &l.quarantined.iter().find(|(k, ..)| k == key).unwrap().2;
+    assert!(why("kindly.profile").starts_with("not valid JSON"));
     assert!(
-        l.quarantined[2]
-            .2
-            .contains("expected a group of fields, found a list"),
+        why("kindly.person.bo").contains("expected a group of fields, found a list"),
         "{:?}",
-        l.quarantined[2]
+        l.quarantined
     );
+    let ana_stored = &l.quarantined[3].1;
+    assert!(ana_stored.contains("\"note\":42") && ana_stored.contains("someday"));
+    assert!(l.quarantined[2].1.contains("memo"));
     // The profile falls back to defaults; everything else is kept.
     assert_eq!(l.data.profile, Default::default());
     assert_eq!(l.data.settings, data.settings);
@@ -615,7 +720,7 @@ fn a_damaged_list_entry_is_named_by_its_index() {
 }
 
 #[test]
-fn over_long_values_are_cut_and_reported() {
+fn over_long_stored_values_are_kept_whole() {
     let mut data = new_user_data();
     data.profile.name = "x".repeat(5_000);
     data.people.insert(
@@ -627,22 +732,70 @@ fn over_long_values_are_cut_and_reported() {
             ..Person::default()
         },
     );
+    // The caps guard what comes in (an import, below); what is stored is
+    // never cut, or the next save would lose it.
+    let entries = to_entries(&data);
+    let l = load(&entries);
+    assert_eq!(l.data, data);
+    assert!(l.problems.is_empty() && l.quarantined.is_empty() && !l.needs_save());
+    let (_, stored) = entries
+        .iter()
+        .find(|(k, _)| k == "kindly.person.ana")
+        .unwrap();
+    let ana = read_person("kindly.person.ana", stored).unwrap();
+    assert_eq!((ana.headline.len(), ana.invitations.len()), (1_000, 150));
+    let start = read_start(&entries);
+    assert!(!start.needs_opening && start.data.profile.name.len() == 5_000);
+    // An import still holds a file to the caps.
+    let json = export_json(&data, ExportScope::All, 20_000);
+    assert!(parse_import(&json).is_err());
+}
+
+#[test]
+fn templates_past_the_count_cap_are_set_aside_not_dropped() {
+    let mut data = new_user_data();
+    let mut extra = data.templates[0].clone();
+    data.templates = (0..505)
+        .map(|i| {
+            extra.id = format!("t-{i}");
+            extra.clone()
+        })
+        .collect();
     let l = load(&to_entries(&data));
-    assert_eq!(l.data.profile.name.chars().count(), 200);
-    let ana = &l.data.people["ana"];
-    assert_eq!(ana.headline.chars().count(), 300);
-    assert_eq!(ana.invitations.len(), 100);
-    for want in [
-        "kindly.profile.name: longer than 200 characters",
-        "kindly.person.ana.headline: longer than 300 characters",
-        "kindly.person.ana.invitations: more than 100 entries; the rest were left out",
-    ] {
-        assert!(
-            l.problems.iter().any(|p| p == want),
-            "{want}: {:?}",
-            l.problems
-        );
-    }
+    assert_eq!(l.data.templates.len(), 500);
+    assert!(
+        l.problems
+            .iter()
+            .any(|p| p.contains("more than 500 templates; the rest were set aside")),
+        "{:?}",
+        l.problems
+    );
+    let set_aside: Vec<&str> = l.quarantined.iter().map(|(k, ..)| k.as_str()).collect();
+    assert_eq!(set_aside.len(), 5);
+    assert_eq!(set_aside[0], "kindly.templates[500]");
+    assert!(l.quarantined[4].1.contains("\"t-504\""));
+    assert!(l.needs_save());
+    assert!(l
+        .writes()
+        .iter()
+        .any(|(k, _)| k == "kindly.quarantine.kindly.templates[504]"));
+}
+
+#[test]
+fn a_person_with_a_field_to_repair_is_left_to_the_opening() {
+    let raw = r#"{"name":"Cy","note":42}"#;
+    let why = read_person("kindly.person.cy", raw).unwrap_err();
+    assert!(why.contains("note"), "{why}");
+    let l = load(&[
+        e(KEY_META, r#"{"schema":4}"#),
+        e(KEY_TEMPLATES, "[]"),
+        e("kindly.person.cy", raw),
+    ]);
+    assert_eq!(l.data.people["cy"].name, "Cy");
+    assert_eq!(
+        l.quarantined[0],
+        ("kindly.person.cy".into(), raw.into(), why)
+    );
 }
 
 #[test]

@@ -14,10 +14,10 @@ use crate::intent::{self, FirstRunAnswers, Intent};
 use crate::page;
 use crate::panel::{self, View};
 use crate::placement;
+use crate::session::{Foreign, Session};
 use crate::storage;
 use crate::ui_text;
 use crate::viewport;
-use kindly_core::advice::Companies;
 use kindly_core::route::{classify, Route};
 use kindly_core::{my_templates, store};
 use kindly_core::{Answer, Data, Day, Invitation, Relationship};
@@ -56,33 +56,18 @@ struct Awaiting {
 }
 
 struct State {
-    /// The settings, profile and templates, and of the people only those
-    /// read so far (by key, for the cards on the page).
-    data: Data,
-    /// Remembered people by company, for the companies read so far (each
-    /// company's own entry), kept in step as cards are recorded.
-    companies: Companies,
-    /// Storage keys (people, companies) asked for and answered, stored or not.
-    entries_read: BTreeSet<String>,
-    /// People whose stored entry could not be read: never written over.
-    people_unreadable: BTreeSet<String>,
-    /// Storage keys to ask for, and whether an answer is awaited.
-    to_read: BTreeSet<String>,
-    reading: bool,
+    /// What this tab holds of storage (see `session`).
+    session: Session,
     /// Cards read whose people are being read.
     awaiting: Vec<Awaiting>,
     /// A marking slice ran on this page already (see [`FIRST_SLICE_MS`]).
     sliced: bool,
-    /// False when the store belongs to a newer Kindly: read, never write.
-    writable: bool,
     today: Day,
     route: Route,
     scheduled: Option<gloo::render::AnimationFrame>,
     cards: BTreeMap<String, CardState>,
     /// Keys whose "could not read" line was logged already.
     reported: BTreeSet<String>,
-    /// What this tab last wrote per key, to recognise its own changes.
-    written: BTreeMap<String, String>,
     /// Cards found near a change that still wait for their marker.
     pending: Vec<page::Card>,
     /// The search of the whole page, while it is under way.
@@ -151,44 +136,24 @@ fn reserve_heap() {
 pub fn start(stored: js_sys::Promise) {
     reserve_heap();
     spawn_local(async move {
-        let (data, writable, companies) = match storage::open_start(stored).await {
-            Ok((loaded, companies)) => {
-                let writable = loaded.may_write();
-                (loaded.data, writable, companies)
-            }
+        let (data, writable) = match storage::open_start(stored).await {
+            Ok(start) => (start.data, start.writable),
             Err(err) => {
-                // Still useful without storage: defaults, nothing saved.
+                // Still useful without storage: general advice, nothing saved.
                 web_sys::console::warn_1(&JsValue::from_str(&err));
-                (store::new_user_data(), false, None)
+                (Data::default(), false)
             }
         };
-        // Schema 1 carried everyone in one entry: then all is read.
-        let mut entries_read = BTreeSet::new();
-        for key in data.people.keys() {
-            entries_read.insert(store::person_storage_key(key));
-        }
-        if let Some(index) = &companies {
-            for company in index.companies() {
-                entries_read.insert(store::company_storage_key(company));
-            }
-        }
         STATE.with(|state| {
             *state.borrow_mut() = Some(State {
-                companies: companies.unwrap_or_default(),
-                entries_read,
-                people_unreadable: BTreeSet::new(),
-                to_read: BTreeSet::new(),
-                reading: false,
+                session: Session::new(data, writable),
                 awaiting: Vec::new(),
                 sliced: false,
-                data,
-                writable,
                 today: today(),
                 route: Route::Elsewhere,
                 scheduled: None,
                 cards: BTreeMap::new(),
                 reported: BTreeSet::new(),
-                written: BTreeMap::new(),
                 pending: Vec::new(),
                 finder: None,
                 dirty: true,
@@ -211,6 +176,8 @@ pub fn start(stored: js_sys::Promise) {
         viewport::on_near(draw_soon);
         crate::outcome::install();
         schedule();
+        // Invitations the user sends: the "Add a note" dialog, on any page.
+        crate::outgoing::start();
     });
 }
 
@@ -218,59 +185,35 @@ pub fn start(stored: js_sys::Promise) {
 /// holds (the start keys when one of them changed, the people on the page
 /// who changed), then redraw.
 fn on_storage_change(changes: Vec<(String, Option<String>)>) {
-    let Some((fixed, people)) = with_state(|state| {
-        let foreign: Vec<&(String, Option<String>)> = changes
-            .iter()
-            .filter(|(key, value)| value.as_ref() != state.written.get(key))
-            .collect();
-        let by_key =
-            |key: &str| store::person_key_of(key).is_some() || store::company_key_of(key).is_some();
-        let fixed = foreign.iter().any(|(key, _)| !by_key(key));
-        // People this tab holds, as storage keys. Company entries are not
-        // read again: they are derived data, and this tab writes one several
-        // times while a page is marked, so the event of an older write
-        // arrives after a newer one (and, read back then, would undo it).
-        let read_again: Vec<String> = foreign
-            .iter()
-            .filter(|(key, _)| {
-                store::person_key_of(key).is_some() && state.entries_read.contains(key)
-            })
-            .map(|(key, _)| key.clone())
-            .collect();
-        (fixed, read_again)
-    }) else {
+    let Some(foreign) = with_state(|state| state.session.foreign(&changes)) else {
         return;
     };
-    if !fixed && people.is_empty() {
+    let Foreign { start, people } = foreign;
+    if !start && people.is_empty() {
         return; // this tab's own writes, or people not on this page
     }
     spawn_local(async move {
-        if fixed {
+        if start {
             let Ok(entries) = storage::read_keys(&store::START_KEYS).await else {
                 return;
             };
-            let loaded = store::load(&entries);
-            with_state(|state| {
-                state.writable = loaded.may_write();
-                let people = std::mem::take(&mut state.data.people);
-                state.data = loaded.data;
-                state.data.people = people;
-            });
+            let read = store::read_start(&entries);
+            // A store being opened elsewhere (migrated, repaired) is kept
+            // as this tab holds it: the opener's writes report again.
+            if !read.needs_opening {
+                with_state(|state| state.session.take_start(read));
+            }
         }
-        let mut changed = fixed;
+        let mut changed = start;
         if let Ok(entries) = storage::read_keys(&people).await {
             changed |= with_state(|state| {
                 // An older write of this tab's own reports late, with a
                 // value it has since replaced: what storage holds now is
                 // what this tab holds, and nothing needs redrawing.
-                let before = held(state, &people);
-                for key in &people {
-                    if let Some(person) = store::person_key_of(key) {
-                        state.data.people.remove(person);
-                    }
-                }
-                take_entries(state, &entries);
-                held(state, &people) != before
+                let before = state.session.held(&people);
+                state.session.forget(&people);
+                warn_all(state.session.take_entries(&entries));
+                state.session.held(&people) != before
             })
             .unwrap_or(false);
         }
@@ -280,82 +223,26 @@ fn on_storage_change(changes: Vec<(String, Option<String>)>) {
     });
 }
 
-/// What this tab holds for these storage keys (people and companies).
-fn held(state: &State, keys: &[String]) -> Vec<Option<String>> {
-    keys.iter()
-        .map(|key| {
-            if let Some(company) = store::company_key_of(key) {
-                return Some(store::company_entry(&state.companies, company).1);
-            }
-            let person = state.data.people.get(store::person_key_of(key)?)?;
-            Some(store::person_entry("", person).1)
-        })
-        .collect()
-}
-
-/// Puts the people and companies read from storage into `state`
-/// (unreadable people are noted, and never written over; an unreadable
-/// company is derived data, written again from what this tab records).
-fn take_entries(state: &mut State, entries: &[(String, String)]) {
-    for (storage_key, raw) in entries {
-        if let Some(company) = store::company_key_of(storage_key) {
-            let members = store::read_company(raw).unwrap_or_default();
-            state.companies.add_company(company.to_string(), members);
-            continue;
-        }
-        let Some(key) = store::person_key_of(storage_key) else {
-            continue;
-        };
-        match store::read_person(storage_key, raw) {
-            Ok(person) => {
-                state.data.people.insert(key.to_string(), person);
-            }
-            Err(why) => {
-                if state.people_unreadable.insert(key.to_string()) {
-                    web_sys::console::warn_1(&JsValue::from_str(&format!(
-                        "Kindly: a remembered person could not be read ({why}); it is left as stored."
-                    )));
-                }
-            }
-        }
+fn warn_all(warnings: Vec<String>) {
+    for warning in warnings {
+        web_sys::console::warn_1(&JsValue::from_str(&warning));
     }
 }
 
 /// Asks storage for the people cards wait for (one read at a time); when
 /// it answers, those cards are marked in the next frame.
 fn read_people() {
-    let Some(keys) = with_state(|state| {
-        if state.reading || state.to_read.is_empty() {
-            return None;
-        }
-        state.reading = true;
-        Some(std::mem::take(&mut state.to_read))
-    })
-    .flatten() else {
+    let Some(keys) = with_state(|state| state.session.start_reading()).flatten() else {
         return;
     };
     spawn_local(async move {
-        let keys: Vec<String> = keys.into_iter().collect();
-        let entries = match storage::read_keys(&keys).await {
-            Ok(entries) => entries,
-            Err(err) => {
-                // Judged without their history rather than not at all; not
-                // written over, since what is stored was not seen.
-                web_sys::console::warn_1(&JsValue::from_str(&err));
-                with_state(|state| {
-                    for key in keys.iter().filter_map(|k| store::person_key_of(k)) {
-                        state.people_unreadable.insert(key.to_string());
-                    }
-                });
-                Vec::new()
-            }
-        };
+        let read = storage::read_keys(&keys).await;
+        if let Err(err) = &read {
+            web_sys::console::warn_1(&JsValue::from_str(err));
+        }
         with_state(|state| {
-            take_entries(state, &entries);
-            for key in keys {
-                state.entries_read.insert(key);
-            }
-            state.reading = false;
+            let entries = read.as_deref().ok();
+            warn_all(state.session.finish_reading(keys, entries));
         });
         read_people();
         schedule();
@@ -666,7 +553,7 @@ fn annotate(doc: &web_sys::Document) -> DomResult<()> {
             let at = state
                 .awaiting
                 .iter()
-                .position(|read| people_ready(state, &read.invitation))?;
+                .position(|read| state.session.is_ready(&read.invitation))?;
             Some(state.awaiting.remove(at))
         })
         .flatten();
@@ -719,24 +606,7 @@ fn annotate(doc: &web_sys::Document) -> DomResult<()> {
 /// After a slice: the people and companies it recorded (storage keys) are
 /// written, and the entries its cards wait for are asked for.
 fn finish_slice(recorded: Vec<String>) -> DomResult<()> {
-    let writes = with_state(|state| {
-        let mut once: Vec<&String> = Vec::new();
-        for key in &recorded {
-            if !once.contains(&key) {
-                once.push(key);
-            }
-        }
-        once.into_iter()
-            .filter_map(|storage_key| {
-                if let Some(company) = store::company_key_of(storage_key) {
-                    return Some(store::company_entry(&state.companies, company));
-                }
-                let key = store::person_key_of(storage_key)?;
-                Some(store::person_entry(key, state.data.people.get(key)?))
-            })
-            .collect()
-    })
-    .unwrap_or_default();
+    let writes = with_state(|state| state.session.entries_of(&recorded)).unwrap_or_default();
     save(writes);
     read_people();
     Ok(())
@@ -829,15 +699,7 @@ fn read_card(
                 text.links.len()
             )));
         }
-        let unread: Vec<String> = entries_for(&invitation)
-            .into_iter()
-            .filter(|key| !state.entries_read.contains(key))
-            .collect();
-        let waiting = !unread.is_empty();
-        for key in unread {
-            state.to_read.insert(key);
-        }
-        waiting
+        !state.session.ready_or_queue(&invitation)
     })
     .unwrap_or(false);
     let card = Awaiting {
@@ -852,33 +714,6 @@ fn read_card(
     } else {
         mark(doc, card, recorded)
     }
-}
-
-/// The storage keys judging and recording a card needs: the people it
-/// names (the invitation's, and an inviter's on behalf of a page) and the
-/// companies it counts and files them under.
-fn entries_for(invitation: &Invitation) -> Vec<String> {
-    let people = [Some(&invitation.key), invitation.inviter_key.as_ref()]
-        .into_iter()
-        .flatten()
-        .filter(|key| !key.is_empty())
-        .map(|key| store::person_storage_key(key));
-    let filed_under = invitation
-        .headline
-        .as_deref()
-        .and_then(|headline| Companies::company_for(invitation.kind, headline));
-    let companies = [Companies::company_of(invitation), filed_under]
-        .into_iter()
-        .flatten()
-        .map(|company| store::company_storage_key(&company));
-    people.chain(companies).collect()
-}
-
-/// Whether every entry judging `invitation` needs has been read.
-fn people_ready(state: &State, invitation: &Invitation) -> bool {
-    entries_for(invitation)
-        .iter()
-        .all(|key| state.entries_read.contains(key))
 }
 
 /// Judges a card read earlier and puts its marker in (unless the card left
@@ -896,23 +731,24 @@ fn mark(doc: &web_sys::Document, read: Awaiting, recorded: &mut Vec<String>) -> 
     let Some(made) = with_state(|state| {
         let verdict = kindly_core::suggest::judge_read(
             invitation,
-            &state.data,
+            &state.session.data,
             state.today,
-            &state.companies,
+            &state.session.companies,
         );
         let invitation = &verdict.invitation;
-        let may_record = state.writable && !state.people_unreadable.contains(&invitation.key);
+        let session = &mut state.session;
+        let may_record = session.writable && !session.is_unreadable(&invitation.key);
         if may_record
             && kindly_core::suggest::record_seen(
-                &mut state.data,
+                &mut state.session.data,
                 invitation,
                 verdict.action,
                 state.today,
             )
         {
-            if let Some(person) = state.data.people.get(&invitation.key) {
+            if let Some(person) = state.session.data.people.get(&invitation.key) {
                 recorded.push(store::person_storage_key(&invitation.key));
-                for company in state.companies.record(&invitation.key, person) {
+                for company in state.session.companies.record(&invitation.key, person) {
                     recorded.push(store::company_storage_key(&company));
                 }
             }
@@ -966,9 +802,9 @@ fn draw(doc: &web_sys::Document, panel: &Panel) {
         let invitation = &state.cards.get(&key)?.invitation;
         let model = kindly_core::suggest::suggest_indexed(
             invitation,
-            &state.data,
+            &state.session.data,
             state.today,
-            &state.companies,
+            &state.session.companies,
         );
         let result = fill_view(doc, panel, state, &model);
         if let Some(card) = state.cards.get_mut(&key) {
@@ -986,13 +822,13 @@ fn view<'a>(state: &'a State, model: &'a kindly_core::PanelModel) -> View<'a> {
     let card = state.cards.get(&model.key);
     View {
         model,
-        person: state.data.people.get(&model.key),
+        person: state.session.data.people.get(&model.key),
         collapsed: card
             .and_then(|c| c.collapsed)
-            .unwrap_or(state.data.settings.collapsed_by_default),
+            .unwrap_or(state.session.data.settings.collapsed_by_default),
         edits: card.map(|c| &c.edits),
         dark: state.dark,
-        data: &state.data,
+        data: &state.session.data,
         full: card.is_some_and(|c| c.full),
     }
 }
@@ -1042,9 +878,9 @@ fn redraw(key: &str, focus: Option<&str>) {
         let invitation = state.cards.get(key)?.invitation.clone();
         let model = kindly_core::suggest::suggest_indexed(
             &invitation,
-            &state.data,
+            &state.session.data,
             state.today,
-            &state.companies,
+            &state.session.companies,
         );
         Some(build_view(&doc, state, &model))
     })
@@ -1064,15 +900,7 @@ fn save(entries: Vec<(String, String)>) {
     if entries.is_empty() {
         return;
     }
-    let allowed = with_state(|state| {
-        if state.writable {
-            for (key, value) in &entries {
-                state.written.insert(key.clone(), value.clone());
-            }
-        }
-        state.writable
-    })
-    .unwrap_or(false);
+    let allowed = with_state(|state| state.session.note_writes(&entries)).unwrap_or(false);
     if !allowed {
         return;
     }
@@ -1084,21 +912,15 @@ fn save(entries: Vec<(String, String)>) {
 }
 
 fn update_person(key: &str, change: impl FnOnce(&mut kindly_core::Person)) {
-    let entry = with_state(|state| {
-        if state.people_unreadable.contains(key) {
+    match with_state(|state| state.session.update_person(key, change)) {
+        Some(Some(entry)) => save(vec![entry]),
+        Some(None) => {
             // What is stored could not be read: writing would replace it.
             web_sys::console::warn_1(&JsValue::from_str(
                 "Kindly: this person's stored entry could not be read, so the change is not saved.",
             ));
-            return None;
         }
-        let person = state.data.people.entry(key.to_string()).or_default();
-        change(person);
-        Some(store::person_entry(key, person))
-    })
-    .flatten();
-    if let Some(entry) = entry {
-        save(vec![entry]);
+        None => {}
     }
 }
 
@@ -1149,19 +971,15 @@ fn answered(key: &str, answer: Option<Answer>, control: &Element) {
         let answer = answer.or_else(|| marked_accept().then_some(Answer::Accepted))?;
         // What is stored for them must have been read (it is, for a
         // marked card), or the write would replace it.
-        let read = state.entries_read.contains(&store::person_storage_key(key));
-        if !state.writable
-            || !read
-            || state.people_unreadable.contains(key)
-            || !kindly_core::suggest::record_outcome(&mut state.data, key, answer, state.today)
+        let session = &mut state.session;
+        if !session.writable
+            || !session.was_read(key)
+            || session.is_unreadable(key)
+            || !kindly_core::suggest::record_outcome(&mut session.data, key, answer, state.today)
         {
             return None;
         }
-        state
-            .data
-            .people
-            .get(key)
-            .map(|p| store::person_entry(key, p))
+        session.person_entry(key)
     })
     .flatten();
     if let Some(entry) = entry {
@@ -1173,12 +991,12 @@ fn answered(key: &str, answer: Option<Answer>, control: &Element) {
 /// and judge every card again with what they said.
 fn finish_first_run(answers: Option<FirstRunAnswers>) {
     let entry = with_state(|state| {
-        let profile = &mut state.data.profile;
+        let profile = &mut state.session.data.profile;
         if let Some(answers) = answers {
             answers.apply(profile);
         }
         profile.first_run_done = true;
-        store::part_entry(&state.data, store::KEY_PROFILE)
+        store::part_entry(&state.session.data, store::KEY_PROFILE)
     })
     .flatten();
     if let Some(entry) = entry {
@@ -1223,14 +1041,21 @@ fn save_as_template(key: &str, template_id: &str, text: &str) -> bool {
         let invitation = &state.cards.get(key)?.invitation;
         let body = kindly_core::reuse::generalise(text, invitation);
         let title = state
+            .session
             .data
             .templates
             .iter()
             .find(|t| t.id == template_id)
             .map(|t| ui_text::text("my_version", &[&t.title]))
             .unwrap_or_else(|| ui_text::text("my_reply", &[]));
-        my_templates::save_from_reply(&mut state.data, template_id, title, body, dom::now());
-        store::part_entry(&state.data, store::KEY_TEMPLATES).map(|entry| vec![entry])
+        my_templates::save_from_reply(
+            &mut state.session.data,
+            template_id,
+            title,
+            body,
+            dom::now(),
+        );
+        store::part_entry(&state.session.data, store::KEY_TEMPLATES).map(|entry| vec![entry])
     })
     .flatten();
     match entries {

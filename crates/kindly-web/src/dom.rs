@@ -13,6 +13,25 @@ pub fn document() -> DomResult<Document> {
         .ok_or_else(|| JsValue::from_str("no document"))
 }
 
+/// Creates `<tag>` with attributes and (optionally) text. The outgoing
+/// panels (`sent_panel`, `note_strip`) still draw with it; the panel and the
+/// popup use [`node`].
+pub fn el(
+    doc: &Document,
+    tag: &str,
+    attrs: &[(&str, &str)],
+    text: Option<&str>,
+) -> DomResult<Element> {
+    let element = doc.create_element(tag)?;
+    for (name, value) in attrs {
+        element.set_attribute(name, value)?;
+    }
+    if let Some(text) = text {
+        element.set_text_content(Some(text));
+    }
+    Ok(element)
+}
+
 thread_local! {
     /// The document the builder creates elements in: one per realm.
     static DOCUMENT: Option<Document> = web_sys::window().and_then(|w| w.document());
@@ -135,6 +154,12 @@ impl Node {
         parent.append_child(&element)?;
         Ok(element)
     }
+}
+
+/// Appends `child` to `parent` and returns the child, for building trees.
+pub fn append(parent: &Element, child: Element) -> DomResult<Element> {
+    parent.append_child(&child)?;
+    Ok(child)
 }
 
 /// Reports a DOM call that failed where nothing can be done about it (in

@@ -20,16 +20,20 @@ mod outcome;
 // Public for the native tests (`tests/extraction.rs`, `tests/outgoing.rs`),
 // which run the page adapter over HTML fixtures through their own
 // `markup::DomElement`; `note_dialog` and `sent_tab` are the adapter for
-// invitations the user sends (wired into the page in a later phase).
+// invitations the user sends (`outgoing` wires them into the page).
 pub mod markup;
 pub mod note_dialog;
+mod note_strip;
+mod outgoing;
 pub mod page;
 mod panel;
 mod parts;
 mod placement;
 #[cfg(feature = "popup")]
 mod popup;
+mod sent_panel;
 pub mod sent_tab;
+mod session;
 mod shape;
 // Public for the native tests, which check a card read from its copy.
 pub mod snapshot;
@@ -40,13 +44,28 @@ mod words;
 
 use wasm_bindgen::prelude::*;
 
-/// Content-script entry, called by the loader once per page load with its
-/// read of the whole storage (`chrome.storage.local.get(null)`), made before
-/// the module was instantiated.
+/// Content-script entry, called by `content-entry.js` once per page load
+/// with its read of the start keys (`kindly_core::store::START_KEYS`), made
+/// before the module was instantiated.
 #[wasm_bindgen]
 pub fn start_content(stored: js_sys::Promise) {
-    console_error_panic_hook::set_once();
+    // No panic hook: the content build aborts at a panic without running
+    // one (build.sh, -Cpanic=immediate-abort); the browser reports the trap.
     content::start(stored);
+}
+
+/// The background worker's (`extension/background.js`): opens the store
+/// (migration, repair, defaults, the company index) on install and update
+/// and when the content script finds it not ready, so the content build
+/// carries none of that.
+#[cfg(feature = "popup")]
+#[wasm_bindgen]
+pub async fn open_store() -> Result<(), JsValue> {
+    console_error_panic_hook::set_once();
+    storage::open()
+        .await
+        .map(|_| ())
+        .map_err(|err| JsValue::from_str(&err))
 }
 
 /// Popup entry, called by `popup.js` once the real WASM is instantiated.

@@ -331,7 +331,7 @@ fn toggle_label(collapsed: bool) -> String {
     }
 }
 
-fn reason_text(reason: &kindly_core::Reason) -> String {
+pub(crate) fn reason_text(reason: &kindly_core::Reason) -> String {
     // A translation cannot drop an unknown part gracefully; the engine's own
     // sentence can, so it is used when a part is missing.
     if reason.args.iter().any(String::is_empty) {

@@ -4,16 +4,19 @@
 //! a missing API) come back as plain-language errors for the UI to show.
 
 use crate::chrome;
+#[cfg(feature = "popup")]
 use kindly_core::advice::Companies;
-use kindly_core::store::{self, Loaded};
+use kindly_core::store;
+#[cfg(feature = "popup")]
+use kindly_core::store::Loaded;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen_futures::JsFuture;
 
 /// Reads every entry. Non-string values (written by hand or by a future
 /// Kindly) are handed over as their JSON text so the loader can judge them.
-/// The popup's: the content script reads by key (but for a migration, see
-/// [`open_start`]).
-#[cfg(feature = "popup")]
+/// The popup's and the worker's; the content script reads by key, except
+/// on a complete Sent list, where every invitation remembered is needed
+/// (see `outgoing`).
 pub async fn read_all() -> Result<Vec<(String, String)>, String> {
     read_entries(chrome::storage_get(&JsValue::NULL).map_err(describe)?).await
 }
@@ -74,7 +77,8 @@ pub async fn remove(keys: &[String]) -> Result<(), String> {
 
 /// Opens the store: reads, migrates (backup first), sets damaged values
 /// aside, and saves the result when that is allowed and needed. Holding
-/// every person, it also heals the company index (see [`open_start`]).
+/// every person, it also heals the company index. The popup's, and the
+/// background worker's (`open_store`) for the content script.
 #[cfg(feature = "popup")]
 pub async fn open() -> Result<Loaded, String> {
     let entries = read_entries(chrome::storage_get(&JsValue::NULL).map_err(describe)?).await?;
@@ -120,6 +124,7 @@ async fn save_repairs(entries: &[(String, String)]) -> Result<Loaded, String> {
 }
 
 /// `store::load` of `entries`, the company index left out.
+#[cfg(feature = "popup")]
 fn load_layout(entries: &[(String, String)]) -> Loaded {
     let layout: Vec<(String, String)> = entries
         .iter()
@@ -131,6 +136,7 @@ fn load_layout(entries: &[(String, String)]) -> Loaded {
 
 /// Saves what loading `entries` repaired or migrated (or a new user's
 /// defaults).
+#[cfg(feature = "popup")]
 async fn save_loaded(loaded: &Loaded, entries: &[(String, String)]) -> Result<(), String> {
     let nothing_stored = entries
         .iter()
@@ -143,33 +149,36 @@ async fn save_loaded(loaded: &Loaded, entries: &[(String, String)]) -> Result<()
 }
 
 /// The content script's start: `read` is its read of [`store::START_KEYS`]
-/// (started before the module was instantiated). Everything but the people
-/// and the company index, which the content script reads by key for the
-/// cards on the page. A migration needs everyone: schema-1 data held
-/// everyone in one entry, and a migration from a later schema backs up the
-/// whole store first, so then (once) everything is read, as the popup reads
-/// it. Migrated, it returns `Some` index of everyone, whose entries are
-/// written too.
-pub async fn open_start(read: js_sys::Promise) -> Result<(Loaded, Option<Companies>), String> {
-    let mut entries = read_entries(read).await?;
-    let mut loaded = load_layout(&entries);
-    if loaded.migrated_from.is_some_and(|from| from >= 2) {
-        entries = read_entries(chrome::storage_get(&JsValue::NULL).map_err(describe)?).await?;
-        loaded = load_layout(&entries);
+/// (started before the module was instantiated), taken as it is when the
+/// store is at the current schema (see [`store::read_start`]). Otherwise
+/// (nothing stored, an older schema, damage) the background worker opens
+/// it (`extension/background.js`, [`open`] in the popup's WASM) and it is
+/// read again; if the worker cannot, what could be read is used, unwritten.
+pub async fn open_start(read: js_sys::Promise) -> Result<store::Start, String> {
+    let start = store::read_start(&read_entries(read).await?);
+    if !start.needs_opening {
+        return Ok(start);
     }
-    save_loaded(&loaded, &entries).await?;
-    if loaded.migrated_from.is_none() {
-        return Ok((loaded, None));
+    if let Err(err) = ask_worker_to_open().await {
+        web_sys::console::warn_1(&JsValue::from_str(&err));
+        return Ok(start);
     }
-    let index = Companies::from_data(&loaded.data);
-    if loaded.may_write() {
-        let writes: Vec<(String, String)> = index
-            .companies()
-            .map(|company| store::company_entry(&index, company))
-            .collect();
-        write(&writes).await?;
+    Ok(store::read_start(&read_keys(&store::START_KEYS).await?))
+}
+
+/// Asks the background worker to open the store, and waits for it.
+async fn ask_worker_to_open() -> Result<(), String> {
+    let message = js_sys::Object::new();
+    js_sys::Reflect::set(&message, &"kindly".into(), &"store".into()).map_err(describe)?;
+    let sent = chrome::runtime_send_message(&message).map_err(describe)?;
+    let answer = JsFuture::from(sent).await.map_err(describe)?;
+    match js_sys::Reflect::get(&answer, &"error".into())
+        .ok()
+        .and_then(|e| e.as_string())
+    {
+        Some(error) => Err(format!("Kindly could not open its storage: {error}")),
+        None => Ok(()),
     }
-    Ok((loaded, Some(index)))
 }
 
 /// Calls `listener` with each changed key and its new raw value (`None`

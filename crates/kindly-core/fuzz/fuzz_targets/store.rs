@@ -1,9 +1,10 @@
 //! Stored data: whatever chrome.storage.local holds (another version, a
-//! damaged value). load must never panic and always give current-schema data.
+//! damaged value). load must never panic and always give current-schema data;
+//! neither may read_start, the content script's reading of the same entries.
 #![no_main]
 
 use arbitrary::Arbitrary;
-use kindly_core::store::{load, SCHEMA};
+use kindly_core::store::{load, read_start, SCHEMA};
 use libfuzzer_sys::fuzz_target;
 
 const KEYS: [&str; 8] = [
@@ -34,6 +35,8 @@ fuzz_target!(|entries: Vec<Entry>| {
             (key, e.value)
         })
         .collect();
+    let start = read_start(&entries);
+    assert_eq!(start.data.schema, SCHEMA);
     let loaded = load(&entries);
     assert_eq!(loaded.data.schema, SCHEMA);
     let _ = loaded.writes();

@@ -20,6 +20,7 @@ mod data;
 mod editor;
 mod profile;
 mod review;
+mod review_sent;
 mod samples;
 mod state;
 mod templates;

@@ -26,6 +26,9 @@ pub fn render(_doc: &Document, panel: &Element, st: &State) -> DomResult<()> {
     if let Some(top) = reminder(st, ro).or_else(|| last_reviewed(st)) {
         top.add_to(panel)?;
     }
+    if let Some(sent) = super::review_sent::section(st) {
+        sent.add_to(panel)?;
+    }
     if st.data.people.is_empty() {
         ui::line("p", "empty", &t("review_empty")).add_to(panel)?;
         return Ok(());
@@ -328,7 +331,7 @@ fn display_name(p: &Person) -> String {
     }
 }
 
-pub fn click(act: &str, _id: &str) -> DomResult<bool> {
+pub fn click(act: &str, id: &str) -> DomResult<bool> {
     match act {
         "review-done" => {
             with_state(|st| {
@@ -354,7 +357,7 @@ pub fn click(act: &str, _id: &str) -> DomResult<bool> {
             refresh()?;
             focus("rev-by");
         }
-        _ => return Ok(false),
+        _ => return super::review_sent::click(act, id),
     }
     Ok(true)
 }
