@@ -205,6 +205,88 @@ pub fn save_from_reply(
     id
 }
 
+/// Moves the template `id` one place up (or down) the list, which is the
+/// order replies are offered in. Returns its new index; `None` when it is
+/// not there or already at that end.
+pub fn move_by_one(data: &mut Data, id: &str, up: bool) -> Option<usize> {
+    let i = data.templates.iter().position(|t| t.id == id)?;
+    let j = if up { i.checked_sub(1)? } else { i + 1 };
+    if j >= data.templates.len() {
+        return None;
+    }
+    data.templates.swap(i, j);
+    Some(j)
+}
+
+/// Whether a template is written for the user's own invitation (a note,
+/// an invitation or a follow-up): its preview then fills in what the user
+/// would say when inviting, and the sample's own note is not theirs to
+/// answer.
+pub fn for_own_invitation(record: &TemplateRecord) -> bool {
+    record.target == Target::Note
+        || record
+            .situations
+            .iter()
+            .any(|s| matches!(s, crate::Situation::Invite | crate::Situation::FollowUp))
+}
+
+/// The longest title the editor takes (characters).
+pub const TITLE_MAX: usize = 120;
+
+/// How much of a body the list shows (characters).
+const EXCERPT_CHARS: usize = 110;
+
+/// A body on one line, cut after [`EXCERPT_CHARS`] characters with "…":
+/// what the template list shows of it.
+pub fn excerpt(body: &str) -> String {
+    let mut out: String = body
+        .chars()
+        .take(EXCERPT_CHARS)
+        .collect::<String>()
+        .replace('\n', " ");
+    if body.chars().count() > EXCERPT_CHARS {
+        out.push('…');
+    }
+    out
+}
+
+/// Line and column (from 1) of a character position in a body: where the
+/// editor says an error is.
+pub fn line_col(text: &str, position: usize) -> (usize, usize) {
+    let mut line = 1;
+    let mut col = 1;
+    for c in text.chars().take(position) {
+        if c == '\n' {
+            line += 1;
+            col = 1;
+        } else {
+            col += 1;
+        }
+    }
+    (line, col)
+}
+
+/// Whether a template matches a search: every word of `query` (any case)
+/// is in its title, body, language or one of its situations' names
+/// (`situation_name` says them in the UI's language). An empty query
+/// matches all.
+pub fn matches(
+    tpl: &TemplateRecord,
+    query: &str,
+    situation_name: impl Fn(&crate::Situation) -> String,
+) -> bool {
+    let q = query.trim().to_lowercase();
+    if q.is_empty() {
+        return true;
+    }
+    let mut hay = format!("{} {} {}", tpl.title, tpl.body, tpl.language).to_lowercase();
+    for s in &tpl.situations {
+        hay.push(' ');
+        hay.push_str(&situation_name(s).to_lowercase());
+    }
+    q.split_whitespace().all(|w| hay.contains(w))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -370,5 +452,73 @@ mod tests {
         save_from_reply(&mut d, "gone", "My reply".into(), "Hi.".into(), 4);
         assert_eq!(d.templates[0].target, Target::Message);
         assert_eq!(d.templates[0].language, "en");
+    }
+
+    #[test]
+    fn an_excerpt_is_one_line_cut_with_an_ellipsis() {
+        assert_eq!(
+            excerpt("Hi {first_name},\nthanks"),
+            "Hi {first_name}, thanks"
+        );
+        let long = "é".repeat(111);
+        assert_eq!(excerpt(&long), format!("{}…", "é".repeat(110)));
+        assert_eq!(excerpt(&"a".repeat(110)), "a".repeat(110));
+    }
+
+    #[test]
+    fn an_error_position_is_a_line_and_a_column_from_one() {
+        assert_eq!(line_col("ab\ncd", 0), (1, 1));
+        assert_eq!(line_col("ab\ncd", 2), (1, 3));
+        assert_eq!(line_col("ab\ncd", 4), (2, 2));
+    }
+
+    #[test]
+    fn a_search_needs_every_word_somewhere() {
+        let tpl = TemplateRecord {
+            title: "Warm thanks".into(),
+            body: "Thank you, {first_name}".into(),
+            language: "en".into(),
+            situations: vec![crate::Situation::Invite],
+            ..TemplateRecord::default()
+        };
+        let name = |_: &crate::Situation| "Inviting someone".to_string();
+        assert!(matches(&tpl, "", name));
+        assert!(matches(&tpl, "  WARM first_name ", name));
+        assert!(matches(&tpl, "inviting en", name));
+        assert!(!matches(&tpl, "warm recruiter", name));
+    }
+
+    #[test]
+    fn a_template_moves_one_place_but_not_past_either_end() {
+        let mut d = Data::default();
+        for id in ["a", "b", "c"] {
+            d.templates.push(TemplateRecord {
+                id: id.into(),
+                ..TemplateRecord::default()
+            });
+        }
+        let order = |d: &Data| d.templates.iter().map(|t| t.id.clone()).collect::<Vec<_>>();
+        assert_eq!(move_by_one(&mut d, "a", true), None);
+        assert_eq!(move_by_one(&mut d, "c", false), None);
+        assert_eq!(move_by_one(&mut d, "missing", true), None);
+        assert_eq!(order(&d), ["a", "b", "c"]);
+        assert_eq!(move_by_one(&mut d, "c", true), Some(1));
+        assert_eq!(order(&d), ["a", "c", "b"]);
+        assert_eq!(move_by_one(&mut d, "a", false), Some(1));
+        assert_eq!(order(&d), ["c", "a", "b"]);
+    }
+
+    #[test]
+    fn notes_invitations_and_follow_ups_are_for_the_users_own_invitation() {
+        let mut rec = TemplateRecord {
+            target: Target::Message,
+            ..TemplateRecord::default()
+        };
+        assert!(!for_own_invitation(&rec));
+        rec.situations = vec![crate::Situation::FollowUp];
+        assert!(for_own_invitation(&rec));
+        rec.situations.clear();
+        rec.target = Target::Note;
+        assert!(for_own_invitation(&rec));
     }
 }

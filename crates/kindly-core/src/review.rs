@@ -3,7 +3,7 @@
 //! the user's own bucket, oldest first), and when the reminder is due. The
 //! popup's Review tab draws what these return.
 
-use crate::{Action, Bucket, Data, Day, Person};
+use crate::{Action, Bucket, Data, Day, Outcome, Person};
 
 /// The reminder comes back this many days after the last review.
 pub const REMINDER_EVERY_DAYS: u32 = 7;
@@ -115,6 +115,48 @@ fn group_of(person: &Person, by: Grouping) -> Group {
     }
 }
 
+/// The storage key of the day of the last weekly review. The popup's own
+/// state, not user data: not part of `Data` or of exports.
+pub const KEY_LAST_REVIEW: &str = "kindly.popup.lastReview";
+
+/// The day of the last review in the stored entries, if one is kept.
+pub fn last_review(entries: &[(String, String)]) -> Option<Day> {
+    entries
+        .iter()
+        .find(|(key, _)| key == KEY_LAST_REVIEW)
+        .and_then(|(_, value)| value.trim().parse::<Day>().ok())
+}
+
+/// The entry that records a review done on `today`.
+pub fn reviewed_on(today: Day) -> (String, String) {
+    (KEY_LAST_REVIEW.to_string(), today.to_string())
+}
+
+/// The longest note the user may keep about someone (characters).
+pub const NOTE_MAX: usize = 2000;
+
+/// A note as kept: its first [`NOTE_MAX`] characters.
+pub fn clip_note(note: &str) -> String {
+    note.chars().take(NOTE_MAX).collect()
+}
+
+/// Whether they invited the user more than once (a repeat sender).
+pub fn repeated(person: &Person) -> bool {
+    person.invitations.len() > 1
+}
+
+/// The invitations the user answered, with their key and answer: the
+/// latest answer first, then by name.
+pub fn history(data: &Data) -> Vec<(&String, &Person, Outcome)> {
+    let mut answered: Vec<(&String, &Person, Outcome)> = data
+        .people
+        .iter()
+        .filter_map(|(key, p)| p.outcome.map(|o| (key, p, o)))
+        .collect();
+    answered.sort_by(|a, b| b.2.day.cmp(&a.2.day).then(a.1.name.cmp(&b.1.name)));
+    answered
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -207,5 +249,55 @@ mod tests {
         let by_action = groups(&d, Grouping::Action, 5);
         let loose = by_action.iter().flat_map(|(_, m)| m).find(|m| m.key == "a");
         assert_eq!(loose.map(|m| m.index), Some(0));
+    }
+
+    #[test]
+    fn a_note_keeps_its_first_two_thousand_characters() {
+        assert_eq!(clip_note("met at the meetup"), "met at the meetup");
+        let long = "ü".repeat(NOTE_MAX + 5);
+        assert_eq!(clip_note(&long).chars().count(), NOTE_MAX);
+    }
+
+    #[test]
+    fn a_repeat_sender_invited_more_than_once() {
+        let mut p = person("Once", 1, None);
+        p.invitations = vec![1];
+        assert!(!repeated(&p));
+        p.invitations.push(9);
+        assert!(repeated(&p));
+    }
+
+    #[test]
+    fn the_history_is_the_answered_latest_first_then_by_name() {
+        let mut d = Data::default();
+        let on = |name: &str, day: Day| {
+            let mut p = person(name, 1, None);
+            p.outcome = Some(Outcome {
+                answer: Answer::Ignored,
+                day,
+            });
+            p
+        };
+        d.people.insert("a".into(), on("Zoe", 3));
+        d.people.insert("b".into(), on("Adam", 3));
+        d.people.insert("c".into(), on("Old", 1));
+        d.people.insert("d".into(), person("Waiting", 1, None));
+        let names: Vec<&str> = history(&d)
+            .iter()
+            .map(|(_, p, _)| p.name.as_str())
+            .collect();
+        assert_eq!(names, ["Adam", "Zoe", "Old"]);
+    }
+
+    #[test]
+    fn the_last_review_is_read_back_as_written() {
+        let entries = vec![
+            ("kindly.other".to_string(), "3".to_string()),
+            reviewed_on(20_001),
+        ];
+        assert_eq!(last_review(&entries), Some(20_001));
+        assert_eq!(last_review(&entries[..1]), None);
+        let garbled = vec![(KEY_LAST_REVIEW.to_string(), "soon".to_string())];
+        assert_eq!(last_review(&garbled), None);
     }
 }

@@ -13,25 +13,6 @@ pub fn document() -> DomResult<Document> {
         .ok_or_else(|| JsValue::from_str("no document"))
 }
 
-/// Creates `<tag>` with attributes and (optionally) text. The popup's
-/// views still draw with it; the panel uses [`node`].
-#[cfg(feature = "popup")]
-pub fn el(
-    doc: &Document,
-    tag: &str,
-    attrs: &[(&str, &str)],
-    text: Option<&str>,
-) -> DomResult<Element> {
-    let element = doc.create_element(tag)?;
-    for (name, value) in attrs {
-        element.set_attribute(name, value)?;
-    }
-    if let Some(text) = text {
-        element.set_text_content(Some(text));
-    }
-    Ok(element)
-}
-
 thread_local! {
     /// The document the builder creates elements in: one per realm.
     static DOCUMENT: Option<Document> = web_sys::window().and_then(|w| w.document());
@@ -114,6 +95,19 @@ impl Node {
         })
     }
 
+    /// Sets its `checked` property (a checkbox's state, as a click would).
+    #[cfg(feature = "popup")]
+    pub fn checked(self, checked: bool) -> Node {
+        self.then(|e| {
+            js_sys::Reflect::set(
+                e,
+                &JsValue::from_str("checked"),
+                &JsValue::from_bool(checked),
+            )
+            .map(|_| ())
+        })
+    }
+
     /// Disables it when `disabled`.
     #[cfg(feature = "popup")]
     pub fn disabled(self, disabled: bool) -> Node {
@@ -141,13 +135,6 @@ impl Node {
         parent.append_child(&element)?;
         Ok(element)
     }
-}
-
-/// Appends `child` to `parent` and returns the child, for building trees.
-#[cfg(feature = "popup")]
-pub fn append(parent: &Element, child: Element) -> DomResult<Element> {
-    parent.append_child(&child)?;
-    Ok(child)
 }
 
 /// Reports a DOM call that failed where nothing can be done about it (in

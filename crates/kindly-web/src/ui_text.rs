@@ -1,5 +1,6 @@
-//! The words of Kindly's panel, in one home: `extension/_locales` (en, fr,
-//! de, es), read here by key. No English lives in the code: where the UI
+//! The words of Kindly's panel and popup, in one home: `extension/_locales`
+//! (en, fr, de, es), read here by key (the popup's through `popup::ui`,
+//! which adds its `popup_` prefix). No English lives in the code: where the UI
 //! language lacks a message the browser takes English (the manifest's
 //! default locale), and a message missing even there shows its key, so the
 //! gap is seen in testing rather than papered over.

@@ -9,8 +9,11 @@
 
 use super::state::{entries_of, focus, may_write, refresh, save, status, with_state, State};
 use super::ui::{self, t, tf};
-use crate::dom::{self, append, el, DomResult};
-use kindly_core::store::{self, person_storage_key, ExportScope, PERSON_PREFIX};
+use crate::dom::{self, node, DomResult, Node};
+use kindly_core::import_preview;
+use kindly_core::store::{
+    self, person_storage_key, ExportScope, ImportChanges, ImportPlan, PERSON_PREFIX,
+};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen_futures::JsFuture;
 use web_sys::{
@@ -18,266 +21,158 @@ use web_sys::{
     Url,
 };
 
-/// Files larger than this are refused before reading (a real export of 500
-/// templates and thousands of people is a few MB at most).
-const MAX_IMPORT_BYTES: f64 = 10.0 * 1024.0 * 1024.0;
-
-pub fn render(doc: &Document, panel: &Element, st: &State) -> DomResult<()> {
+pub fn render(_doc: &Document, panel: &Element, st: &State) -> DomResult<()> {
     ui::clear(panel);
     let ro = !st.writable;
-
-    let export = section(doc, panel, "data-export-h", &t("export"))?;
-    ui::text(doc, &export, "p", "hint", &t("export_hint"))?;
-    let row = append(&export, el(doc, "div", &[("class", "buttons")], None)?)?;
-    ui::button(doc, &row, &t("export_all"), "exp-all", "", false)?
-        .set_attribute("id", "exp-all")?;
-    ui::button(doc, &row, &t("export_templates"), "exp-tpl", "", false)?
-        .set_attribute("id", "exp-tpl")?;
-
-    let import = section(doc, panel, "data-import-h", &t("import"))?;
-    ui::text(doc, &import, "p", "hint", &t("import_hint"))?;
-    ui::field(
-        &import,
-        "imp-file",
-        &t("import_choose"),
-        ui::input("imp-file", "file", "")
-            .attr("data-change", "imp-file")
-            .disabled(ro)
-            .attr("accept", ".json,application/json"),
-    )?;
-    if let Some(message) = &st.import_error {
-        let box_ = append(
-            &import,
-            el(
-                doc,
-                "div",
-                &[
-                    ("class", "notice error"),
-                    ("role", "alert"),
-                    ("id", "imp-error"),
-                ],
-                None,
-            )?,
-        )?;
-        ui::text(doc, &box_, "p", "strong", &t("import_failed"))?;
-        ui::text(doc, &box_, "p", "pre", message)?;
-    }
-    if let Some((plan, changes)) = &st.import {
-        let box_ = append(
-            &import,
-            el(
-                doc,
-                "div",
-                &[
-                    ("class", "preview-box"),
-                    ("id", "imp-preview"),
-                    ("aria-labelledby", "imp-preview-h"),
-                ],
-                None,
-            )?,
-        )?;
-        ui::text(doc, &box_, "h3", "", &t("import_preview"))?
-            .set_attribute("id", "imp-preview-h")?;
-        let scope = match plan.scope {
-            ExportScope::All => t("scope_all"),
-            ExportScope::TemplatesOnly => t("scope_templates"),
-        };
-        let when = plan.exported.clone().unwrap_or_else(|| t("unknown_date"));
-        ui::text(
-            doc,
-            &box_,
-            "p",
-            "hint",
-            &tf(
-                "import_file",
-                &[&scope, &when, &plan.from_schema.to_string()],
-            ),
-        )?;
-        let list = append(&box_, el(doc, "ul", &[("id", "imp-changes")], None)?)?;
-        let titles = |ids: &[String]| -> String {
-            let names: Vec<String> = ids
-                .iter()
-                .take(8)
-                .map(|id| {
-                    plan.templates
-                        .iter()
-                        .find(|t| &t.id == id)
-                        .map_or_else(|| id.clone(), |t| t.title.clone())
-                })
-                .collect();
-            let more = ids.len().saturating_sub(8);
-            if more > 0 {
-                format!("{} …(+{more})", names.join(", "))
-            } else {
-                names.join(", ")
-            }
-        };
-        let names = |keys: &[String]| -> String {
-            let names: Vec<String> = keys
-                .iter()
-                .take(8)
-                .map(|k| {
-                    plan.people
-                        .get(k)
-                        .map(|p| p.name.clone())
-                        .filter(|n| !n.is_empty())
-                        .unwrap_or_else(|| k.clone())
-                })
-                .collect();
-            let more = keys.len().saturating_sub(8);
-            if more > 0 {
-                format!("{} …(+{more})", names.join(", "))
-            } else {
-                names.join(", ")
-            }
-        };
-        // One line per kind of change, in this order; a kind with nothing
-        // to report is left out.
-        let count = |list: &[String]| list.len().to_string();
-        let sent = changes.sent_added.len() + changes.sent_updated.len();
-        let lines: [(bool, &str, Vec<String>); 9] = [
-            (changes.is_empty(), "import_nothing", vec![]),
-            (
-                !changes.templates_added.is_empty(),
-                "import_tpl_added",
-                vec![
-                    count(&changes.templates_added),
-                    titles(&changes.templates_added),
-                ],
-            ),
-            (
-                !changes.templates_replaced.is_empty(),
-                "import_tpl_replaced",
-                vec![
-                    count(&changes.templates_replaced),
-                    titles(&changes.templates_replaced),
-                ],
-            ),
-            (
-                changes.templates_unchanged > 0,
-                "import_tpl_same",
-                vec![changes.templates_unchanged.to_string()],
-            ),
-            (
-                !changes.people_added.is_empty(),
-                "import_people_added",
-                vec![count(&changes.people_added), names(&changes.people_added)],
-            ),
-            (
-                !changes.people_updated.is_empty(),
-                "import_people_updated",
-                vec![
-                    count(&changes.people_updated),
-                    names(&changes.people_updated),
-                ],
-            ),
-            (sent > 0, "import_sent", vec![sent.to_string()]),
-            (changes.profile_changed, "import_profile", vec![]),
-            (changes.settings_changed, "import_settings", vec![]),
-        ];
-        for (_, key, args) in lines.iter().filter(|(show, _, _)| *show) {
-            let args: Vec<&str> = args.iter().map(String::as_str).collect();
-            // A line that counts has its count first.
-            let line = match args.first().and_then(|n| n.parse::<usize>().ok()) {
-                Some(n) => ui::tn(key, n, &args),
-                None => tf(key, &args),
-            };
-            ui::text(doc, &list, "li", "", &line)?;
-        }
-        ui::text(doc, &box_, "p", "hint", &t("import_keeps"))?;
-        let row = append(&box_, el(doc, "div", &[("class", "buttons")], None)?)?;
-        let apply = ui::button(
-            doc,
-            &row,
-            &t("import_apply"),
-            "imp-apply",
-            "",
-            ro || changes.is_empty(),
-        )?;
-        apply.set_attribute("id", "imp-apply")?;
-        apply.set_attribute("class", "primary")?;
-        ui::button(doc, &row, &t("cancel"), "imp-cancel", "", false)?
-            .set_attribute("id", "imp-cancel")?;
-    }
-
-    let history = section(doc, panel, "data-history-h", &t("history"))?;
-    let days = st.data.settings.history_days.to_string();
-    ui::text(
-        doc,
-        &history,
-        "p",
-        "",
-        &format!(
-            "{} {}",
-            ui::tn(
-                "history_people",
-                st.data.people.len(),
-                &[&st.data.people.len().to_string()]
-            ),
-            ui::tn(
-                "history_days",
-                st.data.settings.history_days as usize,
-                &[&days]
-            )
-        ),
-    )?
-    .set_attribute("id", "history-summary")?;
-    ui::text(doc, &history, "p", "hint", &t("history_hint"))?;
-    let row = append(&history, el(doc, "div", &[("class", "buttons")], None)?)?;
-    let prune = ui::tn("prune", st.data.settings.history_days as usize, &[&days]);
-    ui::button(doc, &row, &prune, "prune", "", ro)?.set_attribute("id", "prune")?;
-    let wipe = ui::button(
-        doc,
-        &row,
-        &t("wipe"),
-        "wipe",
-        "",
-        ro || st.data.people.is_empty(),
-    )?;
-    wipe.set_attribute("id", "wipe")?;
-    wipe.set_attribute("class", "danger-quiet")?;
-    wipe.set_attribute(
-        "aria-expanded",
-        if st.confirm_wipe { "true" } else { "false" },
-    )?;
-    if st.confirm_wipe {
-        let confirm = append(
-            &history,
-            el(
-                doc,
-                "div",
-                &[
-                    ("class", "confirm"),
-                    ("role", "group"),
-                    ("aria-labelledby", "wipe-q"),
-                    ("id", "wipe-confirm"),
-                ],
-                None,
-            )?,
-        )?;
-        ui::text(doc, &confirm, "p", "", &t("wipe_confirm"))?.set_attribute("id", "wipe-q")?;
-        let row = append(&confirm, el(doc, "div", &[("class", "buttons")], None)?)?;
-        let yes = ui::button(doc, &row, &t("wipe_yes"), "wipe-yes", "", ro)?;
-        yes.set_attribute("id", "wipe-yes")?;
-        yes.set_attribute("class", "danger")?;
-        ui::button(doc, &row, &t("cancel"), "wipe-no", "", false)?
-            .set_attribute("id", "wipe-no")?;
-    }
+    export_section().add_to(panel)?;
+    import_section(st, ro).add_to(panel)?;
+    history_section(st, ro).add_to(panel)?;
     Ok(())
 }
 
-fn section(doc: &Document, panel: &Element, id: &str, title: &str) -> DomResult<Element> {
-    let s = append(
-        panel,
-        el(
-            doc,
-            "section",
-            &[("class", "group"), ("aria-labelledby", id)],
-            None,
-        )?,
-    )?;
-    ui::text(doc, &s, "h2", "", title)?.set_attribute("id", id)?;
-    Ok(s)
+/// Export everything, or the templates only.
+fn export_section() -> Node {
+    ui::section("group", "data-export-h", &t("export"))
+        .child(ui::hint(&t("export_hint")))
+        .child(ui::buttons([
+            ui::button(&t("export_all"), "exp-all", "").attr("id", "exp-all"),
+            ui::button(&t("export_templates"), "exp-tpl", "").attr("id", "exp-tpl"),
+        ]))
+}
+
+/// The file chooser, then why the file was refused or what it would change.
+fn import_section(st: &State, ro: bool) -> Node {
+    ui::section("group", "data-import-h", &t("import"))
+        .child(ui::hint(&t("import_hint")))
+        .child(ui::field(
+            "imp-file",
+            &t("import_choose"),
+            ui::input("imp-file", "file", "")
+                .attr("data-change", "imp-file")
+                .disabled(ro)
+                .attr("accept", ".json,application/json"),
+        ))
+        .children(st.import_error.as_deref().map(import_refused))
+        .children(
+            st.import
+                .as_ref()
+                .map(|(plan, changes)| import_preview(plan, changes, ro)),
+        )
+}
+
+/// Why the chosen file was refused.
+fn import_refused(message: &str) -> Node {
+    node("div")
+        .class("notice error")
+        .attr("role", "alert")
+        .attr("id", "imp-error")
+        .child(ui::line("p", "strong", &t("import_failed")))
+        .child(ui::line("p", "pre", message))
+}
+
+/// What the file holds, what applying it would change; Apply or Cancel.
+fn import_preview(plan: &ImportPlan, changes: &ImportChanges, ro: bool) -> Node {
+    let scope = match plan.scope {
+        ExportScope::All => t("scope_all"),
+        ExportScope::TemplatesOnly => t("scope_templates"),
+    };
+    let when = plan.exported.clone().unwrap_or_else(|| t("unknown_date"));
+    node("div")
+        .class("preview-box")
+        .attr("id", "imp-preview")
+        .attr("aria-labelledby", "imp-preview-h")
+        .child(
+            node("h3")
+                .text(&t("import_preview"))
+                .attr("id", "imp-preview-h"),
+        )
+        .child(ui::hint(&tf(
+            "import_file",
+            &[&scope, &when, &plan.from_schema.to_string()],
+        )))
+        .child(change_list(plan, changes))
+        .child(ui::hint(&t("import_keeps")))
+        .child(ui::buttons([
+            ui::button(&t("import_apply"), "imp-apply", "")
+                .disabled(ro || changes.is_empty())
+                .attr("id", "imp-apply")
+                .class("primary"),
+            ui::button(&t("cancel"), "imp-cancel", "").attr("id", "imp-cancel"),
+        ]))
+}
+
+/// One line per kind of change the import would make
+/// ([`import_preview::lines`]).
+fn change_list(plan: &ImportPlan, changes: &ImportChanges) -> Node {
+    let items = import_preview::lines(plan, changes)
+        .into_iter()
+        .map(|line| {
+            let mut args: Vec<String> = line.count.iter().map(ToString::to_string).collect();
+            if !line.names.is_empty() {
+                let names = line.names.join(", ");
+                args.push(match line.more {
+                    0 => names,
+                    more => tf("and_more", &[&names, &more.to_string()]),
+                });
+            }
+            let args: Vec<&str> = args.iter().map(String::as_str).collect();
+            let text = match line.count {
+                Some(n) => ui::tn(line.id, n, &args),
+                None => tf(line.id, &args),
+            };
+            node("li").text(&text)
+        });
+    node("ul").attr("id", "imp-changes").children(items)
+}
+
+/// How much history is kept; prune it, or wipe it (after a confirmation).
+fn history_section(st: &State, ro: bool) -> Node {
+    let days = st.data.settings.history_days.to_string();
+    let people = st.data.people.len();
+    let summary = format!(
+        "{} {}",
+        ui::tn("history_people", people, &[&people.to_string()]),
+        ui::tn(
+            "history_days",
+            st.data.settings.history_days as usize,
+            &[&days]
+        )
+    );
+    let prune = ui::tn("prune", st.data.settings.history_days as usize, &[&days]);
+    ui::section("group", "data-history-h", &t("history"))
+        .child(node("p").text(&summary).attr("id", "history-summary"))
+        .child(ui::hint(&t("history_hint")))
+        .child(ui::buttons([
+            ui::button(&prune, "prune", "")
+                .disabled(ro)
+                .attr("id", "prune"),
+            ui::button(&t("wipe"), "wipe", "")
+                .disabled(ro || st.data.people.is_empty())
+                .attr("id", "wipe")
+                .class("danger-quiet")
+                .attr(
+                    "aria-expanded",
+                    if st.confirm_wipe { "true" } else { "false" },
+                ),
+        ]))
+        .children(st.confirm_wipe.then(|| wipe_confirmation(ro)))
+}
+
+/// "Wipe the history?" Yes or Cancel.
+fn wipe_confirmation(ro: bool) -> Node {
+    node("div")
+        .class("confirm")
+        .attr("role", "group")
+        .attr("aria-labelledby", "wipe-q")
+        .attr("id", "wipe-confirm")
+        .child(node("p").text(&t("wipe_confirm")).attr("id", "wipe-q"))
+        .child(ui::buttons([
+            ui::button(&t("wipe_yes"), "wipe-yes", "")
+                .disabled(ro)
+                .attr("id", "wipe-yes")
+                .class("danger"),
+            ui::button(&t("cancel"), "wipe-no", "").attr("id", "wipe-no"),
+        ]))
 }
 
 /// Saves `text` as a file on this device.
@@ -334,7 +229,7 @@ async fn read_import(input: HtmlInputElement) {
     let Some(file) = input.files().and_then(|f| f.get(0)) else {
         return;
     };
-    let text = if file.size() > MAX_IMPORT_BYTES {
+    let text = if file.size() > import_preview::MAX_FILE_BYTES {
         Err(t("import_too_large"))
     } else {
         match JsFuture::from(file.text()).await {

@@ -10,14 +10,14 @@
 use super::samples::{samples, Sample};
 use super::state::{entries_of, focus, may_write, refresh, save, status, with_state, Draft, State};
 use super::ui::{self, t, tf};
-use crate::dom::{self, append, el, DomResult};
-use kindly_core::my_templates;
+use crate::dom::{self, node, DomResult, Node};
 use kindly_core::store::KEY_TEMPLATES;
 use kindly_core::template::{self, TemplateError};
 use kindly_core::tone::{self, Severity, ToneContext};
 use kindly_core::{
     facts_for, limit_for, Action, Claim, Relationship, Situation, Target, TemplateRecord,
 };
+use kindly_core::{my_templates, profile_form};
 use wasm_bindgen::JsCast;
 use web_sys::{
     Document, Element, HtmlInputElement, HtmlSelectElement, HtmlTextAreaElement, KeyboardEvent,
@@ -25,6 +25,14 @@ use web_sys::{
 
 /// Every situation, in the order the editor lists them.
 pub const SITUATIONS: [Situation; 21] = Situation::ALL;
+
+/// The fields a template may use, shown as they are typed (not words to
+/// translate).
+const FIELDS_EXAMPLE: &str = "{first_name} {name} {company} {headline} {mutual_count} {mutual_name} {my_name} {my_email} {target} {met_at} {topic} {my_role}";
+
+/// The rest of the syntax, by example.
+const SYNTAX_EXAMPLE: &str =
+    "{first_name|there}  {if note}…{else}…{end}  {unless mutual}…{end}  {{ }}";
 
 /// Template languages offered (the library's languages).
 pub use kindly_core::library::LANGUAGES;
@@ -41,10 +49,7 @@ pub fn open(st: &mut State, id: &str) {
 }
 
 pub fn open_new(st: &mut State) {
-    let language = match st.data.profile.template_language.trim() {
-        "" => "en".to_string(),
-        l => l.to_string(),
-    };
+    let language = profile_form::template_language(&st.data.profile).to_string();
     st.editor = Some(Draft {
         original: None,
         record: TemplateRecord {
@@ -68,42 +73,57 @@ pub fn render(doc: &Document, panel: &Element, st: &State) -> DomResult<()> {
         (Some(_), false) => t("edit_template"),
         (None, false) => t("new_template"),
     };
-    let form = append(
-        panel,
-        el(doc, "div", &[("class", "editor"), ("id", "editor")], None)?,
-    )?;
-    ui::text(doc, &form, "h2", "", &heading)?.set_attribute("id", "ed-heading")?;
-    if rec.builtin && !ro {
-        ui::text(doc, &form, "p", "hint", &t("editing_builtin"))?;
-    }
+    let note_limit = limit_for(Target::Note, &st.data).to_string();
+    node("div")
+        .class("editor")
+        .attr("id", "editor")
+        .child(node("h2").text(&heading).attr("id", "ed-heading"))
+        .children((rec.builtin && !ro).then(|| ui::hint(&t("editing_builtin"))))
+        .child(title_field(rec, ro))
+        .child(ui::line("p", "field-error", "").attr("id", "ed-title-error"))
+        .child(where_and_language(rec, &note_limit, ro))
+        .child(ui::check(
+            "ed-any-lang",
+            &t("field_any_language"),
+            tick("ed-any-lang", rec.any_language, "ed-any-lang", ro),
+        ))
+        .child(body_field(rec, ro))
+        .child(
+            node("div")
+                .attr("id", "ed-errors")
+                .class("errors")
+                .attr("aria-live", "polite")
+                .attr("aria-atomic", "true"),
+        )
+        .child(syntax_help())
+        .child(preview_box(draft.sample))
+        .child(situations(rec, ro))
+        .child(actions(rec, ro))
+        .child(relationships(rec, ro))
+        .child(claims(rec, ro))
+        .child(save_buttons(ro))
+        .add_to(panel)?;
+    update_feedback(doc, st)
+}
 
+fn title_field(rec: &TemplateRecord, ro: bool) -> Node {
     ui::field(
-        &form,
         "ed-title",
         &t("field_title"),
         ui::input("ed-title", "text", &rec.title)
             .disabled(ro)
             .attr("data-input", "ed-title")
-            .attr("maxlength", "120")
+            .attr("maxlength", &my_templates::TITLE_MAX.to_string())
             .attr("aria-describedby", "ed-title-error"),
-    )?;
-    ui::text(doc, &form, "p", "field-error", "")?.set_attribute("id", "ed-title-error")?;
+    )
+}
 
-    let row = append(&form, el(doc, "div", &[("class", "row")], None)?)?;
-    let note_limit = limit_for(Target::Note, &st.data).to_string();
+/// Where it is pasted (with the note's limit) and its language.
+fn where_and_language(rec: &TemplateRecord, note_limit: &str, ro: bool) -> Node {
     let targets = [
-        ("note", tf("target_note_limit", &[&note_limit])),
+        ("note", tf("target_note_limit", &[note_limit])),
         ("message", t("target_message")),
     ];
-    let target = ui::name_of(&rec.target);
-    ui::field(
-        &row,
-        "ed-target",
-        &t("field_target"),
-        ui::select("ed-target", &targets, &target)
-            .attr("data-change", "ed-target")
-            .disabled(ro),
-    )?;
     let mut langs: Vec<(&str, String)> = LANGUAGES
         .iter()
         .map(|l| (*l, t(&format!("lang_{l}"))))
@@ -111,26 +131,26 @@ pub fn render(doc: &Document, panel: &Element, st: &State) -> DomResult<()> {
     if !LANGUAGES.contains(&rec.language.as_str()) {
         langs.push((rec.language.as_str(), rec.language.clone()));
     }
-    ui::field(
-        &row,
-        "ed-lang",
-        &t("field_language"),
-        ui::select("ed-lang", &langs, &rec.language)
-            .attr("data-change", "ed-lang")
-            .disabled(ro),
-    )?;
-    ui::checkbox(
-        doc,
-        &form,
-        "ed-any-lang",
-        &t("field_any_language"),
-        rec.any_language,
-        "ed-any-lang",
-        ro,
-    )?;
+    node("div")
+        .class("row")
+        .child(ui::field(
+            "ed-target",
+            &t("field_target"),
+            ui::select("ed-target", &targets, &ui::name_of(&rec.target))
+                .attr("data-change", "ed-target")
+                .disabled(ro),
+        ))
+        .child(ui::field(
+            "ed-lang",
+            &t("field_language"),
+            ui::select("ed-lang", &langs, &rec.language)
+                .attr("data-change", "ed-lang")
+                .disabled(ro),
+        ))
+}
 
+fn body_field(rec: &TemplateRecord, ro: bool) -> Node {
     ui::field(
-        &form,
         "ed-body",
         &t("field_body"),
         ui::textarea("ed-body", "8", &rec.body)
@@ -139,49 +159,22 @@ pub fn render(doc: &Document, panel: &Element, st: &State) -> DomResult<()> {
             .attr("aria-describedby", "ed-errors ed-count")
             .disabled(ro)
             .class("body"),
-    )?;
-    let errors = append(
-        &form,
-        el(
-            doc,
-            "div",
-            &[
-                ("id", "ed-errors"),
-                ("class", "errors"),
-                ("aria-live", "polite"),
-            ],
-            None,
-        )?,
-    )?;
-    errors.set_attribute("aria-atomic", "true")?;
+    )
+}
 
-    let help = append(&form, el(doc, "details", &[("class", "help")], None)?)?;
-    ui::text(doc, &help, "summary", "", &t("syntax_title"))?;
-    ui::text(doc, &help, "p", "", &t("syntax_fields"))?;
-    ui::text(doc, &help, "p", "mono", "{first_name} {name} {company} {headline} {mutual_count} {mutual_name} {my_name} {my_email} {target} {met_at} {topic} {my_role}")?;
-    ui::text(doc, &help, "p", "", &t("syntax_rest"))?;
-    ui::text(
-        doc,
-        &help,
-        "p",
-        "mono",
-        "{first_name|there}  {if note}…{else}…{end}  {unless mutual}…{end}  {{ }}",
-    )?;
+/// The fields and the syntax a template may use, folded.
+fn syntax_help() -> Node {
+    node("details")
+        .class("help")
+        .child(node("summary").text(&t("syntax_title")))
+        .child(node("p").text(&t("syntax_fields")))
+        .child(ui::line("p", "mono", FIELDS_EXAMPLE))
+        .child(node("p").text(&t("syntax_rest")))
+        .child(ui::line("p", "mono", SYNTAX_EXAMPLE))
+}
 
-    // Live preview.
-    let preview = append(
-        &form,
-        el(
-            doc,
-            "section",
-            &[
-                ("class", "preview-box"),
-                ("aria-labelledby", "ed-preview-h"),
-            ],
-            None,
-        )?,
-    )?;
-    ui::text(doc, &preview, "h3", "", &t("preview"))?.set_attribute("id", "ed-preview-h")?;
+/// The live preview: the sample chooser, the text, its count and the hints.
+fn preview_box(sample: usize) -> Node {
     let options: Vec<(String, String)> = samples()
         .iter()
         .enumerate()
@@ -191,125 +184,131 @@ pub fn render(doc: &Document, panel: &Element, st: &State) -> DomResult<()> {
         .iter()
         .map(|(v, l)| (v.as_str(), l.clone()))
         .collect();
-    ui::field(
-        &preview,
-        "ed-sample",
-        &t("preview_with"),
-        ui::select("ed-sample", &options, &draft.sample.to_string())
-            .attr("data-change", "ed-sample"),
-    )?;
-    ui::text(doc, &preview, "p", "sample-desc", "")?.set_attribute("id", "ed-sample-desc")?;
-    ui::text(doc, &preview, "p", "preview", "")?.set_attribute("id", "ed-preview")?;
-    ui::text(doc, &preview, "p", "count", "")?.set_attribute("id", "ed-count")?;
-    let hints = append(
-        &preview,
-        el(
-            doc,
-            "div",
-            &[("id", "ed-hints"), ("aria-live", "polite")],
-            None,
-        )?,
-    )?;
-    hints.set_attribute("class", "hints")?;
+    node("section")
+        .class("preview-box")
+        .attr("aria-labelledby", "ed-preview-h")
+        .child(node("h3").text(&t("preview")).attr("id", "ed-preview-h"))
+        .child(ui::field(
+            "ed-sample",
+            &t("preview_with"),
+            ui::select("ed-sample", &options, &sample.to_string()).attr("data-change", "ed-sample"),
+        ))
+        .child(ui::line("p", "sample-desc", "").attr("id", "ed-sample-desc"))
+        .child(ui::line("p", "preview", "").attr("id", "ed-preview"))
+        .child(ui::line("p", "count", "").attr("id", "ed-count"))
+        .child(
+            node("div")
+                .attr("id", "ed-hints")
+                .attr("aria-live", "polite")
+                .class("hints"),
+        )
+}
 
-    // When to suggest it.
-    let when = append(&form, el(doc, "fieldset", &[("class", "choices")], None)?)?;
-    ui::text(doc, &when, "legend", "", &t("field_situations"))?;
-    ui::text(doc, &when, "p", "hint", &t("situations_hint"))?;
-    let grid = append(&when, el(doc, "div", &[("class", "grid")], None)?)?;
-    for (i, s) in SITUATIONS.iter().enumerate() {
+/// A checkbox of the draft (`change` names what it toggles).
+fn tick(id: &str, checked: bool, change: &str, ro: bool) -> Node {
+    ui::tick(id, checked)
+        .attr("data-change", change)
+        .disabled(ro)
+}
+
+/// A `fieldset.choices` of checkboxes under `legend`, with an optional hint.
+fn choices(legend: &str, hint: Option<String>, boxes: impl IntoIterator<Item = Node>) -> Node {
+    node("fieldset")
+        .class("choices")
+        .child(node("legend").text(legend))
+        .children(hint.map(|h| ui::hint(&h)))
+        .child(node("div").class("grid").children(boxes))
+}
+
+/// A checkbox per entry of one of the draft's lists, each `(id suffix,
+/// data-id, label, ticked)`; `list` names the list ("sit" → `ed-sit`).
+fn ticks<'a>(
+    list: &'a str,
+    entries: impl IntoIterator<Item = (String, String, String, bool)> + 'a,
+    ro: bool,
+) -> impl Iterator<Item = Node> + 'a {
+    let change = format!("ed-{list}");
+    entries
+        .into_iter()
+        .map(move |(suffix, name, label, ticked)| {
+            let id = format!("ed-{list}-{suffix}");
+            ui::check(
+                &id,
+                &label,
+                tick(&id, ticked, &change, ro).attr("data-id", &name),
+            )
+        })
+}
+
+/// An entry for [`ticks`] named `name` (its id suffix and data-id), its
+/// label the message `<prefix>_<name>`.
+fn named(name: &str, prefix: &str, ticked: bool) -> (String, String, String, bool) {
+    let label = t(&format!("{prefix}_{name}"));
+    (name.to_string(), name.to_string(), label, ticked)
+}
+
+/// When to suggest it: the situations.
+fn situations(rec: &TemplateRecord, ro: bool) -> Node {
+    let entries = SITUATIONS.iter().enumerate().map(|(i, s)| {
         let name = ui::name_of(s);
-        let cb = ui::checkbox(
-            doc,
-            &grid,
-            &format!("ed-sit-{i}"),
-            &t(&format!("sit_{name}")),
-            rec.situations.contains(s),
-            "ed-sit",
-            ro,
-        )?;
-        cb.set_attribute("data-id", &name)?;
-    }
-    let acts = append(&form, el(doc, "fieldset", &[("class", "choices")], None)?)?;
-    ui::text(doc, &acts, "legend", "", &t("field_actions"))?;
-    let grid = append(&acts, el(doc, "div", &[("class", "grid")], None)?)?;
-    for a in Action::ALL {
-        let cb = ui::checkbox(
-            doc,
-            &grid,
-            &format!("ed-act-{}", a.as_str()),
-            &t(&format!("act_{}", a.as_str())),
-            rec.actions.contains(&a),
-            "ed-act",
-            ro,
-        )?;
-        cb.set_attribute("data-id", a.as_str())?;
-    }
-    let rels = append(&form, el(doc, "fieldset", &[("class", "choices")], None)?)?;
-    ui::text(doc, &rels, "legend", "", &t("field_relationships"))?;
-    let grid = append(&rels, el(doc, "div", &[("class", "grid")], None)?)?;
-    for r in Relationship::ALL {
-        let cb = ui::checkbox(
-            doc,
-            &grid,
-            &format!("ed-rel-{}", r.as_str()),
-            &t(&format!("rel_{}", r.as_str())),
-            rec.relationships.contains(&r),
-            "ed-rel",
-            ro,
-        )?;
-        cb.set_attribute("data-id", r.as_str())?;
-    }
+        let label = t(&format!("sit_{name}"));
+        (i.to_string(), name, label, rec.situations.contains(s))
+    });
+    choices(
+        &t("field_situations"),
+        Some(t("situations_hint")),
+        ticks("sit", entries, ro),
+    )
+}
 
-    // What the words assert: the reply is offered only where it is true.
-    let says = append(&form, el(doc, "fieldset", &[("class", "choices")], None)?)?;
-    ui::text(doc, &says, "legend", "", &t("field_claims"))?;
-    ui::text(doc, &says, "p", "hint", &t("claims_hint"))?;
-    let grid = append(&says, el(doc, "div", &[("class", "grid")], None)?)?;
-    for c in Claim::ALL {
-        let cb = ui::checkbox(
-            doc,
-            &grid,
-            &format!("ed-claim-{}", c.as_str()),
-            &t(&format!("claim_{}", c.as_str())),
-            rec.claims.contains(&c),
-            "ed-claim",
-            ro,
-        )?;
-        cb.set_attribute("data-id", c.as_str())?;
-    }
-    ui::text(doc, &says, "p", "hint warn", "")?.set_attribute("id", "ed-claims-hint")?;
+/// For which suggested actions.
+fn actions(rec: &TemplateRecord, ro: bool) -> Node {
+    let entries = Action::ALL
+        .into_iter()
+        .map(|a| named(a.as_str(), "act", rec.actions.contains(&a)));
+    choices(&t("field_actions"), None, ticks("act", entries, ro))
+}
 
-    let buttons = append(&form, el(doc, "div", &[("class", "buttons sticky")], None)?)?;
-    let save = ui::button(doc, &buttons, &t("save"), "ed-save", "", ro)?;
-    save.set_attribute("id", "ed-save")?;
-    save.set_attribute("class", "primary")?;
-    save.set_attribute("aria-keyshortcuts", "Control+Enter")?;
-    ui::button(doc, &buttons, &t("cancel"), "ed-cancel", "", false)?
-        .set_attribute("id", "ed-cancel")?;
-    ui::text(doc, &buttons, "span", "hint", &t("save_shortcut"))?;
-    update_feedback(doc, st)
+/// For which relationships.
+fn relationships(rec: &TemplateRecord, ro: bool) -> Node {
+    let entries = Relationship::ALL
+        .into_iter()
+        .map(|r| named(r.as_str(), "rel", rec.relationships.contains(&r)));
+    choices(&t("field_relationships"), None, ticks("rel", entries, ro))
+}
+
+/// What the words assert: the reply is offered only where it is true.
+fn claims(rec: &TemplateRecord, ro: bool) -> Node {
+    let entries = Claim::ALL
+        .into_iter()
+        .map(|c| named(c.as_str(), "claim", rec.claims.contains(&c)));
+    choices(
+        &t("field_claims"),
+        Some(t("claims_hint")),
+        ticks("claim", entries, ro),
+    )
+    .child(ui::line("p", "hint warn", "").attr("id", "ed-claims-hint"))
+}
+
+/// Save (Ctrl+Enter) and Cancel.
+fn save_buttons(ro: bool) -> Node {
+    node("div")
+        .class("buttons sticky")
+        .child(
+            ui::button(&t("save"), "ed-save", "")
+                .disabled(ro)
+                .attr("id", "ed-save")
+                .class("primary")
+                .attr("aria-keyshortcuts", "Control+Enter"),
+        )
+        .child(ui::button(&t("cancel"), "ed-cancel", "").attr("id", "ed-cancel"))
+        .child(ui::line("span", "hint", &t("save_shortcut")))
 }
 
 /// Saves the template list; says `done` once stored.
 pub fn save_templates(st: &mut State, done: String) {
     let set = entries_of(&st.data, |k| k == KEY_TEMPLATES);
     save(st, set, Vec::new(), done);
-}
-
-/// Line and column (from 1) of a character position.
-fn line_col(text: &str, position: usize) -> (usize, usize) {
-    let mut line = 1;
-    let mut col = 1;
-    for c in text.chars().take(position) {
-        if c == '\n' {
-            line += 1;
-            col = 1;
-        } else {
-            col += 1;
-        }
-    }
-    (line, col)
 }
 
 /// What stops the draft from being saved ([`my_templates::blockers`]), in
@@ -355,24 +354,8 @@ pub fn update_feedback(doc: &Document, st: &State) -> DomResult<()> {
     if let Some(area) = doc.get_element_by_id("ed-errors") {
         ui::clear(&area);
         if !errors.is_empty() {
-            let n = errors.len().to_string();
-            let head = if errors.len() == 1 {
-                t("errors_one")
-            } else {
-                tf("errors_many", &[&n])
-            };
-            ui::text(doc, &area, "p", "errors-head", &head)?;
-            let list = append(&area, el(doc, "ul", &[], None)?)?;
-            for e in errors.iter().take(20) {
-                let (line, col) = line_col(&rec.body, e.position);
-                let li = append(&list, el(doc, "li", &[], None)?)?;
-                let text = tf(
-                    "error_at",
-                    &[&line.to_string(), &col.to_string(), &e.message],
-                );
-                let b = ui::button(doc, &li, &text, "ed-goto", &e.position.to_string(), false)?;
-                b.set_attribute("class", "link error")?;
-                b.set_attribute("data-error-position", &e.position.to_string())?;
+            for part in error_list(&rec.body, &errors) {
+                part.add_to(&area)?;
             }
         }
     }
@@ -410,18 +393,14 @@ pub fn update_feedback(doc: &Document, st: &State) -> DomResult<()> {
         let mut desc = vec![inv.full_name.clone().unwrap_or_default()];
         desc.extend(inv.headline.clone());
         if let Some(note) = &inv.note {
-            desc.push(format!("“{note}”"));
+            desc.push(tf("quoted", &[note]));
         }
         p.set_text_content(Some(&desc.join(" · ")));
     }
     let mut facts = facts_for(&sample.invitation, &st.data.profile);
     // A note or a follow-up for the user's own invitation is previewed
     // with what the user would type when inviting.
-    let own_invitation = rec.target == Target::Note
-        || rec
-            .situations
-            .iter()
-            .any(|s| matches!(s, Situation::Invite | Situation::FollowUp));
+    let own_invitation = my_templates::for_own_invitation(rec);
     if own_invitation {
         super::samples::what_you_said(&mut facts);
     }
@@ -464,42 +443,70 @@ pub fn update_feedback(doc: &Document, st: &State) -> DomResult<()> {
                 tone::check(&text, &context)
             };
             if hints.is_empty() {
-                ui::text(doc, &area, "p", "ok", &t("hints_none"))?;
+                ui::line("p", "ok", &t("hints_none")).add_to(&area)?;
             } else {
-                ui::text(doc, &area, "p", "hints-head", &t("hints_title"))?;
-                let list = append(&area, el(doc, "ul", &[], None)?)?;
-                for h in hints.iter().take(12) {
-                    let class = match h.severity {
-                        Severity::Info => "hint-info",
-                        Severity::Warning => "hint-warning",
-                        Severity::Problem => "hint-problem",
-                    };
-                    let li = append(&list, el(doc, "li", &[("class", class)], None)?)?;
-                    let words: String = text
-                        .chars()
-                        .skip(h.start)
-                        .take(h.end.saturating_sub(h.start).min(60))
-                        .collect();
-                    let mut line = h.message.clone();
-                    // Quote the words unless the message already does.
-                    if !words.trim().is_empty() && h.end > h.start && !line.contains(words.trim()) {
-                        line = format!("“{}” — {line}", words.trim());
-                    }
-                    ui::text(doc, &li, "span", "", &line)?;
-                    if !h.suggestion.is_empty() {
-                        ui::text(
-                            doc,
-                            &li,
-                            "span",
-                            "suggestion",
-                            &format!(" {}", h.suggestion),
-                        )?;
-                    }
-                }
+                ui::line("p", "hints-head", &t("hints_title")).add_to(&area)?;
+                let items = hints.iter().take(12).map(|h| hint_item(&text, h));
+                node("ul").children(items).add_to(&area)?;
             }
         }
     }
     Ok(())
+}
+
+/// How many errors, then each (up to 20) as a button that puts the caret
+/// there.
+fn error_list(body: &str, errors: &[TemplateError]) -> [Node; 2] {
+    let n = errors.len().to_string();
+    let head = if errors.len() == 1 {
+        t("errors_one")
+    } else {
+        tf("errors_many", &[&n])
+    };
+    let items = errors.iter().take(20).map(|e| {
+        let (line, col) = my_templates::line_col(body, e.position);
+        let text = tf(
+            "error_at",
+            &[&line.to_string(), &col.to_string(), &e.message],
+        );
+        let position = e.position.to_string();
+        node("li").child(
+            ui::button(&text, "ed-goto", &position)
+                .class("link error")
+                .attr("data-error-position", &position),
+        )
+    });
+    [
+        ui::line("p", "errors-head", &head),
+        node("ul").children(items),
+    ]
+}
+
+/// One politeness hint: the words it is about, quoted, what to consider,
+/// and a suggestion.
+fn hint_item(text: &str, h: &tone::Hint) -> Node {
+    let class = match h.severity {
+        Severity::Info => "hint-info",
+        Severity::Warning => "hint-warning",
+        Severity::Problem => "hint-problem",
+    };
+    let words: String = text
+        .chars()
+        .skip(h.start)
+        .take(h.end.saturating_sub(h.start).min(60))
+        .collect();
+    let mut line = h.message.clone();
+    // Quote the words unless the message already does.
+    if !words.trim().is_empty() && h.end > h.start && !line.contains(words.trim()) {
+        line = tf("quoted_hint", &[words.trim(), &line]);
+    }
+    node("li")
+        .class(class)
+        .child(node("span").text(&line))
+        .children(
+            (!h.suggestion.is_empty())
+                .then(|| ui::line("span", "suggestion", &format!(" {}", h.suggestion))),
+        )
 }
 
 /// Moves the caret to a character position of the body and selects the

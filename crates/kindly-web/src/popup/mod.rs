@@ -27,13 +27,13 @@ mod templates;
 mod ui;
 mod welcome;
 
-use crate::dom::{self, append, el, report, DomResult};
+use crate::dom::{self, node, report, DomResult, Node};
 use crate::storage;
+use kindly_core::load_report::{findings, Finding};
+use kindly_core::review::last_review;
 use kindly_core::store::{self, Loaded};
-use kindly_core::Day;
 use state::{
     error_notice, focus, push_error, status, with_state, Hub, Notice, ReviewBy, State, Tab,
-    KEY_LAST_REVIEW,
 };
 use ui::t;
 use wasm_bindgen::prelude::*;
@@ -84,84 +84,62 @@ fn build_shell(doc: &Document, root: &Element) -> DomResult<()> {
     if let Some(loading) = doc.get_element_by_id("kindly-loading") {
         loading.set_text_content(Some(&t("loading")));
     }
-    append(root, el(doc, "div", &[("id", "notices")], None)?)?;
-    append(
-        root,
-        el(doc, "div", &[("id", "welcome"), ("hidden", "")], None)?,
-    )?;
+    node("div").attr("id", "notices").add_to(root)?;
+    node("div")
+        .attr("id", "welcome")
+        .flag("hidden", true)
+        .add_to(root)?;
     // Tabs and the status line stay in view while a tab scrolls.
-    let bar = append(root, el(doc, "div", &[("class", "bar")], None)?)?;
-    let list = append(
-        &bar,
-        el(
-            doc,
-            "div",
-            &[
-                ("role", "tablist"),
-                ("class", "tabs"),
-                ("aria-label", &t("sections")),
-            ],
-            None,
-        )?,
-    )?;
+    node("div")
+        .class("bar")
+        .child(tab_list())
+        .child(
+            node("p")
+                .attr("id", "status")
+                .class("status")
+                .attr("role", "status")
+                .attr("aria-live", "polite"),
+        )
+        .add_to(root)?;
     for tab in Tab::ALL {
+        tab_panel(tab).add_to(root)?;
+    }
+    Ok(())
+}
+
+/// The tabs (Templates chosen).
+fn tab_list() -> Node {
+    let tabs = Tab::ALL.into_iter().map(|tab| {
         let name = tab.name();
         let selected = tab == Tab::Templates;
-        append(
-            &list,
-            el(
-                doc,
-                "button",
-                &[
-                    ("type", "button"),
-                    ("role", "tab"),
-                    ("id", &format!("tab-{name}")),
-                    ("aria-controls", &format!("panel-{name}")),
-                    ("aria-selected", if selected { "true" } else { "false" }),
-                    ("tabindex", if selected { "0" } else { "-1" }),
-                    ("data-act", "tab"),
-                    ("data-id", name),
-                ],
-                Some(&t(&format!("tab_{name}"))),
-            )?,
-        )?;
-    }
-    for tab in Tab::ALL {
-        let name = tab.name();
-        let panel = append(
-            root,
-            el(
-                doc,
-                "section",
-                &[
-                    ("role", "tabpanel"),
-                    ("id", &format!("panel-{name}")),
-                    ("aria-labelledby", &format!("tab-{name}")),
-                    ("tabindex", "0"),
-                    ("class", "panel"),
-                ],
-                None,
-            )?,
-        )?;
-        if tab != Tab::Templates {
-            panel.set_attribute("hidden", "")?;
-        }
-    }
-    append(
-        &bar,
-        el(
-            doc,
-            "p",
-            &[
-                ("id", "status"),
-                ("class", "status"),
-                ("role", "status"),
-                ("aria-live", "polite"),
-            ],
-            None,
-        )?,
-    )?;
-    Ok(())
+        node("button")
+            .attr("type", "button")
+            .attr("role", "tab")
+            .attr("id", &format!("tab-{name}"))
+            .attr("aria-controls", &format!("panel-{name}"))
+            .attr("aria-selected", if selected { "true" } else { "false" })
+            .attr("tabindex", if selected { "0" } else { "-1" })
+            .attr("data-act", "tab")
+            .attr("data-id", name)
+            .text(&t(&format!("tab_{name}")))
+    });
+    node("div")
+        .attr("role", "tablist")
+        .class("tabs")
+        .attr("aria-label", &t("sections"))
+        .children(tabs)
+}
+
+/// A tab's panel (hidden but for Templates).
+fn tab_panel(tab: Tab) -> Node {
+    let name = tab.name();
+    node("section")
+        .attr("role", "tabpanel")
+        .attr("id", &format!("panel-{name}"))
+        .attr("aria-labelledby", &format!("tab-{name}"))
+        .attr("tabindex", "0")
+        .class("panel")
+        .flag("hidden", tab != Tab::Templates)
 }
 
 /// One delegated listener per event type on the popup's root.
@@ -341,53 +319,46 @@ fn render_notices(doc: &Document, st: &State) -> DomResult<()> {
     };
     ui::clear(&area);
     for n in &st.notices {
-        let role = if n.kind == "error" { "alert" } else { "note" };
-        let box_ = append(
-            &area,
-            el(
-                doc,
-                "div",
-                &[("class", &format!("notice {}", n.kind)), ("role", role)],
-                None,
-            )?,
-        )?;
-        ui::text(doc, &box_, "p", "", &n.text)?;
-        if !n.details.is_empty() {
-            let details = append(&box_, el(doc, "details", &[], None)?)?;
-            ui::text(doc, &details, "summary", "", &t("notice_details"))?;
-            let list = append(&details, el(doc, "ul", &[], None)?)?;
-            for d in n.details.iter().take(30) {
-                ui::text(doc, &list, "li", "", d)?;
-            }
-        }
-        if !n.actions.is_empty() {
-            let row = append(&box_, el(doc, "div", &[("class", "buttons")], None)?)?;
-            for (label, act) in &n.actions {
-                ui::button(doc, &row, label, act, "", false)?;
-            }
-        }
+        notice(n).add_to(&area)?;
     }
     Ok(())
 }
 
-/// Storage at 80 % of its quota or more: say so, and offer an export
-/// and pruning (the Data tab's own buttons).
+/// A notice, with its details (up to 30) folded.
+fn notice(n: &Notice) -> Node {
+    let role = if n.kind == "error" { "alert" } else { "note" };
+    let details = (!n.details.is_empty()).then(|| {
+        let items = n.details.iter().take(30).map(|d| node("li").text(d));
+        node("details")
+            .child(node("summary").text(&t("notice_details")))
+            .child(node("ul").children(items))
+    });
+    node("div")
+        .class(&format!("notice {}", n.kind))
+        .attr("role", role)
+        .child(node("p").text(&n.text))
+        .children(details)
+        .children((!n.actions.is_empty()).then(|| {
+            ui::buttons(
+                n.actions
+                    .iter()
+                    .map(|(label, act)| ui::button(label, act, "")),
+            )
+        }))
+}
+
+/// Storage near its quota (`kindly_core::quota`): say so, and offer an
+/// export and pruning (the Data tab's own buttons).
 async fn quota_notice(data: &kindly_core::Data) -> Option<Notice> {
     let (used, quota) = storage::usage().await.ok()?;
-    if quota <= 0.0 || used < quota * 0.8 {
-        return None;
-    }
-    // Whole tenths, formatted as integers: float formatting would add its
-    // code to the WASM (about 16 KB, measured).
-    let mb = |bytes: f64| {
-        let tenths = (bytes * 10.0 / 1_048_576.0).round() as u64;
-        format!("{}.{} MB", tenths / 10, tenths % 10)
-    };
-    let percent = ((used / quota * 100.0).floor() as u64).to_string();
+    let warning = kindly_core::quota::warning(used as u64, quota as u64)?;
     let days = data.settings.history_days;
     Some(Notice {
         kind: "warning",
-        text: ui::tf("notice_quota", &[&percent, &mb(used), &mb(quota)]),
+        text: ui::tf(
+            "notice_quota",
+            &[&warning.percent.to_string(), &warning.used, &warning.quota],
+        ),
         details: Vec::new(),
         actions: vec![
             (t("export_all"), "exp-all"),
@@ -399,77 +370,47 @@ async fn quota_notice(data: &kindly_core::Data) -> Option<Notice> {
     })
 }
 
-/// What opening the store found, in words.
+/// What opening the store found ([`findings`]), in words.
 fn notices_for(loaded: &Loaded) -> Vec<Notice> {
-    let mut out = Vec::new();
-    if let Some(schema) = loaded.future_schema {
-        out.push(Notice {
+    findings(loaded).into_iter().map(notice_of).collect()
+}
+
+/// A finding as a notice.
+fn notice_of(finding: Finding) -> Notice {
+    let counted = |key: &str, details: Vec<String>| Notice {
+        kind: "info",
+        text: ui::tn(key, details.len(), &[&details.len().to_string()]),
+        details,
+        actions: Vec::new(),
+    };
+    match finding {
+        Finding::Newer { schema } => Notice {
             kind: "warning",
             text: ui::tf("notice_future", &[&schema.to_string()]),
             details: Vec::new(),
             actions: Vec::new(),
-        });
-        return out;
-    }
-    if let Some(from) = loaded.migrated_from {
-        out.push(Notice {
+        },
+        Finding::Migrated {
+            from,
+            backup_key,
+            lost,
+        } => Notice {
             kind: "info",
-            text: ui::tf(
-                "notice_migrated",
-                &[
-                    &from.to_string(),
-                    &format!("{}{from}", store::BACKUP_PREFIX),
-                ],
-            ),
-            // What the old data had that could not be carried over.
-            details: loaded.problems.clone(),
+            text: ui::tf("notice_migrated", &[&from.to_string(), &backup_key]),
+            details: lost,
             actions: Vec::new(),
-        });
-    }
-    if !loaded.quarantined.is_empty() {
-        out.push(Notice {
+        },
+        Finding::SetAside(details) => Notice {
             kind: "warning",
-            text: ui::tn(
-                "notice_quarantined",
-                loaded.quarantined.len(),
-                &[&loaded.quarantined.len().to_string()],
-            ),
-            details: loaded
-                .quarantined
-                .iter()
-                .map(|(key, _, why)| format!("{key}: {why}"))
-                .collect(),
-            actions: Vec::new(),
-        });
+            ..counted("notice_quarantined", details)
+        },
+        Finding::Repaired(details) => counted("notice_repaired", details),
     }
-    if !loaded.problems.is_empty() && loaded.migrated_from.is_none() {
-        out.push(Notice {
-            kind: "info",
-            text: ui::tn(
-                "notice_repaired",
-                loaded.problems.len(),
-                &[&loaded.problems.len().to_string()],
-            ),
-            details: loaded.problems.clone(),
-            actions: Vec::new(),
-        });
-    }
-    out
-}
-
-fn last_review_of(entries: &[(String, String)]) -> Option<Day> {
-    entries
-        .iter()
-        .find(|(k, _)| k == KEY_LAST_REVIEW)
-        .and_then(|(_, v)| v.trim().parse::<Day>().ok())
 }
 
 async fn load() {
     let opened = storage::open().await;
-    let last_review = storage::read_all()
-        .await
-        .ok()
-        .and_then(|e| last_review_of(&e));
+    let last_review = storage::read_all().await.ok().and_then(|e| last_review(&e));
     let (data, writable, mut notices, not_read) = match opened {
         Ok(loaded) => {
             let notices = notices_for(&loaded);
@@ -540,17 +481,12 @@ async fn reload() {
         }
     };
     let loaded = store::load(&entries);
-    let last_review = last_review_of(&entries);
+    let last_review = last_review(&entries);
     let changed = with_state(|st| {
         let old = std::mem::replace(&mut st.data, loaded.data);
         st.writable = st.writable && loaded.future_schema.is_none();
         if let Some(schema) = loaded.future_schema {
-            st.notices = vec![Notice {
-                kind: "warning",
-                text: ui::tf("notice_future", &[&schema.to_string()]),
-                details: Vec::new(),
-                actions: Vec::new(),
-            }];
+            st.notices = vec![notice_of(Finding::Newer { schema })];
         }
         let review_changed = st.last_review != last_review;
         st.last_review = last_review;

@@ -6,9 +6,10 @@
 use super::editor::LANGUAGES;
 use super::state::{entries_of, may_write, save, status, with_state, State};
 use super::ui::{self, t, tf};
-use crate::dom::{append, el, DomResult};
+use crate::dom::{node, DomResult, Node};
+use kindly_core::profile_form::{self, Number};
 use kindly_core::store::{KEY_PROFILE, KEY_SETTINGS};
-use kindly_core::{AccountType, Policy, Settings};
+use kindly_core::{Policy, Profile, Settings};
 use wasm_bindgen::JsCast;
 use web_sys::{Document, Element, HtmlInputElement, HtmlSelectElement};
 
@@ -27,224 +28,202 @@ const POPUP_KEYS: [(&str, &str); 3] = [
     ("Esc", "shortcut_escape"),
 ];
 
-pub fn render(doc: &Document, panel: &Element, st: &State) -> DomResult<()> {
+pub fn render(_doc: &Document, panel: &Element, st: &State) -> DomResult<()> {
     ui::clear(panel);
     let ro = !st.writable;
-    let p = &st.data.profile;
-    let s = &st.data.settings;
+    about_you(&st.data.profile, ro).add_to(panel)?;
+    your_network(&st.data.profile, ro).add_to(panel)?;
+    preferences(&st.data.settings, ro).add_to(panel)?;
+    shortcuts().add_to(panel)?;
+    Ok(())
+}
 
-    let me = append(panel, el(doc, "fieldset", &[("class", "group")], None)?)?;
-    ui::text(doc, &me, "legend", "", &t("about_you"))?;
-    let text_input = |id: &str, kind: &str, value: &str| {
-        ui::input(id, kind, value)
-            .attr("data-change", id)
-            .disabled(ro)
-    };
-    ui::field(
-        &me,
-        "prof-name",
-        &t("field_name"),
-        text_input("prof-name", "text", &p.name).attr("autocomplete", "name"),
-    )?;
-    ui::field(
-        &me,
-        "prof-email",
-        &t("field_email"),
-        text_input("prof-email", "email", &p.email)
-            .attr("aria-describedby", "prof-email-hint")
-            .attr("autocomplete", "email"),
-    )?;
-    ui::text(doc, &me, "p", "hint", &t("email_hint"))?.set_attribute("id", "prof-email-hint")?;
-    for (id, key, list) in [
+/// A `fieldset.group` under the legend `legend`.
+fn group(legend: &str) -> Node {
+    node("fieldset")
+        .class("group")
+        .child(node("legend").text(legend))
+}
+
+/// A text input that saves itself when committed (`data-change` = its id).
+fn saved_input(id: &str, kind: &str, value: &str, ro: bool) -> Node {
+    ui::input(id, kind, value)
+        .attr("data-change", id)
+        .disabled(ro)
+}
+
+/// A chooser that saves itself when changed.
+fn saved_select(id: &str, options: &[(&str, String)], selected: &str, ro: bool) -> Node {
+    ui::select(id, options, selected)
+        .attr("data-change", id)
+        .disabled(ro)
+}
+
+/// A checkbox that saves itself when changed.
+fn saved_check(id: &str, label: &str, checked: bool, ro: bool) -> Node {
+    ui::check(
+        id,
+        label,
+        ui::tick(id, checked).attr("data-change", id).disabled(ro),
+    )
+}
+
+/// Name, email, and the lists of industries, companies and schools.
+fn about_you(p: &Profile, ro: bool) -> Node {
+    let lists = [
         ("prof-industries", "field_industries", &p.industries),
         ("prof-companies", "field_companies", &p.companies),
         ("prof-schools", "field_schools", &p.schools),
-    ] {
+    ]
+    .map(|(id, key, list)| {
         ui::field(
-            &me,
             id,
             &t(key),
-            text_input(id, "text", &list.join(", ")).attr("aria-describedby", "prof-list-hint"),
-        )?;
-    }
-    ui::text(doc, &me, "p", "hint", &t("list_hint"))?.set_attribute("id", "prof-list-hint")?;
+            saved_input(id, "text", &list.join(", "), ro)
+                .attr("aria-describedby", "prof-list-hint"),
+        )
+    });
+    group(&t("about_you"))
+        .child(ui::field(
+            "prof-name",
+            &t("field_name"),
+            saved_input("prof-name", "text", &p.name, ro).attr("autocomplete", "name"),
+        ))
+        .child(ui::field(
+            "prof-email",
+            &t("field_email"),
+            saved_input("prof-email", "email", &p.email, ro)
+                .attr("aria-describedby", "prof-email-hint")
+                .attr("autocomplete", "email"),
+        ))
+        .child(ui::hint(&t("email_hint")).attr("id", "prof-email-hint"))
+        .children(lists)
+        .child(ui::hint(&t("list_hint")).attr("id", "prof-list-hint"))
+}
 
-    let net = append(panel, el(doc, "fieldset", &[("class", "group")], None)?)?;
-    ui::text(doc, &net, "legend", "", &t("your_network"))?;
-    policy_select(&net, "prof-policy", "prof-policy", p.policy, ro)?;
+/// The languages Kindly writes in, as chooser options.
+fn language_options() -> impl Iterator<Item = (&'static str, String)> {
+    LANGUAGES.iter().map(|l| (*l, t(&format!("lang_{l}"))))
+}
+
+/// Policy, account, languages, open to roles.
+fn your_network(p: &Profile, ro: bool) -> Node {
     let accounts = [
         ("free", t("account_free")),
         ("premium", t("account_premium")),
     ];
-    let chooser = |id: &str, options: &[(&str, String)], selected: &str| {
-        ui::select(id, options, selected)
-            .attr("data-change", id)
-            .disabled(ro)
-    };
-    ui::field(
-        &net,
-        "prof-account",
-        &t("field_account"),
-        chooser("prof-account", &accounts, &ui::name_of(&p.account)),
-    )?;
-    let langs: Vec<(&str, String)> = LANGUAGES
-        .iter()
-        .map(|l| (*l, t(&format!("lang_{l}"))))
-        .collect();
-    let lang = if p.template_language.is_empty() {
-        "en"
-    } else {
-        p.template_language.as_str()
-    };
-    ui::field(
-        &net,
-        "prof-lang",
-        &t("field_template_language"),
-        chooser("prof-lang", &langs, lang),
-    )?;
+    let langs: Vec<(&str, String)> = language_options().collect();
     let mut replies: Vec<(&str, String)> = vec![("", t("reply_language_follow"))];
-    replies.extend(LANGUAGES.iter().map(|l| (*l, t(&format!("lang_{l}")))));
-    ui::field(
-        &net,
-        "prof-reply-lang",
-        &t("field_reply_language"),
-        chooser("prof-reply-lang", &replies, &p.reply_language)
-            .attr("aria-describedby", "prof-reply-lang-hint"),
-    )?;
-    ui::text(doc, &net, "p", "hint", &t("reply_language_hint"))?
-        .set_attribute("id", "prof-reply-lang-hint")?;
-    ui::checkbox(
-        doc,
-        &net,
-        "prof-roles",
-        &t("field_open_to_roles"),
-        p.open_to_roles,
-        "prof-roles",
-        ro,
-    )?;
+    replies.extend(language_options());
+    group(&t("your_network"))
+        .child(ui::field(
+            "prof-policy",
+            &t("field_policy"),
+            policy_select("prof-policy", p.policy)
+                .attr("data-change", "prof-policy")
+                .disabled(ro),
+        ))
+        .child(ui::field(
+            "prof-account",
+            &t("field_account"),
+            saved_select("prof-account", &accounts, &ui::name_of(&p.account), ro),
+        ))
+        .child(ui::field(
+            "prof-lang",
+            &t("field_template_language"),
+            saved_select("prof-lang", &langs, profile_form::template_language(p), ro),
+        ))
+        .child(ui::field(
+            "prof-reply-lang",
+            &t("field_reply_language"),
+            saved_select("prof-reply-lang", &replies, &p.reply_language, ro)
+                .attr("aria-describedby", "prof-reply-lang-hint"),
+        ))
+        .child(ui::hint(&t("reply_language_hint")).attr("id", "prof-reply-lang-hint"))
+        .child(saved_check(
+            "prof-roles",
+            &t("field_open_to_roles"),
+            p.open_to_roles,
+            ro,
+        ))
+}
 
-    let prefs = append(panel, el(doc, "fieldset", &[("class", "group")], None)?)?;
-    ui::text(doc, &prefs, "legend", "", &t("preferences"))?;
-    ui::checkbox(
-        doc,
-        &prefs,
-        "set-collapsed",
-        &t("field_collapsed"),
-        s.collapsed_by_default,
-        "set-collapsed",
-        ro,
-    )?;
-    let reminder = ui::checkbox(
-        doc,
-        &prefs,
-        "set-reminder",
-        &t("field_reminder"),
-        s.weekly_reminder,
-        "set-reminder",
-        ro,
-    )?;
-    reminder.set_attribute("role", "switch")?;
-    let mut values = s.clone();
-    for (id, label, min, max) in NUMBERS {
-        let value = number_setting(&mut values, id).map_or(0, |v| *v);
+/// Collapsed panels, the weekly reminder, and the numbers.
+fn preferences(s: &Settings, ro: bool) -> Node {
+    let numbers = NUMBERS.iter().map(|(id, label, number)| {
+        let range = number.range();
         ui::field(
-            &prefs,
             id,
             &t(label),
-            text_input(id, "number", &value.to_string())
-                .attr("min", &min.to_string())
-                .attr("max", &max.to_string())
+            saved_input(id, "number", &number.get(s).to_string(), ro)
+                .attr("min", &range.start().to_string())
+                .attr("max", &range.end().to_string())
                 .attr("inputmode", "numeric"),
-        )?;
-    }
+        )
+    });
+    let reminder = ui::check(
+        "set-reminder",
+        &t("field_reminder"),
+        ui::tick("set-reminder", s.weekly_reminder)
+            .attr("data-change", "set-reminder")
+            .disabled(ro)
+            .attr("role", "switch"),
+    );
+    group(&t("preferences"))
+        .child(saved_check(
+            "set-collapsed",
+            &t("field_collapsed"),
+            s.collapsed_by_default,
+            ro,
+        ))
+        .child(reminder)
+        .children(numbers)
+}
 
-    let keys = append(
-        panel,
-        el(
-            doc,
-            "section",
-            &[
-                ("class", "group shortcuts"),
-                ("aria-labelledby", "shortcuts-h"),
-            ],
-            None,
-        )?,
-    )?;
-    ui::text(doc, &keys, "h2", "", &t("shortcuts"))?.set_attribute("id", "shortcuts-h")?;
-    ui::text(doc, &keys, "p", "hint", &t("shortcuts_panel"))?;
-    let list = append(&keys, el(doc, "dl", &[], None)?)?;
-    for (combo, key) in SHORTCUTS {
-        let dt = append(&list, el(doc, "dt", &[], None)?)?;
-        append(&dt, el(doc, "kbd", &[], Some(combo))?)?;
-        ui::text(doc, &list, "dd", "", &t(key))?;
-    }
-    ui::text(doc, &keys, "p", "hint", &t("shortcuts_popup"))?;
-    let list = append(&keys, el(doc, "dl", &[], None)?)?;
-    for (combo, key) in POPUP_KEYS {
-        let dt = append(&list, el(doc, "dt", &[], None)?)?;
-        append(&dt, el(doc, "kbd", &[], Some(combo))?)?;
-        ui::text(doc, &list, "dd", "", &t(key))?;
-    }
-    Ok(())
+/// The keyboard shortcuts of the panel and of the popup.
+fn shortcuts() -> Node {
+    node("section")
+        .class("group shortcuts")
+        .attr("aria-labelledby", "shortcuts-h")
+        .child(node("h2").text(&t("shortcuts")).attr("id", "shortcuts-h"))
+        .child(ui::hint(&t("shortcuts_panel")))
+        .child(keys(&SHORTCUTS))
+        .child(ui::hint(&t("shortcuts_popup")))
+        .child(keys(&POPUP_KEYS))
+}
+
+/// A `<dl>` of key combinations and what they do.
+fn keys(list: &[(&str, &str)]) -> Node {
+    let rows = list.iter().flat_map(|(combo, key)| {
+        [
+            node("dt").child(node("kbd").text(combo)),
+            node("dd").text(&t(key)),
+        ]
+    });
+    node("dl").children(rows)
 }
 
 /// The connection-policy chooser (Profile and the first run).
-pub fn policy_select(
-    parent: &Element,
-    id: &str,
-    change: &str,
-    policy: Policy,
-    disabled: bool,
-) -> DomResult<()> {
+pub fn policy_select(id: &str, policy: Policy) -> Node {
     let policies = [
         ("know_well_only", t("policy_know_well_only")),
         ("industry_focused", t("policy_industry_focused")),
         ("open_networker", t("policy_open_networker")),
     ];
-    ui::field(
-        parent,
-        id,
-        &t("field_policy"),
-        ui::select(id, &policies, &ui::name_of(&policy))
-            .attr("data-change", change)
-            .disabled(disabled),
-    )?;
-    Ok(())
+    ui::select(id, &policies, &ui::name_of(&policy))
 }
 
-/// A policy from its chooser's value.
-pub fn parse_policy(value: &str) -> Policy {
-    match value {
-        "know_well_only" => Policy::KnowWellOnly,
-        "open_networker" => Policy::OpenNetworker,
-        _ => Policy::IndustryFocused,
-    }
-}
-
-fn number(value: &str, min: u32, max: u32) -> Option<u32> {
-    value
-        .trim()
-        .parse::<u32>()
-        .ok()
-        .filter(|n| (min..=max).contains(n))
-}
-
-/// The settings typed as whole numbers: (input id, label key, least, most).
-const NUMBERS: [(&str, &str, u32, u32); 3] = [
-    ("set-limit", "field_message_limit", 1, 100_000),
-    ("set-days", "field_history_days", 1, 3650),
-    ("set-withdraw", "field_withdraw_after", 1, 365),
+/// The settings typed as whole numbers, by input id and label key (their
+/// bounds are the core's: [`Number::range`]).
+const NUMBERS: [(&str, &str, Number); 3] = [
+    ("set-limit", "field_message_limit", Number::MessageLimit),
+    ("set-days", "field_history_days", Number::HistoryDays),
+    (
+        "set-withdraw",
+        "field_withdraw_after",
+        Number::WithdrawAfter,
+    ),
 ];
-
-/// The setting an input of [`NUMBERS`] edits.
-fn number_setting<'s>(s: &'s mut Settings, id: &str) -> Option<&'s mut u32> {
-    match id {
-        "set-limit" => Some(&mut s.message_limit),
-        "set-days" => Some(&mut s.history_days),
-        "set-withdraw" => Some(&mut s.withdraw_after_days),
-        _ => None,
-    }
-}
 
 pub fn change(act: &str, target: &Element) -> DomResult<bool> {
     if !act.starts_with("prof-") && !act.starts_with("set-") {
@@ -269,34 +248,26 @@ pub fn change(act: &str, target: &Element) -> DomResult<bool> {
         let is_profile = act.starts_with("prof-");
         match act {
             "prof-name" => p.name = value.trim().to_string(),
-            "prof-email" => {
-                let v = value.trim();
-                if !v.is_empty() && !v.contains('@') {
-                    return Some(t("error_email"));
-                }
-                p.email = v.to_string();
-            }
-            "prof-industries" => p.industries = ui::split_list(&value),
-            "prof-companies" => p.companies = ui::split_list(&value),
-            "prof-schools" => p.schools = ui::split_list(&value),
-            "prof-policy" => p.policy = parse_policy(&value),
-            "prof-account" => {
-                p.account = if value == "premium" {
-                    AccountType::Premium
-                } else {
-                    AccountType::Free
-                }
-            }
+            "prof-email" => match profile_form::email(&value) {
+                Some(email) => p.email = email,
+                None => return Some(t("error_email")),
+            },
+            "prof-industries" => p.industries = profile_form::list(&value),
+            "prof-companies" => p.companies = profile_form::list(&value),
+            "prof-schools" => p.schools = profile_form::list(&value),
+            "prof-policy" => p.policy = profile_form::policy(&value),
+            "prof-account" => p.account = profile_form::account(&value),
             "prof-lang" => p.template_language = value,
             "prof-reply-lang" => p.reply_language = value,
             "prof-roles" => p.open_to_roles = checked,
             "set-collapsed" => s.collapsed_by_default = checked,
             "set-reminder" => s.weekly_reminder = checked,
             _ => {
-                let (_, _, min, max) = NUMBERS.iter().find(|(id, ..)| *id == act)?;
-                match (number(&value, *min, *max), number_setting(s, act)) {
-                    (Some(n), Some(setting)) => *setting = n,
-                    _ => return Some(tf("error_number", &[&min.to_string(), &max.to_string()])),
+                let (_, _, number) = NUMBERS.iter().find(|(id, ..)| *id == act)?;
+                if !number.set(s, &value) {
+                    let range = number.range();
+                    let bounds = [range.start().to_string(), range.end().to_string()];
+                    return Some(tf("error_number", &[&bounds[0], &bounds[1]]));
                 }
             }
         }

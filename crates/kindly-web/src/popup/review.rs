@@ -6,14 +6,12 @@
 //! switch off. Bucket and note are editable here (saved per person, so a
 //! LinkedIn tab recording someone else never clashes).
 
-use super::state::{
-    entries_of, focus, may_write, refresh, save, status, with_state, State, KEY_LAST_REVIEW,
-};
+use super::state::{entries_of, focus, may_write, refresh, save, status, with_state, State};
 use super::ui::{self, t, tf};
-use crate::dom::{append, el, DomResult};
+use crate::dom::{node, DomResult, Node};
 use kindly_core::review::{self, Group, Grouping as ReviewBy};
 use kindly_core::store::{person_entry, KEY_SETTINGS};
-use kindly_core::{Answer, Day, Kind, Person};
+use kindly_core::{Answer, Kind, Person};
 use wasm_bindgen::JsCast;
 use web_sys::{Document, Element, HtmlInputElement, HtmlSelectElement, HtmlTextAreaElement};
 
@@ -22,313 +20,307 @@ pub fn reminder_due(st: &State) -> bool {
     review::reminder_due(&st.data, st.last_review, st.today)
 }
 
-pub fn render(doc: &Document, panel: &Element, st: &State) -> DomResult<()> {
+pub fn render(_doc: &Document, panel: &Element, st: &State) -> DomResult<()> {
     ui::clear(panel);
     let ro = !st.writable;
-    let today = st.today;
-    if reminder_due(st) {
-        let box_ = append(
-            panel,
-            el(
-                doc,
-                "div",
-                &[("class", "notice reminder"), ("role", "note")],
-                None,
-            )?,
-        )?;
-        let text = match st.last_review {
-            Some(d) => tf("reminder_since", &[&ui::age(today.saturating_sub(d))]),
-            None => t("reminder_first"),
-        };
-        ui::text(doc, &box_, "p", "", &text)?;
-        let row = append(&box_, el(doc, "div", &[("class", "buttons")], None)?)?;
-        ui::button(doc, &row, &t("review_done"), "review-done", "", ro)?
-            .set_attribute("id", "review-done")?;
-        ui::button(doc, &row, &t("review_off"), "review-off", "", ro)?
-            .set_attribute("id", "review-off")?;
-    } else if let Some(d) = st.last_review {
-        let text = match today.saturating_sub(d) {
-            0 => t("last_reviewed_today"),
-            days => tf("last_reviewed", &[&ui::age(days)]),
-        };
-        ui::text(doc, panel, "p", "hint", &text)?;
+    if let Some(top) = reminder(st, ro).or_else(|| last_reviewed(st)) {
+        top.add_to(panel)?;
     }
-
-    super::review_sent::render(doc, panel, st)?;
+    if let Some(sent) = super::review_sent::section(st) {
+        sent.add_to(panel)?;
+    }
     if st.data.people.is_empty() {
-        ui::text(doc, panel, "p", "empty", &t("review_empty"))?;
+        ui::line("p", "empty", &t("review_empty")).add_to(panel)?;
         return Ok(());
     }
     // Pending only; the answered go to the history below.
-    let people: Vec<(&String, &Person)> = st
+    let pending: Vec<&Person> = st
         .data
         .people
-        .iter()
-        .filter(|(_, p)| review::pending(p))
+        .values()
+        .filter(|p| review::pending(p))
         .collect();
-    let answered = st.data.people.len() - people.len();
-    let repeats: Vec<&(&String, &Person)> = people
+    let repeats: Vec<&Person> = pending
         .iter()
-        .filter(|(_, p)| p.invitations.len() > 1)
+        .copied()
+        .filter(|p| review::repeated(p))
         .collect();
-    ui::text(
-        doc,
-        panel,
-        "p",
-        "count",
-        &tf(
-            "review_summary",
-            &[
-                &people.len().to_string(),
-                &answered.to_string(),
-                &repeats.len().to_string(),
-            ],
-        ),
-    )?
-    .set_attribute("id", "review-summary")?;
-    if people.is_empty() {
-        ui::text(doc, panel, "p", "empty", &t("review_all_answered"))?;
+    let answered = st.data.people.len() - pending.len();
+    let summary = tf(
+        "review_summary",
+        &[
+            &pending.len().to_string(),
+            &answered.to_string(),
+            &repeats.len().to_string(),
+        ],
+    );
+    ui::line("p", "count", &summary)
+        .attr("id", "review-summary")
+        .add_to(panel)?;
+    if pending.is_empty() {
+        ui::line("p", "empty", &t("review_all_answered")).add_to(panel)?;
     }
+    grouping(st.review_by).add_to(panel)?;
+    // The review's sections, in order: each is drawn by its own function.
+    let sections = [repeat_senders(&repeats)]
+        .into_iter()
+        .chain(groups(st, ro).into_iter().map(Some))
+        .chain([history(st)]);
+    for section in sections.flatten() {
+        section.add_to(panel)?;
+    }
+    Ok(())
+}
 
-    let by = match st.review_by {
+/// The weekly reminder, when due: since when, Done and Switch off.
+fn reminder(st: &State, ro: bool) -> Option<Node> {
+    if !reminder_due(st) {
+        return None;
+    }
+    let text = match st.last_review {
+        Some(d) => tf("reminder_since", &[&ui::age(st.today.saturating_sub(d))]),
+        None => t("reminder_first"),
+    };
+    Some(
+        node("div")
+            .class("notice reminder")
+            .attr("role", "note")
+            .child(node("p").text(&text))
+            .child(ui::buttons([
+                ui::button(&t("review_done"), "review-done", "")
+                    .disabled(ro)
+                    .attr("id", "review-done"),
+                ui::button(&t("review_off"), "review-off", "")
+                    .disabled(ro)
+                    .attr("id", "review-off"),
+            ])),
+    )
+}
+
+/// When the last review was, if there was one.
+fn last_reviewed(st: &State) -> Option<Node> {
+    let text = match st.today.saturating_sub(st.last_review?) {
+        0 => t("last_reviewed_today"),
+        days => tf("last_reviewed", &[&ui::age(days)]),
+    };
+    Some(ui::hint(&text))
+}
+
+/// The group-by chooser.
+fn grouping(by: ReviewBy) -> Node {
+    let by = match by {
         ReviewBy::Action => "action",
         ReviewBy::Bucket => "bucket",
     };
     let groupings = [("action", t("group_action")), ("bucket", t("group_bucket"))];
     ui::field(
-        panel,
         "rev-by",
         &t("group_by"),
         ui::select("rev-by", &groupings, by).attr("data-change", "rev-by"),
-    )?;
-
-    if !repeats.is_empty() {
-        let section = append(
-            panel,
-            el(
-                doc,
-                "section",
-                &[("class", "group"), ("aria-labelledby", "rev-repeat-h")],
-                None,
-            )?,
-        )?;
-        ui::text(doc, &section, "h2", "", &t("repeat_senders"))?
-            .set_attribute("id", "rev-repeat-h")?;
-        let list = append(&section, el(doc, "ul", &[("class", "plain")], None)?)?;
-        for (_, p) in &repeats {
-            let name = display_name(p);
-            ui::text(
-                doc,
-                &list,
-                "li",
-                "",
-                &tf("invited_times", &[&name, &p.invitations.len().to_string()]),
-            )?;
-        }
-    }
-
-    let groups = review::groups(&st.data, st.review_by, today);
-    let mut bucket_options = vec![("", t("no_bucket"))];
-    let names: Vec<String> = review::BUCKETS.iter().map(ui::name_of).collect();
-    for (b, name) in review::BUCKETS.iter().zip(&names) {
-        bucket_options.push((name.as_str(), t(&format!("bucket_{}", ui::name_of(b)))));
-    }
-    for (g, (group, members)) in groups.iter().enumerate() {
-        if members.is_empty() {
-            continue;
-        }
-        let label = match group {
-            Group::Action(a) => t(&format!("act_{}", a.as_str())),
-            Group::NotJudged => t("not_judged"),
-            Group::Bucket(b) => t(&format!("bucket_{}", ui::name_of(b))),
-            Group::NoBucket => t("no_bucket"),
-        };
-        let heading = format!("rev-g-{g}");
-        let list = group_list(doc, panel, "group", &heading, &label, members.len())?;
-        for review::Member {
-            index: i,
-            key,
-            person: p,
-        } in members
-        {
-            let name = display_name(p);
-            let (item, head) = person_item(doc, &list, "card person", key, &name)?;
-            let badges = append(&head, el(doc, "div", &[("class", "badges")], None)?)?;
-            if p.kind != Kind::Person {
-                ui::text(
-                    doc,
-                    &badges,
-                    "span",
-                    "badge",
-                    &t(&format!("kind_{}", p.kind.as_str())),
-                )?;
-            }
-            if p.invitations.len() > 1 {
-                ui::text(
-                    doc,
-                    &badges,
-                    "span",
-                    "badge warn",
-                    &tf("times", &[&p.invitations.len().to_string()]),
-                )?;
-            }
-            if !p.headline.is_empty() {
-                ui::text(doc, &item, "p", "headline", &p.headline)?;
-            }
-            let mut facts = vec![match review::waiting(p, today) {
-                0 => t("waiting_new"),
-                days => tf("waiting", &[&ui::age(days)]),
-            }];
-            facts.push(match today.saturating_sub(p.last_seen) {
-                0 => t("seen_today"),
-                days => tf("last_seen", &[&ui::age(days)]),
-            });
-            if let Some(rel) = p.relationship {
-                facts.push(t(&format!("rel_{}", rel.as_str())));
-            }
-            match st.review_by {
-                ReviewBy::Bucket => {
-                    if let Some(a) = p.last_action {
-                        facts.push(tf("suggested", &[&t(&format!("act_{}", a.as_str()))]));
-                    }
-                }
-                ReviewBy::Action => {}
-            }
-            ui::text(doc, &item, "p", "facts", &facts.join(" · "))?;
-            let row = append(&item, el(doc, "div", &[("class", "row")], None)?)?;
-            let current = p.bucket.map(|b| ui::name_of(&b)).unwrap_or_default();
-            let bucket_id = format!("rev-bucket-{i}");
-            ui::field(
-                &row,
-                &bucket_id,
-                &t("field_bucket"),
-                ui::select(&bucket_id, &bucket_options, &current)
-                    .attr("data-change", "rev-bucket")
-                    .disabled(ro)
-                    .attr("data-id", key)
-                    .attr("aria-label", &tf("bucket_for", &[&name])),
-            )?;
-            let note_id = format!("rev-note-{i}");
-            ui::field(
-                &row,
-                &note_id,
-                &t("field_note"),
-                ui::textarea(&note_id, "1", &p.note)
-                    .attr("data-change", "rev-note")
-                    .disabled(ro)
-                    .attr("data-id", key)
-                    .attr("aria-label", &tf("note_for", &[&name]))
-                    .attr("maxlength", "2000"),
-            )?;
-        }
-    }
-    history(doc, panel, st)?;
-    Ok(())
+    )
 }
 
-/// A titled group of the review ("Ignore (2)") and its list of people.
-fn group_list(
-    doc: &Document,
-    panel: &Element,
-    class: &str,
-    heading: &str,
-    label: &str,
-    count: usize,
-) -> DomResult<Element> {
-    let section = append(
-        panel,
-        el(
-            doc,
-            "section",
-            &[("class", class), ("aria-labelledby", heading)],
-            None,
-        )?,
-    )?;
-    ui::text(doc, &section, "h2", "", &format!("{label} ({count})"))?
-        .set_attribute("id", heading)?;
-    append(&section, el(doc, "ul", &[("class", "cards")], None)?)
+/// Who invited more than once, and how often.
+fn repeat_senders(repeats: &[&Person]) -> Option<Node> {
+    if repeats.is_empty() {
+        return None;
+    }
+    let items = repeats.iter().map(|p| {
+        let times = p.invitations.len().to_string();
+        node("li").text(&tf("invited_times", &[&display_name(p), &times]))
+    });
+    Some(
+        ui::section("group", "rev-repeat-h", &t("repeat_senders"))
+            .child(node("ul").class("plain").children(items)),
+    )
 }
 
-/// One person's entry in a list: the item and its head (name heading).
-fn person_item(
-    doc: &Document,
-    list: &Element,
-    class: &str,
-    key: &str,
-    name: &str,
-) -> DomResult<(Element, Element)> {
-    let item = append(
-        list,
-        el(doc, "li", &[("class", class), ("data-key", key)], None)?,
-    )?;
-    let head = append(&item, el(doc, "div", &[("class", "card-head")], None)?)?;
-    name_heading(doc, &head, key, name)?;
-    Ok((item, head))
+/// The pending people in their groups, a section per non-empty group.
+fn groups(st: &State, ro: bool) -> Vec<Node> {
+    let mut bucket_options = vec![(String::new(), t("no_bucket"))];
+    bucket_options.extend(
+        review::BUCKETS
+            .iter()
+            .map(|b| (ui::name_of(b), t(&format!("bucket_{}", ui::name_of(b))))),
+    );
+    let bucket_options: Vec<(&str, String)> = bucket_options
+        .iter()
+        .map(|(v, l)| (v.as_str(), l.clone()))
+        .collect();
+    review::groups(&st.data, st.review_by, st.today)
+        .iter()
+        .enumerate()
+        .filter(|(_, (_, members))| !members.is_empty())
+        .map(|(g, (group, members))| {
+            let heading = format!("rev-g-{g}");
+            let (section, list) = group_list("group", &heading, &group_label(group), members.len());
+            let cards = members
+                .iter()
+                .map(|m| pending_card(st, m, &bucket_options, ro));
+            section.child(list.children(cards))
+        })
+        .collect()
+}
+
+/// A group's name.
+fn group_label(group: &Group) -> String {
+    match group {
+        Group::Action(a) => t(&format!("act_{}", a.as_str())),
+        Group::NotJudged => t("not_judged"),
+        Group::Bucket(b) => t(&format!("bucket_{}", ui::name_of(b))),
+        Group::NoBucket => t("no_bucket"),
+    }
+}
+
+/// A pending person: name, badges, headline, what is known, bucket, note.
+fn pending_card(
+    st: &State,
+    member: &review::Member,
+    bucket_options: &[(&str, String)],
+    ro: bool,
+) -> Node {
+    let review::Member {
+        index: i,
+        key,
+        person: p,
+    } = member;
+    let name = display_name(p);
+    let kind = (p.kind != Kind::Person)
+        .then(|| ui::line("span", "badge", &t(&format!("kind_{}", p.kind.as_str()))));
+    let times = review::repeated(p).then(|| {
+        ui::line(
+            "span",
+            "badge warn",
+            &tf("times", &[&p.invitations.len().to_string()]),
+        )
+    });
+    let current = p.bucket.map(|b| ui::name_of(&b)).unwrap_or_default();
+    let bucket_id = format!("rev-bucket-{i}");
+    let note_id = format!("rev-note-{i}");
+    let badges = node("div").class("badges").children(kind).children(times);
+    person_item("card person", key, &name, Some(badges))
+        .children(headline(p))
+        .child(ui::line("p", "facts", &facts(st, p)))
+        .child(
+            node("div")
+                .class("row")
+                .child(ui::field(
+                    &bucket_id,
+                    &t("field_bucket"),
+                    ui::select(&bucket_id, bucket_options, &current)
+                        .attr("data-change", "rev-bucket")
+                        .disabled(ro)
+                        .attr("data-id", key)
+                        .attr("aria-label", &tf("bucket_for", &[&name])),
+                ))
+                .child(ui::field(
+                    &note_id,
+                    &t("field_note"),
+                    ui::textarea(&note_id, "1", &p.note)
+                        .attr("data-change", "rev-note")
+                        .disabled(ro)
+                        .attr("data-id", key)
+                        .attr("aria-label", &tf("note_for", &[&name]))
+                        .attr("maxlength", &review::NOTE_MAX.to_string()),
+                )),
+        )
+}
+
+/// How long they have waited, when last seen, the relationship, and (by
+/// bucket) what Kindly suggested.
+fn facts(st: &State, p: &Person) -> String {
+    let mut facts = vec![match review::waiting(p, st.today) {
+        0 => t("waiting_new"),
+        days => tf("waiting", &[&ui::age(days)]),
+    }];
+    facts.push(match st.today.saturating_sub(p.last_seen) {
+        0 => t("seen_today"),
+        days => tf("last_seen", &[&ui::age(days)]),
+    });
+    if let Some(rel) = p.relationship {
+        facts.push(t(&format!("rel_{}", rel.as_str())));
+    }
+    if st.review_by == ReviewBy::Bucket {
+        if let Some(a) = p.last_action {
+            facts.push(tf("suggested", &[&t(&format!("act_{}", a.as_str()))]));
+        }
+    }
+    facts.join(" · ")
+}
+
+/// Their headline, when known.
+fn headline(p: &Person) -> Option<Node> {
+    (!p.headline.is_empty()).then(|| ui::line("p", "headline", &p.headline))
+}
+
+/// A titled group of the review ("Ignore (2)"): the section and its list
+/// (to fill, then put in the section).
+fn group_list(class: &str, heading: &str, label: &str, count: usize) -> (Node, Node) {
+    (
+        ui::section(
+            class,
+            heading,
+            &tf("group_count", &[label, &count.to_string()]),
+        ),
+        node("ul").class("cards"),
+    )
+}
+
+/// One person's entry in a list: a head with their name (and `badges`).
+fn person_item(class: &str, key: &str, name: &str, badges: Option<Node>) -> Node {
+    node("li").class(class).attr("data-key", key).child(
+        node("div")
+            .class("card-head")
+            .child(name_heading(key, name))
+            .children(badges),
+    )
 }
 
 /// A person's name as a heading, a link to their LinkedIn page when the key
 /// names one (opened by the person's click, in a new tab).
-fn name_heading(doc: &Document, parent: &Element, key: &str, name: &str) -> DomResult<()> {
-    let h3 = append(parent, el(doc, "h3", &[], None)?)?;
+fn name_heading(key: &str, name: &str) -> Node {
+    let heading = node("h3");
     match kindly_core::card::profile_url(key) {
-        Some(url) => {
-            let link = append(
-                &h3,
-                el(
-                    doc,
-                    "a",
-                    &[
-                        ("href", &url),
-                        ("target", "_blank"),
-                        ("rel", "noopener noreferrer"),
-                        ("data-profile", key),
-                    ],
-                    Some(name),
-                )?,
-            )?;
-            link.set_attribute("aria-label", &tf("open_profile", &[name]))?;
-        }
-        None => h3.set_text_content(Some(name)),
+        Some(url) => heading.child(
+            node("a")
+                .attr("href", &url)
+                .attr("target", "_blank")
+                .attr("rel", "noopener noreferrer")
+                .attr("data-profile", key)
+                .text(name)
+                .attr("aria-label", &tf("open_profile", &[name])),
+        ),
+        None => heading.text(name),
     }
-    Ok(())
 }
 
 /// The invitations the person answered on LinkedIn, latest answer first.
-fn history(doc: &Document, panel: &Element, st: &State) -> DomResult<()> {
-    let mut answered: Vec<(&String, &Person, Answer, Day)> = st
-        .data
-        .people
-        .iter()
-        .filter_map(|(k, p)| p.outcome.map(|o| (k, p, o.answer, o.day)))
-        .collect();
+fn history(st: &State) -> Option<Node> {
+    let answered = review::history(&st.data);
     if answered.is_empty() {
-        return Ok(());
+        return None;
     }
-    answered.sort_by(|a, b| b.3.cmp(&a.3).then(a.1.name.cmp(&b.1.name)));
-    let list = group_list(
-        doc,
-        panel,
+    let items = answered.iter().map(|(key, p, outcome)| {
+        let date = kindly_core::store::iso_date(outcome.day);
+        let said = match outcome.answer {
+            Answer::Accepted => tf("answered_accepted", &[&date]),
+            Answer::Ignored => tf("answered_ignored", &[&date]),
+        };
+        person_item("card person answered", key, &display_name(p), None)
+            .child(ui::line("p", "facts", &said))
+            .children(headline(p))
+    });
+    let (section, list) = group_list(
         "group history",
         "rev-history-h",
         &t("review_history"),
         answered.len(),
-    )?;
-    if let Some(section) = list.parent_element() {
-        section.set_attribute("id", "rev-history")?;
-    }
-    for (key, p, answer, day) in answered {
-        let (item, _) = person_item(doc, &list, "card person answered", key, &display_name(p))?;
-        let date = kindly_core::store::iso_date(day);
-        let said = match answer {
-            Answer::Accepted => tf("answered_accepted", &[&date]),
-            Answer::Ignored => tf("answered_ignored", &[&date]),
-        };
-        ui::text(doc, &item, "p", "facts", &said)?;
-        if !p.headline.is_empty() {
-            ui::text(doc, &item, "p", "headline", &p.headline)?;
-        }
-    }
-    Ok(())
+    );
+    Some(
+        section
+            .attr("id", "rev-history")
+            .child(list.children(items)),
+    )
 }
 
 fn display_name(p: &Person) -> String {
@@ -347,7 +339,7 @@ pub fn click(act: &str, id: &str) -> DomResult<bool> {
                     return;
                 }
                 st.last_review = Some(st.today);
-                let set = vec![(KEY_LAST_REVIEW.to_string(), st.today.to_string())];
+                let set = vec![review::reviewed_on(st.today)];
                 save(st, set, Vec::new(), t("reviewed"));
             });
             refresh()?;
@@ -417,7 +409,7 @@ pub fn change(act: &str, target: &Element) -> DomResult<bool> {
                         .find(|b| ui::name_of(b) == value);
                     t("saved_bucket")
                 } else {
-                    p.note = value.chars().take(2000).collect();
+                    p.note = review::clip_note(&value);
                     t("saved_note")
                 };
                 let entry = person_entry(&key, p);

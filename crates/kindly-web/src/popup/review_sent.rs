@@ -6,96 +6,75 @@
 
 use super::state::{may_write, refresh, save, with_state, State};
 use super::ui::{self, t};
-use crate::dom::{append, el, DomResult};
+use crate::dom::{node, DomResult, Node};
 use crate::panel::reason_text;
 use kindly_core::sent::{self, FollowUpItem, GoneItem, PendingItem};
 use kindly_core::store::sent_entry;
-use web_sys::{Document, Element};
 
-pub fn render(doc: &Document, panel: &Element, st: &State) -> DomResult<()> {
+/// The section, when there is anything to say.
+pub fn section(st: &State) -> Option<Node> {
     let review = sent::review(&st.data, st.today);
     if review.pending.is_empty()
         && review.follow_ups.is_empty()
         && review.no_longer_pending.is_empty()
     {
-        return Ok(());
+        return None;
     }
     let ro = !st.writable;
-    let section = append(
-        panel,
-        el(
-            doc,
-            "section",
-            &[("id", "review-sent"), ("class", "sent")],
-            None,
-        )?,
-    )?;
-    ui::text(doc, &section, "h3", "", &t("sent_heading"))?;
-    for item in &review.follow_ups {
-        follow_up(doc, &section, item, ro)?;
-    }
-    for item in &review.pending {
-        pending(doc, &section, item)?;
-    }
-    for item in &review.no_longer_pending {
-        gone(doc, &section, item, ro)?;
-    }
-    Ok(())
+    Some(
+        node("section")
+            .attr("id", "review-sent")
+            .class("sent")
+            .child(node("h3").text(&t("sent_heading")))
+            .children(review.follow_ups.iter().map(|f| follow_up(f, ro)))
+            .children(review.pending.iter().map(pending))
+            .children(review.no_longer_pending.iter().map(|g| gone(g, ro))),
+    )
 }
 
-fn item(doc: &Document, parent: &Element, kind: &str, key: &str, name: &str) -> DomResult<Element> {
-    let li = append(
-        parent,
-        el(
-            doc,
-            "div",
-            &[
-                ("class", "sent-item"),
-                ("data-sent", kind),
-                ("data-key", key),
-            ],
-            None,
-        )?,
-    )?;
-    ui::text(doc, &li, "strong", "", name)?;
-    Ok(li)
+/// One sent invitation, headed by the name.
+fn item(kind: &str, key: &str, name: &str) -> Node {
+    node("div")
+        .class("sent-item")
+        .attr("data-sent", kind)
+        .attr("data-key", key)
+        .child(node("strong").text(name))
 }
 
-fn follow_up(doc: &Document, parent: &Element, f: &FollowUpItem, ro: bool) -> DomResult<()> {
-    let li = item(doc, parent, "follow-up", &f.key, &f.name)?;
-    ui::text(doc, &li, "p", "hint", &t("sent_follow_up_due"))?;
-    if let Some(message) = &f.follow_up {
-        ui::text(doc, &li, "p", "follow-up", &message.text)?;
-    }
-    ui::button(
-        doc,
-        &li,
-        &t("sent_followed_up"),
-        "sent-followed-up",
-        &f.key,
-        ro,
-    )?;
-    Ok(())
+/// Accepted, follow-up due: the message, and "Followed up".
+fn follow_up(f: &FollowUpItem, ro: bool) -> Node {
+    item("follow-up", &f.key, &f.name)
+        .child(ui::hint(&t("sent_follow_up_due")))
+        .children(
+            f.follow_up
+                .as_ref()
+                .map(|message| ui::line("p", "follow-up", &message.text)),
+        )
+        .child(ui::button(&t("sent_followed_up"), "sent-followed-up", &f.key).disabled(ro))
 }
 
-fn pending(doc: &Document, parent: &Element, p: &PendingItem) -> DomResult<()> {
-    let li = item(doc, parent, "pending", &p.key, &p.name)?;
-    li.set_attribute("data-sent-action", p.advice.action.as_str())?;
-    if let Some(days) = p.advice.days {
-        ui::text(doc, &li, "span", "age", &format!(" · {}", ui::age(days)))?;
-    }
-    let reasons = append(&li, el(doc, "ul", &[("class", "reasons")], None)?)?;
-    for reason in &p.advice.reasons {
-        ui::text(doc, &reasons, "li", "", &reason_text(reason))?;
-    }
-    Ok(())
+/// Still waiting: how long, and why to wait or act.
+fn pending(p: &PendingItem) -> Node {
+    let age = p
+        .advice
+        .days
+        .map(|days| ui::line("span", "age", &format!(" · {}", ui::age(days))));
+    let reasons = p
+        .advice
+        .reasons
+        .iter()
+        .map(|reason| node("li").text(&reason_text(reason)));
+    item("pending", &p.key, &p.name)
+        .attr("data-sent-action", p.advice.action.as_str())
+        .children(age)
+        .child(node("ul").class("reasons").children(reasons))
 }
 
-fn gone(doc: &Document, parent: &Element, g: &GoneItem, ro: bool) -> DomResult<()> {
-    let li = item(doc, parent, "gone", &g.key, &g.name)?;
-    ui::text(doc, &li, "p", "hint", &t("sent_no_longer_pending"))?;
-    ui::button(doc, &li, &t("sent_accepted"), "sent-accepted", &g.key, ro)?;
-    Ok(())
+/// No longer pending: "They accepted".
+fn gone(g: &GoneItem, ro: bool) -> Node {
+    item("gone", &g.key, &g.name)
+        .child(ui::hint(&t("sent_no_longer_pending")))
+        .child(ui::button(&t("sent_accepted"), "sent-accepted", &g.key).disabled(ro))
 }
 
 /// "They accepted" (the follow-up follows) and "Followed up".

@@ -1,6 +1,9 @@
 //! Made-up invitations the template editor previews against: the five
-//! situations a template most often meets. People and companies are invented.
+//! situations a template most often meets. People and companies are invented;
+//! what they do and write is in `_locales` (`popup_sample_*`), in the UI
+//! language.
 
+use super::ui::t;
 use kindly_core::template::Facts;
 use kindly_core::{Invitation, Kind};
 
@@ -34,7 +37,13 @@ pub fn samples() -> Vec<Sample> {
             invitation: Invitation {
                 age_days: Some(3),
                 mutual_count: Some(0),
-                ..person("sam-rivera", "Sam Rivera", "Sam", "Growth Marketer at Brightline", Some("Brightline"))
+                ..person(
+                    "sam-rivera",
+                    "Sam Rivera",
+                    "Sam",
+                    &t("sample_stranger_headline"),
+                    Some("Brightline"),
+                )
             },
         },
         Sample {
@@ -44,11 +53,14 @@ pub fn samples() -> Vec<Sample> {
                 age_days: Some(5),
                 mutual_count: Some(4),
                 mutual_name: Some("Jo Chen".into()),
-                note: Some(
-                    "Hi! I enjoyed your talk on accessible design at the Lisbon meetup and would love to stay in touch."
-                        .into(),
-                ),
-                ..person("ana-lima", "Ana Lima", "Ana", "Product Designer at Northwind", Some("Northwind"))
+                note: Some(t("sample_note_text")),
+                ..person(
+                    "ana-lima",
+                    "Ana Lima",
+                    "Ana",
+                    &t("sample_note_headline"),
+                    Some("Northwind"),
+                )
             },
         },
         Sample {
@@ -57,12 +69,12 @@ pub fn samples() -> Vec<Sample> {
             invitation: Invitation {
                 age_days: Some(10),
                 mutual_count: Some(2),
-                note: Some("I have an exciting opportunity that matches your profile. Open to a quick chat?".into()),
+                note: Some(t("sample_recruiter_text")),
                 ..person(
                     "priya-nair",
                     "Priya Nair",
                     "Priya",
-                    "Technical Recruiter at TalentBridge",
+                    &t("sample_recruiter_headline"),
                     Some("TalentBridge"),
                 )
             },
@@ -74,7 +86,13 @@ pub fn samples() -> Vec<Sample> {
                 age_days: Some(1),
                 mutual_count: Some(25),
                 mutual_name: Some("Lea Martin".into()),
-                ..person("tom-becker", "Tom Becker", "Tom", "Teacher", None)
+                ..person(
+                    "tom-becker",
+                    "Tom Becker",
+                    "Tom",
+                    &t("sample_friend_headline"),
+                    None,
+                )
             },
         },
         Sample {
@@ -83,15 +101,12 @@ pub fn samples() -> Vec<Sample> {
             invitation: Invitation {
                 age_days: Some(21),
                 mutual_count: Some(1),
-                note: Some(
-                    "I'd love to show you how LeadRocket can triple your pipeline in 30 days. Free demo this week?"
-                        .into(),
-                ),
+                note: Some(t("sample_sales_text")),
                 ..person(
                     "chris-doyle",
                     "Chris Doyle",
                     "Chris",
-                    "Founder at LeadRocket | Helping B2B teams grow 10x",
+                    &t("sample_sales_headline"),
                     Some("LeadRocket"),
                 )
             },
@@ -104,8 +119,8 @@ pub fn samples() -> Vec<Sample> {
 /// previewing invitation notes and follow-ups. Said as one would after
 /// "we met".
 pub fn what_you_said(facts: &mut Facts) {
-    facts.met_at = Some("at the Lisbon design meetup".into());
-    facts.topic = Some("accessible forms".into());
+    facts.met_at = Some(t("sample_met_at"));
+    facts.topic = Some(t("sample_topic"));
     facts.mutual_name = Some("Jo Chen".into());
-    facts.my_role = Some("the designer who asked about error messages".into());
+    facts.my_role = Some(t("sample_my_role"));
 }

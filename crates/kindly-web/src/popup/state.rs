@@ -11,10 +11,6 @@ use kindly_core::store::{self, ImportChanges, ImportPlan};
 use kindly_core::{Data, Day, TemplateRecord};
 use std::cell::{Cell, RefCell};
 
-/// The popup's own storage key: the day of the last weekly review. UI state,
-/// not user data, so it is not part of `Data` or of exports.
-pub const KEY_LAST_REVIEW: &str = "kindly.popup.lastReview";
-
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Tab {
     Templates,

@@ -5,7 +5,7 @@
 use super::editor::{self, save_templates};
 use super::state::{focus, may_write, refresh, status, with_state, State};
 use super::ui::{self, t, tf};
-use crate::dom::{self, append, el, DomResult};
+use crate::dom::{self, node, DomResult, Node};
 use kindly_core::store;
 use kindly_core::{my_templates, Target, TemplateRecord};
 use wasm_bindgen::JsCast;
@@ -14,51 +14,57 @@ use web_sys::{Document, Element, HtmlInputElement};
 pub fn render(doc: &Document, panel: &Element, st: &State) -> DomResult<()> {
     ui::clear(panel);
     let ro = !st.writable;
-    let bar = append(panel, el(doc, "div", &[("class", "toolbar")], None)?)?;
-    ui::field(
-        &bar,
-        "tpl-search",
-        &t("search_templates"),
-        ui::input("tpl-search", "search", &st.search)
-            .attr("data-input", "tpl-search")
-            .attr("aria-controls", "tpl-results")
-            .attr("autocomplete", "off"),
-    )?;
-    ui::button(doc, &bar, &t("new_template"), "tpl-new", "", ro)?.set_attribute("id", "tpl-new")?;
-
+    toolbar(&st.search, ro).add_to(panel)?;
     if let Some(undone) = st.undo.as_ref().map(|d| &d.template) {
-        let undo = append(panel, el(doc, "div", &[("class", "undo")], None)?)?;
-        ui::text(
-            doc,
-            &undo,
-            "span",
-            "",
-            &tf("deleted_template", &[&title_of(undone)]),
-        )?;
-        ui::button(doc, &undo, &t("undo"), "tpl-undo", "", ro)?.set_attribute("id", "tpl-undo")?;
+        undo_bar(undone, ro).add_to(panel)?;
     }
-    append(panel, el(doc, "div", &[("id", "tpl-results")], None)?)?;
+    node("div").attr("id", "tpl-results").add_to(panel)?;
     render_results(doc, st)?;
-
-    let foot = append(panel, el(doc, "div", &[("class", "footer-actions")], None)?)?;
-    ui::button(doc, &foot, &t("restore_defaults"), "tpl-restore", "", ro)?
-        .set_attribute("id", "tpl-restore")?;
-    ui::text(doc, &foot, "p", "hint", &t("restore_defaults_hint"))?;
+    restore_footer(ro).add_to(panel)?;
     Ok(())
 }
 
-/// What a search matches: title, body, situations, target and language.
-fn matches(tpl: &TemplateRecord, query: &str) -> bool {
-    let q = query.trim().to_lowercase();
-    if q.is_empty() {
-        return true;
-    }
-    let mut hay = format!("{} {} {}", tpl.title, tpl.body, tpl.language).to_lowercase();
-    for s in &tpl.situations {
-        hay.push(' ');
-        hay.push_str(&t(&format!("sit_{}", ui::name_of(s))).to_lowercase());
-    }
-    q.split_whitespace().all(|w| hay.contains(w))
+/// Search and New.
+fn toolbar(search: &str, ro: bool) -> Node {
+    node("div")
+        .class("toolbar")
+        .child(ui::field(
+            "tpl-search",
+            &t("search_templates"),
+            ui::input("tpl-search", "search", search)
+                .attr("data-input", "tpl-search")
+                .attr("aria-controls", "tpl-results")
+                .attr("autocomplete", "off"),
+        ))
+        .child(
+            ui::button(&t("new_template"), "tpl-new", "")
+                .disabled(ro)
+                .attr("id", "tpl-new"),
+        )
+}
+
+/// "Deleted …" with Undo.
+fn undo_bar(undone: &TemplateRecord, ro: bool) -> Node {
+    node("div")
+        .class("undo")
+        .child(node("span").text(&tf("deleted_template", &[&title_of(undone)])))
+        .child(
+            ui::button(&t("undo"), "tpl-undo", "")
+                .disabled(ro)
+                .attr("id", "tpl-undo"),
+        )
+}
+
+/// Restore the default library, with what it keeps.
+fn restore_footer(ro: bool) -> Node {
+    node("div")
+        .class("footer-actions")
+        .child(
+            ui::button(&t("restore_defaults"), "tpl-restore", "")
+                .disabled(ro)
+                .attr("id", "tpl-restore"),
+        )
+        .child(ui::hint(&t("restore_defaults_hint")))
 }
 
 fn title_of(tpl: &TemplateRecord) -> String {
@@ -79,7 +85,7 @@ fn render_results(doc: &Document, st: &State) -> DomResult<()> {
     let shown: Vec<(usize, &TemplateRecord)> = all
         .iter()
         .enumerate()
-        .filter(|(_, tpl)| matches(tpl, &st.search))
+        .filter(|(_, tpl)| my_templates::matches(tpl, &st.search, situation_name))
         .collect();
     let count = if st.search.trim().is_empty() {
         ui::tn("template_count", all.len(), &[&all.len().to_string()])
@@ -90,97 +96,116 @@ fn render_results(doc: &Document, st: &State) -> DomResult<()> {
             &[&shown.len().to_string(), &all.len().to_string()],
         )
     };
-    ui::text(doc, &out, "p", "count", &count)?.set_attribute("id", "tpl-count")?;
+    ui::line("p", "count", &count)
+        .attr("id", "tpl-count")
+        .add_to(&out)?;
     if shown.is_empty() {
-        ui::text(doc, &out, "p", "empty", &t("no_templates"))?;
+        ui::line("p", "empty", &t("no_templates")).add_to(&out)?;
         return Ok(());
     }
-    let list = append(
-        &out,
-        el(
-            doc,
-            "ul",
-            &[("class", "cards"), ("aria-label", &t("tab_templates"))],
-            None,
-        )?,
-    )?;
     let last = all.len().saturating_sub(1);
-    for (i, tpl) in shown {
-        let title = title_of(tpl);
-        let item = append(
-            &list,
-            el(
-                doc,
-                "li",
-                &[("class", "card"), ("id", &format!("tpl-item-{i}"))],
-                None,
-            )?,
-        )?;
-        let head = append(&item, el(doc, "div", &[("class", "card-head")], None)?)?;
-        ui::text(doc, &head, "h3", "", &title)?;
-        let badges = append(&head, el(doc, "div", &[("class", "badges")], None)?)?;
-        let origin = if tpl.builtin {
-            t("builtin")
-        } else {
-            t("yours")
+    let cards = shown.into_iter().map(|(i, tpl)| {
+        let place = Place {
+            index: i,
+            first: i == 0,
+            last: i >= last,
         };
-        ui::text(doc, &badges, "span", "badge", &origin)?;
-        let target = match tpl.target {
-            Target::Note => t("target_note"),
-            Target::Message => t("target_message"),
-        };
-        ui::text(doc, &badges, "span", "badge", &target)?;
-        ui::text(doc, &badges, "span", "badge", &tpl.language.to_uppercase())?;
-        if kindly_core::template::parse(&tpl.body).is_err() {
-            ui::text(doc, &badges, "span", "badge bad", &t("has_errors"))?;
-        }
-        let fits = if tpl.situations.is_empty() {
-            t("fits_any")
-        } else {
-            let names: Vec<String> = tpl
-                .situations
-                .iter()
-                .map(|s| t(&format!("sit_{}", ui::name_of(s))))
-                .collect();
-            tf("fits", &[&names.join(" · ")])
-        };
-        ui::text(doc, &item, "p", "fits", &fits)?;
-        let excerpt: String = tpl
-            .body
-            .chars()
-            .take(110)
-            .collect::<String>()
-            .replace('\n', " ");
-        let more = if tpl.body.chars().count() > 110 {
-            "…"
-        } else {
-            ""
-        };
-        ui::text(doc, &item, "p", "excerpt", &format!("{excerpt}{more}"))?;
-
-        let actions = append(&item, el(doc, "div", &[("class", "row-actions")], None)?)?;
-        let id = tpl.id.as_str();
-        let edit_label = if ro { t("view") } else { t("edit") };
-        let b = ui::button(doc, &actions, &edit_label, "tpl-edit", id, false)?;
-        b.set_attribute("id", &format!("tpl-edit-{i}"))?;
-        b.set_attribute("aria-label", &format!("{edit_label}: {title}"))?;
-        let b = ui::button(doc, &actions, &t("duplicate"), "tpl-dup", id, ro)?;
-        b.set_attribute("id", &format!("tpl-dup-{i}"))?;
-        b.set_attribute("aria-label", &format!("{}: {title}", t("duplicate")))?;
-        let b = ui::button(doc, &actions, "↑", "tpl-up", id, ro || i == 0)?;
-        b.set_attribute("id", &format!("tpl-up-{i}"))?;
-        b.set_attribute("aria-label", &format!("{}: {title}", t("move_up")))?;
-        b.set_attribute("title", &t("move_up"))?;
-        let b = ui::button(doc, &actions, "↓", "tpl-down", id, ro || i >= last)?;
-        b.set_attribute("id", &format!("tpl-down-{i}"))?;
-        b.set_attribute("aria-label", &format!("{}: {title}", t("move_down")))?;
-        b.set_attribute("title", &t("move_down"))?;
-        let b = ui::button(doc, &actions, &t("delete"), "tpl-del", id, ro)?;
-        b.set_attribute("id", &format!("tpl-del-{i}"))?;
-        b.set_attribute("class", "danger-quiet")?;
-        b.set_attribute("aria-label", &format!("{}: {title}", t("delete")))?;
-    }
+        card(tpl, place, ro)
+    });
+    node("ul")
+        .class("cards")
+        .attr("aria-label", &t("tab_templates"))
+        .children(cards)
+        .add_to(&out)?;
     Ok(())
+}
+
+/// Where a template sits in the list (its buttons' ids, which may move).
+#[derive(Clone, Copy)]
+struct Place {
+    index: usize,
+    first: bool,
+    last: bool,
+}
+
+/// One template: title and badges, what it fits, an excerpt, its actions.
+fn card(tpl: &TemplateRecord, place: Place, ro: bool) -> Node {
+    let fits = if tpl.situations.is_empty() {
+        t("fits_any")
+    } else {
+        let names: Vec<String> = tpl.situations.iter().map(situation_name).collect();
+        tf("fits", &[&names.join(" · ")])
+    };
+    node("li")
+        .class("card")
+        .attr("id", &format!("tpl-item-{}", place.index))
+        .child(
+            node("div")
+                .class("card-head")
+                .child(node("h3").text(&title_of(tpl)))
+                .child(badges(tpl)),
+        )
+        .child(ui::line("p", "fits", &fits))
+        .child(ui::line("p", "excerpt", &my_templates::excerpt(&tpl.body)))
+        .child(actions(tpl, place, ro))
+}
+
+/// A situation's name in the UI language.
+fn situation_name(s: &kindly_core::Situation) -> String {
+    t(&format!("sit_{}", ui::name_of(s)))
+}
+
+/// Built-in or yours, note or message, language, and whether it parses.
+fn badges(tpl: &TemplateRecord) -> Node {
+    let badge = |class: &str, text: &str| ui::line("span", class, text);
+    let origin = if tpl.builtin {
+        t("builtin")
+    } else {
+        t("yours")
+    };
+    let target = match tpl.target {
+        Target::Note => t("target_note"),
+        Target::Message => t("target_message"),
+    };
+    let broken = kindly_core::template::parse(&tpl.body).is_err();
+    node("div")
+        .class("badges")
+        .child(badge("badge", &origin))
+        .child(badge("badge", &target))
+        .child(badge("badge", &tpl.language.to_uppercase()))
+        .children(broken.then(|| badge("badge bad", &t("has_errors"))))
+}
+
+/// Edit (or View), Duplicate, move up and down, Delete.
+fn actions(tpl: &TemplateRecord, place: Place, ro: bool) -> Node {
+    let title = title_of(tpl);
+    let i = place.index;
+    let id = tpl.id.as_str();
+    let action = |text: &str, act: &str, name: &str| {
+        ui::button(text, act, id)
+            .attr("id", &format!("{act}-{i}"))
+            .attr("aria-label", &tf("action_on", &[name, &title]))
+    };
+    let edit = if ro { t("view") } else { t("edit") };
+    node("div")
+        .class("row-actions")
+        .child(action(&edit, "tpl-edit", &edit))
+        .child(action(&t("duplicate"), "tpl-dup", &t("duplicate")).disabled(ro))
+        .child(
+            action("↑", "tpl-up", &t("move_up"))
+                .disabled(ro || place.first)
+                .attr("title", &t("move_up")),
+        )
+        .child(
+            action("↓", "tpl-down", &t("move_down"))
+                .disabled(ro || place.last)
+                .attr("title", &t("move_down")),
+        )
+        .child(
+            action(&t("delete"), "tpl-del", &t("delete"))
+                .disabled(ro)
+                .class("danger-quiet"),
+        )
 }
 
 pub fn click(act: &str, id: &str) -> DomResult<bool> {
@@ -258,12 +283,7 @@ pub fn click(act: &str, id: &str) -> DomResult<bool> {
                 if !may_write(st) {
                     return None;
                 }
-                let i = st.data.templates.iter().position(|t| t.id == id)?;
-                let j = if up { i.checked_sub(1)? } else { i + 1 };
-                if j >= st.data.templates.len() {
-                    return None;
-                }
-                st.data.templates.swap(i, j);
+                let j = my_templates::move_by_one(&mut st.data, id, up)?;
                 let title = st.data.templates.get(j).map(title_of).unwrap_or_default();
                 let key = if up { "moved_up" } else { "moved_down" };
                 save_templates(st, tf(key, &[&title, &(j + 1).to_string()]));

@@ -4,37 +4,33 @@
 //! popup's one delegated listener per event type dispatches on. So rebuilding
 //! a list never leaks listeners, and the HTML says what each control does.
 
-use crate::chrome;
-use crate::dom::{append, el, node, DomResult, Node};
+use crate::dom::{node, Node};
+use crate::ui_text;
+use kindly_core::days::{self, ago, Ago};
 use kindly_core::Day;
 use wasm_bindgen::JsCast;
-use web_sys::{Document, Element, HtmlInputElement};
+use web_sys::Element;
 
-/// A popup string (`popup_<key>` in `_locales/*/popup.json`). A missing
-/// message shows its key, so a gap is visible in testing, never blank.
+/// A popup string (`popup_<key>` in `_locales/*/popup.json`), read
+/// through [`ui_text`] like the panel's words.
 pub fn t(key: &str) -> String {
     tf(key, &[])
 }
 
 /// A popup string with `$1`… substitutions.
 pub fn tf(key: &str, subs: &[&str]) -> String {
-    chrome::message(&format!("popup_{key}"), subs, key)
+    ui_text::text(&format!("popup_{key}"), subs)
 }
 
 /// A popup string that counts `n` things, in the UI language's plural form
 /// for `n` (`popup_<key>_one`, `_other`…): never "template(s)".
 pub fn tn(key: &str, n: usize, subs: &[&str]) -> String {
-    chrome::counted_message(&format!("popup_{key}"), n as u64, subs, key)
+    ui_text::counted(&format!("popup_{key}"), n as u64, subs)
 }
 
 /// Today as a day number (UTC).
 pub fn today() -> Day {
-    let days = (js_sys::Date::now() / 86_400_000.0).floor();
-    if days.is_finite() && days > 0.0 && days < f64::from(u32::MAX) {
-        days as Day
-    } else {
-        0
-    }
+    days::day_of(js_sys::Date::now())
 }
 
 /// Removes every child of `element`.
@@ -43,55 +39,49 @@ pub fn clear(element: &Element) {
 }
 
 /// A `<button type=button>` that dispatches `act` with `data-id`.
-pub fn button(
-    doc: &Document,
-    parent: &Element,
-    text: &str,
-    act: &str,
-    id: &str,
-    disabled: bool,
-) -> DomResult<Element> {
-    let b = append(
-        parent,
-        el(
-            doc,
-            "button",
-            &[("type", "button"), ("data-act", act), ("data-id", id)],
-            Some(text),
-        )?,
-    )?;
-    if disabled {
-        b.set_attribute("disabled", "")?;
-    }
-    Ok(b)
+pub fn button(text: &str, act: &str, id: &str) -> Node {
+    node("button")
+        .attr("type", "button")
+        .attr("data-act", act)
+        .attr("data-id", id)
+        .text(text)
 }
 
-/// A heading, a paragraph, or any element holding text.
-pub fn text(
-    doc: &Document,
-    parent: &Element,
-    tag: &str,
-    class: &str,
-    text: &str,
-) -> DomResult<Element> {
-    let attrs: &[(&str, &str)] = if class.is_empty() {
-        &[]
+/// A `<tag class=class>` holding `text` (no class when `class` is empty).
+pub fn line(tag: &str, class: &str, text: &str) -> Node {
+    let element = node(tag);
+    let element = if class.is_empty() {
+        element
     } else {
-        &[("class", class)]
+        element.class(class)
     };
-    append(parent, el(doc, tag, attrs, Some(text))?)
+    element.text(text)
 }
 
-/// A `div.field` in `parent`: the label `label`, then `control` (whose id
-/// is `id`). Returns the control.
-pub fn field(parent: &Element, id: &str, label: &str, control: Node) -> DomResult<Element> {
-    let control = control.build()?;
+/// A grey explanatory paragraph.
+pub fn hint(text: &str) -> Node {
+    line("p", "hint", text)
+}
+
+/// A `<section class=class>` titled by an `<h2 id=heading>` of `title`.
+pub fn section(class: &str, heading: &str, title: &str) -> Node {
+    node("section")
+        .class(class)
+        .attr("aria-labelledby", heading)
+        .child(node("h2").text(title).attr("id", heading))
+}
+
+/// A `div.buttons` row.
+pub fn buttons(children: impl IntoIterator<Item = Node>) -> Node {
+    node("div").class("buttons").children(children)
+}
+
+/// A `div.field`: the label `label`, then `control` (whose id is `id`).
+pub fn field(id: &str, label: &str, control: Node) -> Node {
     node("div")
         .class("field")
         .child(node("label").attr("for", id).text(label))
-        .holding(&control)
-        .add_to(parent)?;
-    Ok(control)
+        .child(control)
 }
 
 /// An `<input>` of `kind` holding `value`, in the direction of the
@@ -104,31 +94,20 @@ pub fn input(id: &str, kind: &str, value: &str) -> Node {
         .value(value)
 }
 
-/// A labelled checkbox (a switch when `switch` is true: `role=switch`).
-pub fn checkbox(
-    doc: &Document,
-    parent: &Element,
-    id: &str,
-    label: &str,
-    checked: bool,
-    change: &str,
-    disabled: bool,
-) -> DomResult<HtmlInputElement> {
-    let row = append(parent, el(doc, "div", &[("class", "check")], None)?)?;
-    let input = append(
-        &row,
-        el(
-            doc,
-            "input",
-            &[("id", id), ("type", "checkbox"), ("data-change", change)],
-            None,
-        )?,
-    )?;
-    append(&row, el(doc, "label", &[("for", id)], Some(label))?)?;
-    let input: HtmlInputElement = input.dyn_into()?;
-    input.set_checked(checked);
-    input.set_disabled(disabled);
-    Ok(input)
+/// A `div.check`: `control` (a [`tick`] whose id is `id`), then its label.
+pub fn check(id: &str, label: &str, control: Node) -> Node {
+    node("div")
+        .class("check")
+        .child(control)
+        .child(node("label").attr("for", id).text(label))
+}
+
+/// A checkbox, ticked when `checked`.
+pub fn tick(id: &str, checked: bool) -> Node {
+    node("input")
+        .attr("id", id)
+        .attr("type", "checkbox")
+        .checked(checked)
 }
 
 /// A `<select>` of `(value, label)` options, `selected` chosen.
@@ -155,25 +134,16 @@ pub fn textarea(id: &str, rows: &str, value: &str) -> Node {
         .value(value)
 }
 
-/// Comma-separated text → trimmed, non-empty items.
-pub fn split_list(s: &str) -> Vec<String> {
-    s.split(',')
-        .map(str::trim)
-        .filter(|x| !x.is_empty())
-        .map(ToString::to_string)
-        .collect()
-}
-
 /// "today", "1 day", "3 weeks": how long ago, roughly, in words.
 pub fn age(days: u32) -> String {
     let n = |v: u32| v.to_string();
-    match days {
-        0 => t("age_today"),
-        1 => t("age_day"),
-        2..=13 => tf("age_days", &[&n(days)]),
-        14..=59 => tf("age_weeks", &[&n(days / 7)]),
-        60..=729 => tf("age_months", &[&n(days / 30)]),
-        _ => tf("age_years", &[&n(days / 365)]),
+    match ago(days) {
+        Ago::Today => t("age_today"),
+        Ago::OneDay => t("age_day"),
+        Ago::Days(d) => tf("age_days", &[&n(d)]),
+        Ago::Weeks(w) => tf("age_weeks", &[&n(w)]),
+        Ago::Months(m) => tf("age_months", &[&n(m)]),
+        Ago::Years(y) => tf("age_years", &[&n(y)]),
     }
 }
 

@@ -6,8 +6,10 @@
 
 use super::state::{entries_of, focus, may_write, refresh, save, with_state, State};
 use super::ui::{self, t};
-use crate::dom::{self, append, el, DomResult};
+use crate::dom::{self, node, DomResult, Node};
+use kindly_core::profile_form::{self, FirstRun};
 use kindly_core::store::KEY_PROFILE;
+use kindly_core::Profile;
 use wasm_bindgen::JsCast;
 use web_sys::{Document, HtmlInputElement, HtmlSelectElement};
 
@@ -27,50 +29,45 @@ pub fn render(doc: &Document, st: &State) -> DomResult<()> {
         return Ok(());
     }
     area.remove_attribute("hidden")?;
-    let form = append(
-        &area,
-        el(
-            doc,
-            "section",
-            &[("class", "welcome"), ("aria-labelledby", "welcome-h")],
-            None,
-        )?,
-    )?;
-    ui::text(doc, &form, "h2", "", &t("welcome_title"))?.set_attribute("id", "welcome-h")?;
-    ui::text(doc, &form, "p", "hint", &t("welcome_intro"))?;
-    let p = &st.data.profile;
-    ui::field(
-        &form,
-        "welcome-name",
-        &t("field_name"),
-        ui::input("welcome-name", "text", &p.name).attr("autocomplete", "name"),
-    )?;
-    ui::field(
-        &form,
-        "welcome-field",
-        &t("welcome_field"),
-        ui::input("welcome-field", "text", &p.industries.join(", "))
-            .attr("aria-describedby", "welcome-field-hint"),
-    )?;
-    ui::text(doc, &form, "p", "hint", &t("welcome_field_hint"))?
-        .set_attribute("id", "welcome-field-hint")?;
-    super::profile::policy_select(&form, "welcome-policy", "", p.policy, false)?;
-    ui::checkbox(
-        doc,
-        &form,
-        "welcome-roles",
-        &t("field_open_to_roles"),
-        p.open_to_roles,
-        "",
-        false,
-    )?;
-    let row = append(&form, el(doc, "div", &[("class", "buttons")], None)?)?;
-    let go = ui::button(doc, &row, &t("welcome_save"), "welcome-save", "", false)?;
-    go.set_attribute("class", "primary")?;
-    go.set_attribute("id", "welcome-save")?;
-    ui::button(doc, &row, &t("welcome_skip"), "welcome-skip", "", false)?
-        .set_attribute("id", "welcome-skip")?;
+    questions(&st.data.profile).add_to(&area)?;
     Ok(())
+}
+
+/// The form: name, field, policy, open to roles; save or skip.
+fn questions(p: &Profile) -> Node {
+    node("section")
+        .class("welcome")
+        .attr("aria-labelledby", "welcome-h")
+        .child(node("h2").text(&t("welcome_title")).attr("id", "welcome-h"))
+        .child(ui::hint(&t("welcome_intro")))
+        .child(ui::field(
+            "welcome-name",
+            &t("field_name"),
+            ui::input("welcome-name", "text", &p.name).attr("autocomplete", "name"),
+        ))
+        .child(ui::field(
+            "welcome-field",
+            &t("welcome_field"),
+            ui::input("welcome-field", "text", &p.industries.join(", "))
+                .attr("aria-describedby", "welcome-field-hint"),
+        ))
+        .child(ui::hint(&t("welcome_field_hint")).attr("id", "welcome-field-hint"))
+        .child(ui::field(
+            "welcome-policy",
+            &t("field_policy"),
+            super::profile::policy_select("welcome-policy", p.policy),
+        ))
+        .child(ui::check(
+            "welcome-roles",
+            &t("field_open_to_roles"),
+            ui::tick("welcome-roles", p.open_to_roles),
+        ))
+        .child(ui::buttons([
+            ui::button(&t("welcome_save"), "welcome-save", "")
+                .class("primary")
+                .attr("id", "welcome-save"),
+            ui::button(&t("welcome_skip"), "welcome-skip", "").attr("id", "welcome-skip"),
+        ]))
 }
 
 fn value_of(doc: &Document, id: &str) -> String {
@@ -107,14 +104,13 @@ pub fn click(act: &str, _id: &str) -> DomResult<bool> {
         if !may_write(st) {
             return;
         }
-        let p = &mut st.data.profile;
-        if answered {
-            p.name = name.trim().to_string();
-            p.industries = ui::split_list(&field);
-            p.policy = super::profile::parse_policy(&policy);
-            p.open_to_roles = roles;
-        }
-        p.first_run_done = true;
+        let answers = answered.then_some(FirstRun {
+            name: &name,
+            field: &field,
+            policy: &policy,
+            open_to_roles: roles,
+        });
+        profile_form::finish_first_run(&mut st.data.profile, answers);
         let set = entries_of(&st.data, |k| k == KEY_PROFILE);
         let done = if answered {
             t("welcome_saved")
