@@ -136,12 +136,12 @@ pub fn small_panel(
 /// language, the dialog's limit).
 pub fn make(note_box: &Element, key: &str, data: &Data, input: NoteInput) -> DomResult<Strip> {
     let (doc, host, section, head) = small_panel(note_box, key, "note")?;
-    let count = part("span", "count").add_to(&head)?;
+    let count = part("span", parts::NOTE_COUNT).add_to(&head)?;
     let facts = node("div").class("facts").add_to(&section)?;
-    let met_at = fact_field(&facts, "met-at", "note_met_at")?;
-    let topic = fact_field(&facts, "topic", "note_topic")?;
-    let hints = part("ul", "hints").add_to(&section)?;
-    let notes = part("ul", "notes").add_to(&section)?;
+    let met_at = fact_field(&facts, parts::MET_AT, "note_met_at")?;
+    let topic = fact_field(&facts, parts::TOPIC, "note_topic")?;
+    let hints = part("ul", parts::HINTS).add_to(&section)?;
+    let notes = part("ul", parts::NOTES).add_to(&section)?;
     node("p")
         .class("never")
         .text(&ui_text::text("note_never_sends", &[]))
@@ -231,10 +231,10 @@ fn render_notes(state: &Rc<RefCell<StripState>>) -> DomResult<()> {
         .take(SHOWN_NOTES)
     {
         node("li")
-            .part("note-suggestion")
+            .part(parts::NOTE_SUGGESTION)
             .attr("data-template", &suggestion.template_id)
             .attr("data-fits", if suggestion.fits { "true" } else { "false" })
-            .child(node("p").part("note-text").text(&suggestion.text))
+            .child(node("p").part(parts::NOTE_TEXT).text(&suggestion.text))
             .child(
                 node("span")
                     .class("chars")
@@ -243,7 +243,7 @@ fn render_notes(state: &Rc<RefCell<StripState>>) -> DomResult<()> {
             .child(
                 node("button")
                     .attr("type", "button")
-                    .part("use")
+                    .part(parts::USE)
                     .attr("title", &suggestion.title)
                     .text(&ui_text::text("note_use", &[])),
             )
@@ -282,7 +282,7 @@ fn render_check(state: &Rc<RefCell<StripState>>) -> DomResult<()> {
             format!("{} {tip}", hint_text(&hint))
         };
         node("li")
-            .attr("data-kindly-hint", &hint.id)
+            .attr(parts::HINT_ID, &hint.id)
             .class(severity)
             .text(&said)
             .add_to(&s.hints)?;
@@ -296,16 +296,16 @@ fn use_clicked(state: &Rc<RefCell<StripState>>, event: &Event) {
         return;
     }
     let Some(button) =
-        target_element(event).and_then(|t| t.closest(&parts::selector("use")).ok().flatten())
+        target_element(event).and_then(|t| t.closest(&parts::selector(parts::USE)).ok().flatten())
     else {
         return;
     };
     let Some(text) = button
-        .closest(&parts::selector("note-suggestion"))
+        .closest(&parts::selector(parts::NOTE_SUGGESTION))
         .ok()
         .flatten()
         .and_then(|item| {
-            item.query_selector(&parts::selector("note-text"))
+            item.query_selector(&parts::selector(parts::NOTE_TEXT))
                 .ok()
                 .flatten()
         })

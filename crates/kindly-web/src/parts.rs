@@ -106,3 +106,27 @@ pub const FIRST_RUN: &str = "first-run";
 pub const FIRST_RUN_SAVE: &str = "first-run-save";
 /// Its Skip button.
 pub const FIRST_RUN_SKIP: &str = "first-run-skip";
+
+// The note strip in LinkedIn's "Add a note" dialog (kind `note`).
+/// The count of the note in LinkedIn's box against its limit.
+pub const NOTE_COUNT: &str = "count";
+/// The list of notes offered.
+pub const NOTES: &str = "notes";
+/// One note offered.
+pub const NOTE_SUGGESTION: &str = "note-suggestion";
+/// Its text.
+pub const NOTE_TEXT: &str = "note-text";
+/// Its "Use" button, which puts the text in LinkedIn's box.
+pub const USE: &str = "use";
+/// The field for where the user met the person.
+pub const MET_AT: &str = "met-at";
+/// The field for what they talked about.
+pub const TOPIC: &str = "topic";
+
+// A Sent-tab row's panel (kind `sent`).
+/// What Kindly suggests about the invitation, in words.
+pub const SENT_ACTION: &str = "sent-action";
+/// The suggestion's id (wait, withdraw, follow_up_elsewhere), on the panel element.
+pub const SENT_ACTION_ATTR: &str = "data-sent-action";
+/// A reason's id, on its list item.
+pub const SENT_REASON_ID: &str = "data-reason";

@@ -19,9 +19,9 @@ use web_sys::Element;
 pub fn draw(row: &Element, key: &str, advice: &SentAdvice) -> DomResult<Element> {
     let (_, host, section, head) = note_strip::small_panel(row, key, "sent")?;
     let action = advice.action.as_str();
-    section.set_attribute("data-sent-action", action)?;
+    section.set_attribute(parts::SENT_ACTION_ATTR, action)?;
     node("span")
-        .part("sent-action")
+        .part(parts::SENT_ACTION)
         .text(&ui_text::text(&format!("sent_action_{action}"), &[]))
         .add_to(&head)?;
     node("ul")
@@ -30,7 +30,7 @@ pub fn draw(row: &Element, key: &str, advice: &SentAdvice) -> DomResult<Element>
         .children(advice.reasons.iter().map(|reason| {
             node("li")
                 .class("info")
-                .attr("data-reason", &reason.id)
+                .attr(parts::SENT_REASON_ID, &reason.id)
                 .text(&reason_text(reason))
         }))
         .add_to(&section)?;
