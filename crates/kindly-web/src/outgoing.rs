@@ -17,6 +17,7 @@
 //! open, the email gate say, sent nothing yet).
 
 use crate::dom;
+use crate::hosts;
 use crate::markup::DomElement;
 use crate::note_dialog::{self, FoundDialog};
 use crate::note_strip::{self, Strip};
@@ -62,16 +63,11 @@ fn with_state<R>(f: impl FnOnce(&mut Outgoing) -> R) -> Option<R> {
     OUTGOING.with(|s| s.try_borrow_mut().ok()?.as_mut().map(f))
 }
 
-/// Starts watching for dialogs (once per page): reads the start keys of
-/// storage, then looks.
-pub fn start() {
-    spawn_local(async {
-        // Read as the engine reads it, never migrated or repaired here (the
-        // worker opens the store): no loader or library in the content build.
-        let (data, writable) = match storage::open_start_now().await {
-            Ok(start) => (start.data, start.writable && !start.needs_opening),
-            Err(_) => (Data::default(), false),
-        };
+/// Starts watching for dialogs (once per page) with what the engine read
+/// at its start (settings, profile, templates; writable or not), then
+/// looks.
+pub fn start(data: Data, writable: bool) {
+    spawn_local(async move {
         let observer = Closure::<dyn FnMut(js_sys::Array)>::new(on_mutations);
         let observer = MutationObserver::new(observer.into_js_value().unchecked_ref()).ok();
         OUTGOING.with(|s| {
@@ -117,28 +113,40 @@ fn watch(node: &web_sys::Node) {
     });
 }
 
-/// A change matters unless all it did was add Kindly's own hosts.
+/// Which changes are looked at: any but Kindly's own hosts coming and
+/// going while a strip is open (its dialog may close) or on the Sent tab
+/// (rows arrive); elsewhere only what may bring a dialog (see
+/// `note_dialog::may_bring_dialog`). On the invitation manager most
+/// changes are cards and Kindly's panels: neither starts a search.
 fn on_mutations(records: js_sys::Array) {
-    let ours = |node: &web_sys::Node| {
-        with_state(|s| {
-            s.open
-                .iter()
-                .any(|o| node.is_same_node(Some(&o.strip.host)))
-                || s.sent_panels
-                    .iter()
-                    .any(|(_, host)| node.is_same_node(Some(host)))
-        })
-        .unwrap_or(false)
+    let any_change = with_state(|s| !s.open.is_empty()).unwrap_or(false) || on_sent_tab();
+    let theirs = |nodes: web_sys::NodeList| {
+        (0..nodes.length())
+            .filter_map(|i| nodes.item(i))
+            .filter(|n| !hosts::is_host(n))
+            .collect::<Vec<_>>()
     };
     let relevant = records.iter().any(|record| {
         let record: MutationRecord = record.unchecked_into();
-        let added = record.added_nodes();
-        record.removed_nodes().length() > 0
-            || (0..added.length()).any(|i| added.item(i).is_some_and(|n| !ours(&n)))
+        let added = theirs(record.added_nodes());
+        if any_change {
+            return !added.is_empty() || !theirs(record.removed_nodes()).is_empty();
+        }
+        added.iter().any(|node| {
+            node.dyn_ref::<Element>()
+                .is_some_and(note_dialog::may_bring_dialog)
+        })
     });
     if relevant {
         schedule();
     }
+}
+
+fn on_sent_tab() -> bool {
+    let path = web_sys::window()
+        .and_then(|w| w.location().pathname().ok())
+        .unwrap_or_default();
+    classify(&path) == Route::Sent
 }
 
 fn schedule() {
@@ -162,7 +170,9 @@ fn today() -> Day {
 }
 
 /// Finds the dialogs open now: strips for new ones, and the sends of those
-/// that closed remembered.
+/// that closed remembered. The full search only when a strip is open or a
+/// scope may hold a note box (see `note_dialog::may_hold_note_box`): most
+/// changes of a page are not a dialog.
 fn look() {
     let Ok(doc) = dom::document() else { return };
     let Some(root) = doc.document_element() else {
@@ -175,13 +185,18 @@ fn look() {
     if classify(&path) == Route::Sent {
         sent_tab_panels(&doc, &lang, &path);
     }
-    for scope in note_dialog::scopes(&root) {
+    let scopes = note_dialog::scopes(&root);
+    for scope in &scopes {
         let node = scope.get_root_node();
         if !node.is_same_node(Some(&doc)) {
             watch(&node);
         }
     }
-    let found: Vec<FoundDialog<Element>> = note_dialog::find_note_dialogs(&root, &lang)
+    let strips_open = with_state(|s| !s.open.is_empty()).unwrap_or(false);
+    if !strips_open && !scopes.iter().any(note_dialog::may_hold_note_box) {
+        return;
+    }
+    let found: Vec<FoundDialog<Element>> = note_dialog::find_note_dialogs_in(&scopes, &lang)
         .into_iter()
         .filter(|f| {
             f.dialog.step == Step::Writing && !f.dialog.quota_used_up && f.note_box.is_some()
@@ -333,9 +348,11 @@ fn remember(open: &Open, note_sent: &str) {
 }
 
 /// Gives each Sent row without one its panel: reads what Kindly remembers
-/// of those invitations (by key; the whole store only when the list is
+/// of those invitations (by key, and by name for those remembered before
+/// their address was known; every stored entry only when the list is
 /// complete, which is when a missing row means "no longer pending"),
-/// keeps the records in step with the list, then draws.
+/// keeps the records in step with the list, then draws. The settings are
+/// those read at the start: only invitations are read here.
 fn sent_tab_panels(doc: &web_sys::Document, lang: &str, path: &str) {
     let Some(scope) = doc
         .query_selector("main")
@@ -346,6 +363,7 @@ fn sent_tab_panels(doc: &web_sys::Document, lang: &str, path: &str) {
         return;
     };
     let found = crate::sent_tab::find_sent_rows(&scope, lang);
+    let rows: Vec<sent_tab::SentRow> = found.iter().map(|f| sent_tab::read_row(&f.text)).collect();
     let new: Vec<(Element, sent_tab::SentRow)> = with_state(|s| {
         if s.reading_sent {
             return Vec::new();
@@ -355,16 +373,17 @@ fn sent_tab_panels(doc: &web_sys::Document, lang: &str, path: &str) {
         });
         found
             .iter()
-            .filter(|f| !s.sent_panels.iter().any(|(row, _)| *row == f.root))
-            .map(|f| (f.root.clone(), sent_tab::read_row(&f.text)))
-            .filter(|(_, row)| !row.key.is_empty())
+            .zip(&rows)
+            .filter(|(f, row)| {
+                !row.key.is_empty() && !s.sent_panels.iter().any(|(r, _)| *r == f.root)
+            })
+            .map(|(f, row)| (f.root.clone(), row.clone()))
             .collect()
     })
     .unwrap_or_default();
     if new.is_empty() {
         return;
     }
-    let rows: Vec<sent_tab::SentRow> = found.iter().map(|f| sent_tab::read_row(&f.text)).collect();
     let complete =
         sent_tab::list_state(&crate::sent_tab::list_text(&scope, &found, path), &rows).complete;
     with_state(|s| s.reading_sent = true);
@@ -372,40 +391,71 @@ fn sent_tab_panels(doc: &web_sys::Document, lang: &str, path: &str) {
         let entries = if complete {
             storage::read_all().await
         } else {
-            let mut keys: Vec<String> = store::START_KEYS.iter().map(|k| k.to_string()).collect();
-            keys.extend(rows.iter().map(|r| store::sent_storage_key(&r.key)));
+            let mut keys: Vec<String> = Vec::new();
+            for row in &rows {
+                keys.push(store::sent_storage_key(&row.key));
+                if let Some(name) = row.name.as_deref().filter(|n| !n.trim().is_empty()) {
+                    keys.push(store::sent_storage_key(&sent::name_key(name)));
+                }
+            }
             storage::read_keys(&keys).await
         };
-        let read = store::read_outgoing(&entries.unwrap_or_default());
-        let writable = read.writable && !read.needs_opening;
-        let mut data = read.data;
         let today = today();
-        let changed = sent::update_from_sent_tab(&mut data, &rows, complete, today);
-        for (row, sent_row) in new.iter().filter(|(row, _)| row.is_connected()) {
-            let days = sent_row.age_days.or_else(|| {
-                data.sent
-                    .get(&sent_row.key)
-                    .and_then(|r| sent::waited_days(r, today))
-            });
-            let advice = sent_advice::judge(days, data.sent.get(&sent_row.key), &data.settings);
-            if let Ok(host) = crate::sent_panel::draw(row, &sent_row.key, &advice) {
-                with_state(|s| s.sent_panels.push((row.clone(), host)));
+        let drawn = with_state(|s| {
+            s.reading_sent = false;
+            let mut damaged = false;
+            for (key, raw) in entries.unwrap_or_default() {
+                let Some(card_key) = store::sent_key_of(&key) else {
+                    continue;
+                };
+                // A damaged entry is left as stored (the worker repairs it):
+                // nothing is written over it.
+                match store::read_sent(&key, &raw) {
+                    Ok(record) => {
+                        s.data.sent.insert(card_key.to_string(), record);
+                    }
+                    Err(_) => damaged = true,
+                }
             }
-        }
-        with_state(|s| s.reading_sent = false);
-        if writable && !(changed.written.is_empty() && changed.removed.is_empty()) {
+            let changed = sent::update_from_sent_tab(&mut s.data, &rows, complete, today);
+            let advice: Vec<(Element, String, sent_advice::SentAdvice)> = new
+                .iter()
+                .filter(|(row, _)| row.is_connected())
+                .map(|(row, sent_row)| {
+                    let record = s.data.sent.get(&sent_row.key);
+                    let days = sent_row
+                        .age_days
+                        .or_else(|| record.and_then(|r| sent::waited_days(r, today)));
+                    let advice = sent_advice::judge(days, record, &s.data.settings);
+                    (row.clone(), sent_row.key.clone(), advice)
+                })
+                .collect();
             let set: Vec<(String, String)> = changed
                 .written
                 .iter()
-                .filter_map(|k| data.sent.get(k).map(|r| store::sent_entry(k, r)))
+                .filter_map(|k| s.data.sent.get(k).map(|r| store::sent_entry(k, r)))
                 .collect();
             let gone: Vec<String> = changed
                 .removed
                 .iter()
                 .map(|k| store::sent_storage_key(k))
                 .collect();
-            if let Err(err) = storage::write(&set).await {
-                web_sys::console::warn_1(&JsValue::from_str(&err));
+            let writes = (s.writable && !damaged).then_some((set, gone));
+            (advice, writes)
+        });
+        let Some((advice, writes)) = drawn else {
+            return;
+        };
+        for (row, key, advice) in advice {
+            if let Ok(host) = crate::sent_panel::draw(&row, &key, &advice) {
+                with_state(|s| s.sent_panels.push((row, host)));
+            }
+        }
+        if let Some((set, gone)) = writes {
+            if !set.is_empty() {
+                if let Err(err) = storage::write(&set).await {
+                    web_sys::console::warn_1(&JsValue::from_str(&err));
+                }
             }
             if !gone.is_empty() {
                 if let Err(err) = storage::remove(&gone).await {
