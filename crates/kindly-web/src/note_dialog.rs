@@ -19,8 +19,12 @@ use crate::page::{self, control_label, name_text, CONTROLS, PAGE_CHROME};
 use kindly_core::dialog::{self, DialogText, NoteDialog};
 
 /// Elements that are a dialog's root.
-const DIALOG_ROOTS: &str =
-    "[role=\"dialog\"], [role=\"alertdialog\"], dialog[open], [aria-modal=\"true\"]";
+macro_rules! dialog_roots {
+    () => {
+        "[role=\"dialog\"], [role=\"alertdialog\"], dialog[open], [aria-modal=\"true\"]"
+    };
+}
+const DIALOG_ROOTS: &str = dialog_roots!();
 
 /// Multi-line text boxes: where a note is written. Single-line inputs are
 /// not (the email gate's field is one).
@@ -141,12 +145,19 @@ pub fn find_note_dialogs<E: DomElement>(root: &E, lang: &str) -> Vec<FoundDialog
     find_note_dialogs_in(&scopes(root), lang)
 }
 
-/// What a change must bring for a dialog to have opened: a note box, or
-/// a place one mounts in (a frame, an outlet's shadow host).
-const ARRIVALS: &str = concat!(note_boxes!(), ", iframe, ", shadow_hosts!());
+/// What a change must bring for a dialog to have opened: a note box, a
+/// dialog root, or a place one mounts in (a frame, an outlet's shadow
+/// host).
+const ARRIVALS: &str = concat!(
+    note_boxes!(),
+    ", iframe, ",
+    shadow_hosts!(),
+    ", ",
+    dialog_roots!()
+);
 
 /// Whether `added` (an element the page just inserted) may have brought a
-/// note dialog: it is or holds a note box, a frame or an outlet, or it sits
+/// note dialog: it is or holds a note box, a dialog, a frame or an outlet, or it sits
 /// where overlays mount (a child or grandchild of `body`, where [`scopes`]
 /// looks for shadow roots). Costs a subtree's `querySelector`, never the
 /// whole page's: most changes (a page of cards growing) are not a dialog.
@@ -157,15 +168,17 @@ pub fn may_bring_dialog<E: DomElement>(added: &E) -> bool {
     near_body || added.matches(ARRIVALS) || added.select_first(ARRIVALS).is_some()
 }
 
-/// Whether `scope` (one of [`scopes`]) may hold a dialog with a note box:
-/// a box in a dialog root, or one whose small region holds a counter and a
-/// control (the generic fallback's own test). Never false where
-/// [`find_note_dialogs`] would find a box, and one `querySelectorAll` where
-/// there is none: the full search reads every dialog's texts.
-pub fn may_hold_note_box<E: DomElement>(scope: &E) -> bool {
-    self_and_below(scope, NOTE_BOXES)
-        .iter()
-        .any(|b| b.closest(DIALOG_ROOTS).is_some() || region_of(b).is_some())
+/// Whether `scope` (one of [`scopes`]) may hold a note dialog: a dialog
+/// root, or a box whose small region holds a counter and a control (the
+/// generic fallback's own test). Never false where [`find_note_dialogs`]
+/// would find one, and two queries where there is none: the full search
+/// reads every dialog's texts.
+pub fn may_hold_dialog<E: DomElement>(scope: &E) -> bool {
+    scope.matches(DIALOG_ROOTS)
+        || scope.select_first(DIALOG_ROOTS).is_some()
+        || self_and_below(scope, NOTE_BOXES)
+            .iter()
+            .any(|b| region_of(b).is_some())
 }
 
 /// [`find_note_dialogs`] in scopes already listed.

@@ -43,10 +43,23 @@ struct Open {
     sent_note: Option<String>,
 }
 
+/// A dialog at step one ("Add a note to your invitation?"): its Send sends
+/// the invitation without a note.
+struct Asking {
+    root: Element,
+    key: String,
+    name: String,
+    sent: bool,
+}
+
 struct Outgoing {
     data: Data,
     writable: bool,
     open: Vec<Open>,
+    asking: Vec<Asking>,
+    /// Dialog roots with a Send listener (a dialog keeps its root from step
+    /// one to step two).
+    listening: Vec<Element>,
     observer: Option<MutationObserver>,
     scheduled: Option<gloo::render::AnimationFrame>,
     /// Sent-tab rows with their panel: (row, host).
@@ -75,6 +88,8 @@ pub fn start(data: Data, writable: bool) {
                 data,
                 writable,
                 open: Vec::new(),
+                asking: Vec::new(),
+                listening: Vec::new(),
                 observer,
                 scheduled: None,
                 sent_panels: Vec::new(),
@@ -119,7 +134,8 @@ fn watch(node: &web_sys::Node) {
 /// `note_dialog::may_bring_dialog`). On the invitation manager most
 /// changes are cards and Kindly's panels: neither starts a search.
 fn on_mutations(records: js_sys::Array) {
-    let any_change = with_state(|s| !s.open.is_empty()).unwrap_or(false) || on_sent_tab();
+    let any_change = with_state(|s| !s.open.is_empty() || !s.asking.is_empty()).unwrap_or(false)
+        || on_sent_tab();
     let theirs = |nodes: web_sys::NodeList| {
         (0..nodes.length())
             .filter_map(|i| nodes.item(i))
@@ -192,15 +208,18 @@ fn look() {
             watch(&node);
         }
     }
-    let strips_open = with_state(|s| !s.open.is_empty()).unwrap_or(false);
-    if !strips_open && !scopes.iter().any(note_dialog::may_hold_note_box) {
+    let watching = with_state(|s| !s.open.is_empty() || !s.asking.is_empty()).unwrap_or(false);
+    if !watching && !scopes.iter().any(note_dialog::may_hold_dialog) {
         return;
     }
-    let found: Vec<FoundDialog<Element>> = note_dialog::find_note_dialogs_in(&scopes, &lang)
+    let (found, asking): (Vec<FoundDialog<Element>>, Vec<FoundDialog<Element>>) =
+        note_dialog::find_note_dialogs_in(&scopes, &lang)
+            .into_iter()
+            .partition(|f| f.dialog.step == Step::Writing);
+    follow_step_one(&found, &asking, &lang);
+    let found: Vec<FoundDialog<Element>> = found
         .into_iter()
-        .filter(|f| {
-            f.dialog.step == Step::Writing && !f.dialog.quota_used_up && f.note_box.is_some()
-        })
+        .filter(|f| !f.dialog.quota_used_up && f.note_box.is_some())
         .collect();
     let closed = with_state(|s| {
         let (still, gone): (Vec<Open>, Vec<Open>) =
@@ -220,7 +239,7 @@ fn look() {
         gone.strip.host.remove();
         if let Some(note_sent) = &gone.sent_note {
             if !gone.root.is_connected() || !gone.note_box.is_connected() {
-                remember(&gone, note_sent);
+                remember(&gone.key, &gone.name, note_sent, &gone.strip.input());
             }
         }
     }
@@ -237,6 +256,48 @@ fn look() {
                 );
             }
         }
+    }
+}
+
+/// Step-one dialogs: each new one watched for its Send; one gone after
+/// its Send (LinkedIn closes it once the invitation went out) remembered,
+/// with no note. A dialog that moved on to step two (`writing`) is not
+/// gone: its Send is the strip's.
+fn follow_step_one(writing: &[FoundDialog<Element>], asking: &[FoundDialog<Element>], lang: &str) {
+    let shown = |root: &Element| {
+        root.is_connected() && writing.iter().chain(asking).any(|f| f.root == *root)
+    };
+    let gone = with_state(|s| {
+        let (still, gone): (Vec<Asking>, Vec<Asking>) = std::mem::take(&mut s.asking)
+            .into_iter()
+            .partition(|a| shown(&a.root));
+        s.asking = still;
+        gone
+    })
+    .unwrap_or_default();
+    let language = with_state(|s| note::language_for(lang, &s.data.profile)).unwrap_or_default();
+    for a in gone.iter().filter(|a| a.sent) {
+        let said = NoteInput {
+            language: language.clone(),
+            ..NoteInput::default()
+        };
+        remember(&a.key, &a.name, "", &said);
+    }
+    for f in asking {
+        let known = with_state(|s| s.asking.iter().any(|a| a.root == f.root)).unwrap_or(true);
+        if known {
+            continue;
+        }
+        let (key, name) = invitee(f);
+        listen_for_send(&f.root);
+        with_state(|s| {
+            s.asking.push(Asking {
+                root: f.root.clone(),
+                key,
+                name,
+                sent: false,
+            });
+        });
     }
 }
 
@@ -285,6 +346,17 @@ fn open_strip(f: &FoundDialog<Element>, note_box: &Element, lang: &str) -> dom::
 /// now. Passive, in the capture phase (LinkedIn may close the dialog in its
 /// own handler).
 fn listen_for_send(root: &Element) {
+    let listening = with_state(|s| {
+        s.listening.retain(Element::is_connected);
+        let known = s.listening.contains(root);
+        if !known {
+            s.listening.push(root.clone());
+        }
+        known
+    });
+    if listening != Some(false) {
+        return;
+    }
     let options = web_sys::AddEventListenerOptions::new();
     options.set_capture(true);
     options.set_passive(true);
@@ -303,6 +375,9 @@ fn listen_for_send(root: &Element) {
         with_state(|s| {
             if let Some(open) = s.open.iter_mut().find(|o| o.root.contains(&control)) {
                 open.sent_note = Some(open.strip.note_text());
+            } else if let Some(asking) = s.asking.iter_mut().find(|a| a.root.contains(&control)) {
+                // "Send without a note", "Envoyer sans note"…
+                asking.sent = true;
             }
         });
     });
@@ -315,27 +390,19 @@ fn listen_for_send(root: &Element) {
     );
 }
 
-/// Remembers an invitation sent with a note (and what the user said about
-/// the person), in its own storage entry.
-fn remember(open: &Open, note_sent: &str) {
-    if open.key.is_empty() {
+/// Remembers an invitation sent (`note_sent` empty: without a note) and
+/// what the user said about the person, in its own storage entry.
+fn remember(key: &str, name: &str, note_sent: &str, said: &NoteInput) {
+    if key.is_empty() {
         return;
     }
     let entry = with_state(|s| {
         if !s.writable {
             return None;
         }
-        let name = if open.name.trim().is_empty() {
-            &open.key
-        } else {
-            &open.name
-        };
-        let input = open.strip.input();
-        sent::record_sent(&mut s.data, &open.key, name, note_sent, &input, today());
-        s.data
-            .sent
-            .get(&open.key)
-            .map(|r| store::sent_entry(&open.key, r))
+        let name = if name.trim().is_empty() { key } else { name };
+        sent::record_sent(&mut s.data, key, name, note_sent, said, today());
+        s.data.sent.get(key).map(|r| store::sent_entry(key, r))
     })
     .flatten();
     if let Some(entry) = entry {

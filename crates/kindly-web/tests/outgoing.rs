@@ -209,16 +209,17 @@ fn check_dialog(name: &str, html: &str, sidecar: &DialogSidecar, stripped: bool)
         if !f.root.contains(b) {
             failures.push(format!("{at}: the note box is outside the dialog"));
         }
-        // The engine searches only after these cheap checks say yes.
-        if !note_dialog::may_bring_dialog(&f.root) {
-            failures.push(format!("{at}: the dialog arriving is not noticed"));
-        }
-        if !note_dialog::scopes(&root)
-            .iter()
-            .any(note_dialog::may_hold_note_box)
-        {
-            failures.push(format!("{at}: no scope may hold its note box"));
-        }
+    }
+    // The engine searches only after these cheap checks say yes, at either
+    // step (step one's Send sends without a note).
+    if !note_dialog::may_bring_dialog(&f.root) {
+        failures.push(format!("{at}: the dialog arriving is not noticed"));
+    }
+    if !note_dialog::scopes(&root)
+        .iter()
+        .any(note_dialog::may_hold_dialog)
+    {
+        failures.push(format!("{at}: no scope may hold the dialog"));
     }
     failures
 }
@@ -309,7 +310,7 @@ fn invitation_cards_arriving_start_no_dialog_search() {
         assert!(
             !note_dialog::scopes(&root)
                 .iter()
-                .any(note_dialog::may_hold_note_box),
+                .any(note_dialog::may_hold_dialog),
             "{name}"
         );
     }
