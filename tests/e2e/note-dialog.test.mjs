@@ -121,6 +121,7 @@ test("sending with LinkedIn's Send remembers whom, the note and what was said; K
   const record = JSON.parse(stored);
   assert.equal(record.note, "Hi Ana, great to meet you at RustConf. I'd like to stay in touch.");
   assert.equal(record.met_at, "RustConf");
+  assert.equal(record.name, "Ana Lima", "the dialog names no one: the profile's heading does");
   assert.equal(record.status, "pending");
   const clicks = await page.evaluate(() => window.__pageClicks);
   assert.deepEqual(

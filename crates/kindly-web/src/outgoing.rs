@@ -288,7 +288,7 @@ fn follow_step_one(writing: &[FoundDialog<Element>], asking: &[FoundDialog<Eleme
         if known {
             continue;
         }
-        let (key, name) = invitee(f);
+        let Invitee { key, name, .. } = invitee(f, lang);
         listen_for_send(&f.root);
         with_state(|s| {
             s.asking.push(Asking {
@@ -301,26 +301,61 @@ fn follow_step_one(writing: &[FoundDialog<Element>], asking: &[FoundDialog<Eleme
     }
 }
 
+/// Whom a dialog invites.
+struct Invitee {
+    /// Their card key: the profile's slug, else `name/<their name>`.
+    key: String,
+    name: String,
+    first_name: Option<String>,
+}
+
 /// Whom the dialog invites: the page's address names them on a profile
-/// (or a custom-invite link); else their name as the dialog shows it.
-fn invitee(f: &FoundDialog<Element>) -> (String, String) {
+/// (or a custom-invite link); their name is the dialog's, else, on their
+/// profile, the profile's top heading (`kindly_core::dialog::name_from_profile`).
+fn invitee(f: &FoundDialog<Element>, lang: &str) -> Invitee {
     let href = web_sys::window()
         .and_then(|w| w.location().href().ok())
         .unwrap_or_default();
-    let name = f.dialog.name.clone().unwrap_or_default();
-    let key = dialog::invitee_key(&href)
+    let on_profile = dialog::invitee_key(&href);
+    let (name, first_name) = match (&f.dialog.name, &on_profile) {
+        (Some(name), _) => (name.clone(), f.dialog.first_name.clone()),
+        (None, Some(_)) => profile_heading()
+            .and_then(|h| dialog::name_from_profile(&h, lang))
+            .unwrap_or_default(),
+        (None, None) => (String::new(), None),
+    };
+    let key = on_profile
         .or_else(|| (!name.trim().is_empty()).then(|| sent::name_key(&name)))
         .unwrap_or_default();
-    (key, name)
+    Invitee {
+        key,
+        name,
+        first_name,
+    }
+}
+
+/// The page's top heading: a profile's name.
+fn profile_heading() -> Option<String> {
+    let doc = dom::document().ok()?;
+    let heading = doc
+        .query_selector("main h1")
+        .ok()
+        .flatten()
+        .or_else(|| doc.query_selector("h1").ok().flatten())?;
+    Some(page::name_text(&heading))
 }
 
 fn open_strip(f: &FoundDialog<Element>, note_box: &Element, lang: &str) -> dom::DomResult<()> {
-    let (key, name) = invitee(f);
+    let Invitee {
+        key,
+        name,
+        first_name,
+    } = invitee(f, lang);
     let Some(data) = with_state(|s| s.data.clone()) else {
         return Ok(());
     };
     let input = NoteInput {
-        first_name: f.dialog.first_name.clone(),
+        first_name,
         language: note::language_for(lang, &data.profile),
         shown_limit: f.dialog.limit,
         ..NoteInput::default()
