@@ -5,16 +5,18 @@
 //!
 //! Runs beside the invitation panels, on any LinkedIn page the engine was
 //! brought to (`extension/loader.js` brings it when a dialog opens). It
-//! keeps its own small state: the start keys of storage (profile, settings,
-//! templates) and the dialogs open now. One observer watches the document
-//! and the places dialogs mount (open shadow roots, same-origin frames,
-//! whose changes the document's observer does not see); it schedules at
-//! most one look per animation frame.
+//! keeps its own small state: what the engine read at its start (profile,
+//! settings, templates) and the dialogs open now. One observer watches the
+//! document and the places dialogs mount (open shadow roots, same-origin
+//! frames, whose changes the document's observer does not see); it
+//! schedules at most one look per animation frame, and only for a change
+//! that may bring a dialog (see `on_mutations`).
 //!
-//! A send is the person's trusted click on the dialog's Send, with the
-//! note's text taken at that moment; it is remembered once the dialog has
-//! closed (LinkedIn closes it when the invitation went out; a dialog still
-//! open, the email gate say, sent nothing yet).
+//! A send is the person's trusted click on the dialog's Send (at step one,
+//! "Send without a note"), with the note's text taken at that moment; it is
+//! remembered once the dialog has closed (LinkedIn closes it when the
+//! invitation went out; a dialog still open, the email gate say, sent
+//! nothing yet).
 
 use crate::dom;
 use crate::hosts;
@@ -186,9 +188,8 @@ fn today() -> Day {
 }
 
 /// Finds the dialogs open now: strips for new ones, and the sends of those
-/// that closed remembered. The full search only when a strip is open or a
-/// scope may hold a note box (see `note_dialog::may_hold_note_box`): most
-/// changes of a page are not a dialog.
+/// that closed remembered. The full search only while a dialog is followed
+/// or when a scope may hold one (see `note_dialog::may_hold_dialog`).
 fn look() {
     let Ok(doc) = dom::document() else { return };
     let Some(root) = doc.document_element() else {
