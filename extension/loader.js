@@ -9,7 +9,11 @@
 //   results, suggestions) opens on any page: the engine draws its note strip
 //   there. The check is cheap: a dialog root holding a multi-line text box,
 //   or a lone textarea beside a "0/200" counter (markup without a dialog
-//   role), looked for at most once per animation frame.
+//   role), looked for at most once per animation frame. Step one of that
+//   dialog ("Add a note to your invitation?") has no box yet, and its "Send
+//   without a note" sends: a dialog root offering to add a note brings the
+//   engine too, so that invitation is remembered (the engine's own words,
+//   kindly_core::dialog ADD_NOTE, in the four languages Kindly reads).
 // It reads no text but a counter's, stores nothing and adds nothing to the
 // page; it sends one message, once.
 const ENGINE_UNDER = "/mynetwork/invitation-manager";
@@ -17,12 +21,16 @@ const BOX = "textarea,[contenteditable=true],[contenteditable=''],[contenteditab
 const ROOTS = ["[role=dialog]", "[role=alertdialog]", "dialog[open]", "[aria-modal=true]"];
 const BOX_IN_DIALOG = ROOTS.flatMap((root) => BOX.split(",").map((box) => `${root} ${box}`)).join(",");
 const COUNTER = /\b\d{1,4}\s*\/\s*(200|300)\b/;
+const ADD_NOTE = /add a note|ajouter une note|notiz hinzuf|nachricht hinzuf|agregar una nota|añadir una nota/i;
 
 const here = () => location.pathname.startsWith(ENGINE_UNDER);
 
-// A note box in `scope` (a document or a shadow root).
-function noteBoxIn(scope) {
+// A note dialog (either step) in `scope` (a document or a shadow root).
+function noteDialogIn(scope) {
   if (scope.querySelector(BOX_IN_DIALOG)) return true;
+  for (const root of scope.querySelectorAll(ROOTS.join(","))) {
+    if (ADD_NOTE.test(root.textContent)) return true;
+  }
   // A counter sits beside its box: a few small ancestors, never a page's
   // big containers (their text would be costly to read).
   for (const box of scope.querySelectorAll("textarea")) {
@@ -75,7 +83,7 @@ if (!here()) {
     if (asked) return;
     if (here()) return ask();
     for (const scope of scopes()) {
-      if (noteBoxIn(scope)) return ask();
+      if (noteDialogIn(scope)) return ask();
       if (scope !== document) observer.observe(scope, { childList: true, subtree: true });
     }
   }

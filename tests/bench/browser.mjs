@@ -212,10 +212,16 @@ export function readTrace(events, { scriptName, dcl }) {
   const tasks = events
     .filter((e) => e.pid === pid && mainTids.has(e.tid) && e.ph === "X" && (e.name === "RunTask" || e.name === "ThreadControllerImpl::RunTask") && e.dur)
     .map((e) => ({ start: toPage(e.ts), ms: e.dur / 1000 }));
+  // Animation-frame callbacks with their thread time (CPU, not wall time:
+  // steadier on a busy machine).
+  const frames = events
+    .filter((e) => e.pid === pid && mainTids.has(e.tid) && e.ph === "X" && e.name === "FireAnimationFrame" && e.tdur)
+    .map((e) => ({ start: toPage(e.ts), cpuMs: e.tdur / 1000 }));
   return {
     scriptStart: evaluate ? toPage(evaluate.ts) : null,
     scriptEvalMs: evaluate ? evaluate.dur / 1000 : null,
     tasks,
+    frames,
   };
 }
 

@@ -13,6 +13,10 @@
 //  5. JS heap and WASM memory added at 1,000 cards (Kindly minus floor);
 //  6. the native engine (crates/kindly-core/examples/throughput.rs);
 //  7. start-up on the 10-card page with 3,000 people remembered.
+//
+// KINDLY_BENCH_ONLY=appended runs only step 3 (Kindly alone, RUNS runs),
+// prints its figures and writes nothing: a quick before/after for a change
+// on the hot path (`./build.sh`, then `cd tests && node bench/run.mjs`).
 import { spawnSync } from "node:child_process";
 import { readFileSync, writeFileSync, statSync, rmSync, cpSync, mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -136,6 +140,8 @@ async function loadRun(browser, html, n, scriptName, { append = false } = {}) {
       worstWork: Math.max(...of("work").filter(Number.isFinite)),
       pageStep: median(of("pageStep")),
       longest: stepTasks.length ? Math.max(...stepTasks.map((t) => t.ms)) : NaN,
+      // CPU time of every animation-frame callback while appending, per step.
+      frameCpu: (trace?.frames ?? []).filter((f) => f.start >= step.t0 && f.start <= step.last).reduce((sum, f) => sum + f.cpuMs, 0) / step.samples.length,
     };
   }
   return result;
@@ -293,7 +299,26 @@ async function firefoxRuns(pages, floorDir) {
 }
 
 // --------------------------------------------------------------------- main
+/** Step 3 alone (KINDLY_BENCH_ONLY=appended): printed, not written. */
+async function appendedOnly() {
+  const page500 = generate(500, 10).html;
+  const kindly = await launchWith(DIST);
+  try {
+    const runs = [];
+    for (let r = 0; r < RUNS; r++) {
+      const run = await loadRun(kindly, page500, 500, "content.js", { append: true });
+      log(`run ${r + 1}: work ${f2(run.append.work)} ms (worst ${f2(run.append.worstWork)}), latency ${f2(run.append.latency)} ms, animation frames' CPU per step ${f2(run.append.frameCpu)} ms`);
+      runs.push(run.append);
+    }
+    const m = (key) => f2(median(runs.map((x) => x[key])));
+    log(`10 cards appended to 500, median of ${RUNS}: Kindly's work in the frame ${m("work")} ms, worst ${m("worstWork")} ms, latency ${m("latency")} ms, longest task ${m("longest")} ms, animation frames' CPU per step ${m("frameCpu")} ms`);
+  } finally {
+    await kindly.close();
+  }
+}
+
 async function main() {
+  if (process.env.KINDLY_BENCH_ONLY === "appended") return appendedOnly();
   const started = new Date();
   const machine = {
     cpu: cpus()[0]?.model ?? "unknown",

@@ -322,25 +322,44 @@ async function chromiumCallIn({ cdp, contextId: executionContextId }, source, ar
 
 /** Firefox (puppeteer over WebDriver BiDi): the same, through puppeteer's own sandbox. */
 async function firefoxCall(page, source, args) {
-  const realm = page.mainFrame().isolatedRealm().realm;
-  // Candidate hosts: elements without attributes or light children, as
-  // Kindly's are; each serialised with its shadow root, closed ones too.
-  const found = await realm.callFunction(
-    `() => [...document.querySelectorAll("body *")].filter((e) => e.attributes.length === 0 && !e.firstChild)`,
-    false,
-    { serializationOptions: { maxDomDepth: 0, maxObjectDepth: 1, includeShadowTree: "all" }, resultOwnership: "root" },
-  );
-  if (found.type === "exception") throw new Error(`finding hosts: ${found.exceptionDetails.text}`);
-  const roots = (found.result.value || [])
-    .map((node) => node.value?.shadowRoot)
-    .filter((root) => root && root.value?.mode === "closed" && root.sharedId)
-    .map((root) => ({ sharedId: root.sharedId }));
-  const answer = await realm.callFunction(source, true, {
-    arguments: [{ type: "string", value: JSON.stringify(args) }, ...roots],
-    resultOwnership: "none",
-  });
-  if (answer.type === "exception") throw new Error(`in the panels: ${answer.exceptionDetails.text}`);
-  return answer.result.value;
+  // A realm sees its own frame's nodes only: `source` runs in the frame that
+  // holds Kindly's hosts (the main frame when it holds any; a note strip
+  // sits in the frame of LinkedIn's dialog).
+  const main = page.mainFrame();
+  const frames = [main, ...page.frames().filter((f) => f !== main)];
+  for (const [i, frame] of frames.entries()) {
+    const realm = frame.isolatedRealm().realm;
+    // Candidate hosts: elements without attributes or light children, as
+    // Kindly's are, in the document and LinkedIn's open shadow roots; each
+    // serialised with its shadow root, closed ones too.
+    const found = await realm.callFunction(
+      `() => {
+        const out = [];
+        const walk = (scope) => {
+          for (const e of scope.querySelectorAll("*")) {
+            if (e.attributes.length === 0 && !e.firstChild) out.push(e);
+            if (e.shadowRoot) walk(e.shadowRoot);
+          }
+        };
+        if (document.body) walk(document.body);
+        return out;
+      }`,
+      false,
+      { serializationOptions: { maxDomDepth: 0, maxObjectDepth: 1, includeShadowTree: "all" }, resultOwnership: "root" },
+    );
+    if (found.type === "exception") throw new Error(`finding hosts: ${found.exceptionDetails.text}`);
+    const roots = (found.result.value || [])
+      .map((node) => node.value?.shadowRoot)
+      .filter((root) => root && root.value?.mode === "closed" && root.sharedId)
+      .map((root) => ({ sharedId: root.sharedId }));
+    if (roots.length === 0 && i < frames.length - 1) continue;
+    const answer = await realm.callFunction(source, true, {
+      arguments: [{ type: "string", value: JSON.stringify(args) }, ...roots],
+      resultOwnership: "none",
+    });
+    if (answer.type === "exception") throw new Error(`in the panels: ${answer.exceptionDetails.text}`);
+    return answer.result.value;
+  }
 }
 
 /**

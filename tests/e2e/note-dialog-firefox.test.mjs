@@ -1,8 +1,8 @@
 // The "Add a note" dialog fixtures again, in Firefox (dist-firefox/, the
 // real WASM), played by note-dialog.mjs under the same CSP as in Chromium.
-// Only dialogs mounted in the document: the Firefox harness finds Kindly's
-// closed roots among the document's elements, and does not look inside
-// LinkedIn's open shadow roots or frames (Chromium plays those).
+// Every mount: the document, LinkedIn's open shadow roots and same-origin
+// frames (the harness's `inPanels` walks open shadow roots and runs in the
+// frame that holds Kindly's hosts: WebDriver BiDi, see harness.mjs).
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { readdirSync } from "node:fs";
@@ -14,7 +14,6 @@ import { playNoteDialog } from "./note-dialog.mjs";
 const fixtures = readdirSync(join(FIXTURES, "note-dialog"))
   .filter((f) => f.endsWith(".json"))
   .map((f) => loadFixture(`note-dialog/${f.slice(0, -".json".length)}`))
-  .filter((f) => (f.spec.dialog?.mount ?? "document") === "document")
   .sort((a, b) => a.name.localeCompare(b.name));
 
 let firefox;

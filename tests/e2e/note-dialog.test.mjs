@@ -40,6 +40,16 @@ for (const name of names) {
   });
 }
 
+/** The stored record of the invitation to `key`, once written (5 s at most). */
+async function rememberedSent(key) {
+  for (let i = 0; i < 50; i++) {
+    const stored = (await withStorage(browser, (k) => chrome.storage.local.get(k), `kindly.sent.${key}`))[`kindly.sent.${key}`];
+    if (stored) return stored;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  return undefined;
+}
+
 const stripShown = (page, timeout) =>
   waitInPanels(page, (panels) => panels.some((p) => p.dataset.kind === "note"), undefined, { timeout });
 
@@ -106,22 +116,43 @@ test("sending with LinkedIn's Send remembers whom, the note and what was said; K
   await page.locator('[aria-label="Send invitation"]').click();
   // LinkedIn closes the dialog once the invitation went out.
   await page.evaluate(() => document.querySelector("#artdeco-modal-outlet").remove());
-  let stored;
-  for (let i = 0; i < 50; i++) {
-    stored = (await withStorage(browser, () => chrome.storage.local.get("kindly.sent.ana-lima-1a2b3c")))["kindly.sent.ana-lima-1a2b3c"];
-    if (stored) break;
-    await new Promise((r) => setTimeout(r, 100));
-  }
+  const stored = await rememberedSent("ana-lima-1a2b3c");
   assert.ok(stored, "the invitation is remembered under the invitee's key");
   const record = JSON.parse(stored);
   assert.equal(record.note, "Hi Ana, great to meet you at RustConf. I'd like to stay in touch.");
   assert.equal(record.met_at, "RustConf");
+  assert.equal(record.name, "Ana Lima", "the dialog names no one: the profile's heading does");
   assert.equal(record.status, "pending");
   const clicks = await page.evaluate(() => window.__pageClicks);
   assert.deepEqual(
     clicks.map((c) => [c.label, c.trusted]),
     [["Send invitation", true]],
     "the only click on LinkedIn's controls is the person's own Send",
+  );
+  await assertClean(null, browser, page, assert);
+  await page.close();
+});
+
+test("a send without a note is remembered too (the loader brings the engine at step one)", async () => {
+  await fresh();
+  const fixture = loadFixture("note-dialog/ember-step1-en");
+  const page = await browser.open(fixture);
+  // No strip at step one: give the loader and the engine time to arrive.
+  await new Promise((r) => setTimeout(r, 2000));
+  await page.locator('[aria-label="Send without a note"]').click();
+  // LinkedIn closes the dialog once the invitation went out.
+  await page.evaluate(() => document.querySelector("#artdeco-modal-outlet").remove());
+  const stored = await rememberedSent("ana-lima-1a2b3c");
+  assert.ok(stored, "the invitation sent without a note is remembered under the invitee's key");
+  const record = JSON.parse(stored);
+  assert.equal(record.note, "");
+  assert.equal(record.name, "Ana Lima");
+  assert.equal(record.status, "pending");
+  const clicks = await page.evaluate(() => window.__pageClicks);
+  assert.deepEqual(
+    clicks.map((c) => [c.label, c.trusted]),
+    [["Send without a note", true]],
+    "the only click on LinkedIn's controls is the person's own",
   );
   await assertClean(null, browser, page, assert);
   await page.close();

@@ -422,6 +422,17 @@ pub fn read_dialog(d: &DialogText) -> Option<NoteDialog> {
     })
 }
 
+/// For a dialog that does not name the invitee, on their own profile (the
+/// address names them, see [`invitee_key`]): their name from the profile's
+/// top heading, and what a note calls them. `None` when the heading does
+/// not read as a name.
+pub fn name_from_profile(heading: &str, page_lang: &str) -> Option<(String, Option<String>)> {
+    let langs: Vec<&'static Lang> = lang::ordered(lang::by_code(page_lang)).collect();
+    let name = clean_name(heading, &langs)?;
+    let first = first_name(&name, &langs);
+    Some((name, first))
+}
+
 /// The invitee's card key in the address the dialog belongs to: the
 /// profile's (`/in/<slug>/`) or a custom-invite link's (`vanityName=`).
 pub fn invitee_key(url: &str) -> Option<String> {

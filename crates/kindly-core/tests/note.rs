@@ -194,3 +194,55 @@ fn a_note_is_checked_as_a_note_against_its_limit() {
     assert_eq!(hints, vec!["note_no_name", "over_limit"]);
     assert!(note::check("Hi Ana, great to meet you.", &said, &data).is_empty());
 }
+
+/// A dialog that names nobody, off the invitee's profile: every note
+/// greets without a name as each language does ("Hi there," in English,
+/// "Bonjour," "Hallo," "Hola," with no empty slot before the comma), and
+/// still within the limit.
+#[test]
+fn a_note_without_a_name_greets_naturally_in_every_language() {
+    for (language, greeting) in [
+        ("en", "Hi there, "),
+        ("fr", "Bonjour, "),
+        ("de", "Hallo, "),
+        ("es", "Hola, "),
+    ] {
+        let nameless = NoteInput {
+            first_name: None,
+            met_at: "RustConf".into(),
+            topic: "WebAssembly".into(),
+            mutual_name: "Sam".into(),
+            language: language.into(),
+            ..NoteInput::default()
+        };
+        let notes = suggest_notes(&nameless, &new_user_data());
+        assert!(notes.len() >= 4, "{language}: {}", notes.len());
+        for n in notes {
+            assert!(n.text.starts_with(greeting), "{language}: {:?}", n.text);
+            for leftover in [" ,", "  ", "{", "}"] {
+                assert!(!n.text.contains(leftover), "{language}: {:?}", n.text);
+            }
+            assert!(n.fits, "{language}: {} > {}", n.chars, n.limit);
+        }
+    }
+}
+
+/// On the invitee's profile, a dialog that does not name them takes the
+/// name from the profile's heading; a heading that is no name gives none.
+#[test]
+fn the_profile_heading_names_the_invitee_when_the_dialog_does_not() {
+    use kindly_core::dialog::name_from_profile;
+    assert_eq!(
+        name_from_profile("Ana Lima", "en"),
+        Some(("Ana Lima".into(), Some("Ana".into())))
+    );
+    assert_eq!(
+        name_from_profile("  Jürgen Weiß \n", "de"),
+        Some(("Jürgen Weiß".into(), Some("Jürgen".into())))
+    );
+    assert_eq!(
+        name_from_profile("Dr. Camille Roux", "fr").map(|(_, first)| first),
+        Some(Some("Camille".into()))
+    );
+    assert_eq!(name_from_profile("", "en"), None);
+}

@@ -177,7 +177,11 @@ pub fn start(stored: js_sys::Promise) {
         crate::outcome::install();
         schedule();
         // Invitations the user sends: the "Add a note" dialog, on any page.
-        crate::outgoing::start();
+        if let Some((data, writable)) =
+            with_state(|state| (state.session.data.clone(), state.session.writable))
+        {
+            crate::outgoing::start(data, writable);
+        }
     });
 }
 

@@ -32,6 +32,8 @@ struct Registry {
     /// Every host made, in the order made; pruned of detached ones when
     /// listed (see [`all`]).
     made: Vec<Element>,
+    /// Kindly's other hosts (the outgoing side's): known, never listed.
+    others: js_sys::WeakSet,
 }
 
 thread_local! {
@@ -39,6 +41,7 @@ thread_local! {
         parts: js_sys::WeakMap::new(),
         by_holder: js_sys::WeakMap::new(),
         made: Vec::new(),
+        others: js_sys::WeakSet::new(),
     });
 }
 
@@ -112,9 +115,21 @@ fn remember_holder(holder: &Element, host: &Element) {
     });
 }
 
+/// Notes `host` as Kindly's though it holds no invitation panel (a note
+/// strip, a Sent panel): [`is_host`] knows it, so every observer ignores
+/// its insertion; [`all`] and [`panel`] do not list it.
+pub fn note_other(host: &Element) {
+    REGISTRY.with(|registry| {
+        registry.borrow().others.add(host.unchecked_ref());
+    });
+}
+
 /// Whether `node` is one of Kindly's hosts.
 pub fn is_host(node: &Node) -> bool {
-    REGISTRY.with(|registry| registry.borrow().parts.has(node.unchecked_ref()))
+    REGISTRY.with(|registry| {
+        let registry = registry.borrow();
+        registry.parts.has(node.unchecked_ref()) || registry.others.has(node.unchecked_ref())
+    })
 }
 
 /// The panel whose host is `host`.

@@ -19,17 +19,31 @@ use crate::page::{self, control_label, name_text, CONTROLS, PAGE_CHROME};
 use kindly_core::dialog::{self, DialogText, NoteDialog};
 
 /// Elements that are a dialog's root.
-const DIALOG_ROOTS: &str =
-    "[role=\"dialog\"], [role=\"alertdialog\"], dialog[open], [aria-modal=\"true\"]";
+macro_rules! dialog_roots {
+    () => {
+        "[role=\"dialog\"], [role=\"alertdialog\"], dialog[open], [aria-modal=\"true\"]"
+    };
+}
+const DIALOG_ROOTS: &str = dialog_roots!();
 
 /// Multi-line text boxes: where a note is written. Single-line inputs are
 /// not (the email gate's field is one).
-const NOTE_BOXES: &str = "textarea, [contenteditable=\"true\"], [contenteditable=\"\"], \
-     [contenteditable=\"plaintext-only\"], [role=\"textbox\"][aria-multiline=\"true\"]";
+macro_rules! note_boxes {
+    () => {
+        "textarea, [contenteditable=\"true\"], [contenteditable=\"\"], \
+         [contenteditable=\"plaintext-only\"], [role=\"textbox\"][aria-multiline=\"true\"]"
+    };
+}
+const NOTE_BOXES: &str = note_boxes!();
 
 /// Where LinkedIn's overlays live: hosts of open shadow roots known by
 /// their id or test id.
-const SHADOW_HOSTS: &str = "#interop-outlet, [data-testid=\"interop-shadowdom\"]";
+macro_rules! shadow_hosts {
+    () => {
+        "#interop-outlet, [data-testid=\"interop-shadowdom\"]"
+    };
+}
+const SHADOW_HOSTS: &str = shadow_hosts!();
 
 const HEADINGS: &str = "h1, h2, h3, h4, [role=\"heading\"]";
 
@@ -128,10 +142,51 @@ fn self_and_below<E: DomElement>(scope: &E, selector: &str) -> Vec<E> {
 /// element) and in the places [`scopes`] lists, on a page in `lang` (its
 /// `<html lang>`).
 pub fn find_note_dialogs<E: DomElement>(root: &E, lang: &str) -> Vec<FoundDialog<E>> {
+    find_note_dialogs_in(&scopes(root), lang)
+}
+
+/// What a change must bring for a dialog to have opened: a note box, a
+/// dialog root, or a place one mounts in (a frame, an outlet's shadow
+/// host).
+const ARRIVALS: &str = concat!(
+    note_boxes!(),
+    ", iframe, ",
+    shadow_hosts!(),
+    ", ",
+    dialog_roots!()
+);
+
+/// Whether `added` (an element the page just inserted) may have brought a
+/// note dialog: it is or holds a note box, a dialog, a frame or an outlet, or it sits
+/// where overlays mount (a child or grandchild of `body`, where [`scopes`]
+/// looks for shadow roots). Costs a subtree's `querySelector`, never the
+/// whole page's: most changes (a page of cards growing) are not a dialog.
+pub fn may_bring_dialog<E: DomElement>(added: &E) -> bool {
+    let near_body = added.parent().is_some_and(|parent| {
+        parent.matches("body") || parent.parent().is_some_and(|p| p.matches("body"))
+    });
+    near_body || added.matches(ARRIVALS) || added.select_first(ARRIVALS).is_some()
+}
+
+/// Whether `scope` (one of [`scopes`]) may hold a note dialog: a dialog
+/// root, or a box whose small region holds a counter and a control (the
+/// generic fallback's own test). Never false where [`find_note_dialogs`]
+/// would find one, and two queries where there is none: the full search
+/// reads every dialog's texts.
+pub fn may_hold_dialog<E: DomElement>(scope: &E) -> bool {
+    scope.matches(DIALOG_ROOTS)
+        || scope.select_first(DIALOG_ROOTS).is_some()
+        || self_and_below(scope, NOTE_BOXES)
+            .iter()
+            .any(|b| region_of(b).is_some())
+}
+
+/// [`find_note_dialogs`] in scopes already listed.
+pub fn find_note_dialogs_in<E: DomElement>(scopes: &[E], lang: &str) -> Vec<FoundDialog<E>> {
     let mut out = Vec::new();
-    for scope in scopes(root) {
+    for scope in scopes {
         let mut roots: Vec<E> = Vec::new();
-        for candidate in self_and_below(&scope, DIALOG_ROOTS) {
+        for candidate in self_and_below(scope, DIALOG_ROOTS) {
             let hidden = candidate.attr("aria-hidden").as_deref() == Some("true")
                 || candidate.has_attr("hidden");
             // The outermost of nested roots ("aria-modal" inside a dialog).
@@ -141,7 +196,7 @@ pub fn find_note_dialogs<E: DomElement>(root: &E, lang: &str) -> Vec<FoundDialog
             }
         }
         // Markup with no dialog role: the region around a lone text box.
-        for note_box in self_and_below(&scope, NOTE_BOXES) {
+        for note_box in self_and_below(scope, NOTE_BOXES) {
             if roots.iter().any(|r| r.contains(&note_box)) {
                 continue;
             }
@@ -155,7 +210,7 @@ pub fn find_note_dialogs<E: DomElement>(root: &E, lang: &str) -> Vec<FoundDialog
             }
         }
         for root in roots {
-            let (text, note_box, counter) = dialog_text(&root, &scope, lang);
+            let (text, note_box, counter) = dialog_text(&root, scope, lang);
             if let Some(dialog) = dialog::read_dialog(&text) {
                 out.push(FoundDialog {
                     root,

@@ -112,6 +112,7 @@ pub fn small_panel(
         .owner_document()
         .ok_or_else(|| JsValue::from_str("no document"))?;
     let host = doc.create_element("div")?;
+    crate::hosts::note_other(&host);
     let root = host.attach_shadow(&ShadowRootInit::new(ShadowRootMode::Closed))?;
     if let Some(sheet) = sheet_for(&doc) {
         root.set_adopted_style_sheets(&js_sys::Array::of1(&sheet));

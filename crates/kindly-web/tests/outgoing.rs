@@ -210,6 +210,17 @@ fn check_dialog(name: &str, html: &str, sidecar: &DialogSidecar, stripped: bool)
             failures.push(format!("{at}: the note box is outside the dialog"));
         }
     }
+    // The engine searches only after these cheap checks say yes, at either
+    // step (step one's Send sends without a note).
+    if !note_dialog::may_bring_dialog(&f.root) {
+        failures.push(format!("{at}: the dialog arriving is not noticed"));
+    }
+    if !note_dialog::scopes(&root)
+        .iter()
+        .any(note_dialog::may_hold_dialog)
+    {
+        failures.push(format!("{at}: no scope may hold the dialog"));
+    }
     failures
 }
 
@@ -272,6 +283,38 @@ fn the_dialog_fixtures_cover_every_mount_step_and_language() {
     assert!(dialogs.iter().any(|d| d.email_required));
     assert!(dialogs.iter().any(|d| d.recognised == "shape"));
     assert!(sidecars.iter().any(|s| s.dialog.is_none()));
+}
+
+/// On the invitation manager, cards arriving (every era, a long list)
+/// bring no dialog and no page there holds a note box: the outgoing side
+/// does not search on their account.
+#[test]
+fn invitation_cards_arriving_start_no_dialog_search() {
+    let mut checked = 0;
+    for name in [
+        "e1-received-en",
+        "e2a-received-en",
+        "e2b-received-en",
+        "e2b-received-de",
+        "many-500",
+        "append-on-scroll",
+    ] {
+        let html = read(&fixtures_dir(), &format!("{name}.html"));
+        let document = scraper::Html::parse_document(&html);
+        let url = "https://www.linkedin.com/mynetwork/invitation-manager/received/";
+        let root = ParsedElement::new(document.root_element(), url);
+        for card in kindly_web::page::find_cards(&root) {
+            assert!(!note_dialog::may_bring_dialog(&card.root), "{name}");
+            checked += 1;
+        }
+        assert!(
+            !note_dialog::scopes(&root)
+                .iter()
+                .any(note_dialog::may_hold_dialog),
+            "{name}"
+        );
+    }
+    assert!(checked > 500, "{checked}");
 }
 
 /// A dialog the page opens as a note dialog in a language Kindly has no
