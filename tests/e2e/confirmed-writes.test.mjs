@@ -4,31 +4,21 @@
 // where they typed it. Storage is filled to its quota from the background
 // worker, as data would fill it; the shipped build has no test stand-in.
 // The popup refuses to export when it could not read the real data.
-import { test, before, after } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
-import { launch, loadFixture, panels, panelPart, inWorker as workerEval } from "./harness.mjs";
+import { loadFixture, openPopup, panels, panelPart, useBrowser } from "./harness.mjs";
 
 const main = loadFixture("e2b-received-en");
 const RILEY = main.spec.cards[0].key;
 
-let browser;
-before(async () => {
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-});
-
-const inWorker = (fn, arg) => workerEval(browser.context, browser.extensionId, fn, arg);
+const used = useBrowser();
+const { inWorker } = used;
 const readAll = () => inWorker(() => chrome.storage.local.get(null));
 
 /** A fresh store, opened by the worker as on install (defaults written). */
 async function freshStore() {
   await inWorker(() => chrome.storage.local.clear());
-  const page = await browser.context.newPage();
-  await page.goto(`chrome-extension://${browser.extensionId}/popup.html`);
-  await page.waitForSelector("#kindly-popup[data-ready=true]");
-  await page.close();
+  await (await openPopup(used.browser)).close();
 }
 
 /** Fills chrome.storage.local to within `room` bytes of its quota, under a key that is not Kindly's. */
@@ -43,7 +33,7 @@ const fillStorage = (room) =>
   }, room);
 
 async function openRiley() {
-  const page = await browser.open(main);
+  const page = await used.browser.open(main);
   await panels(page, main.spec.cards.length);
   const riley = panelPart(page, RILEY);
   await riley.locator("[data-kindly=more]").click();
@@ -147,11 +137,9 @@ test("the popup refuses to export defaults when it could not open the real data"
     }),
   );
   await fillStorage(16);
-  const popup = await browser.context.newPage();
+  const popup = await openPopup(used.browser);
   let downloads = 0;
   popup.on("download", () => downloads++);
-  await popup.goto(`chrome-extension://${browser.extensionId}/popup.html`);
-  await popup.waitForSelector("#kindly-popup[data-ready=true]");
   await popup.click("#tab-data");
   await popup.click("#exp-all");
   await popup.waitForTimeout(300);
