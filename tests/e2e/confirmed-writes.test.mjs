@@ -74,6 +74,25 @@ test("'Saved to your templates' shows once storage holds the template", async ()
   await page.close();
 });
 
+test("the private note counts against the store's limit and takes no more than it keeps", async () => {
+  await freshStore();
+  const { page, riley } = await openRiley();
+  const note = riley.locator("[data-kindly=note]");
+  const count = riley.locator("[data-kindly=memory] [data-kindly=count]");
+  assert.equal(await count.textContent(), "0 / 2000", "the count is there before anything is typed");
+  await note.fill("Met at RustConf");
+  assert.equal(await count.textContent(), "15 / 2000", "and follows what is typed");
+  // A paste far past the limit: the box keeps the first 2,000 characters.
+  await page.keyboard.insertText("x".repeat(2100));
+  const typed = await note.inputValue();
+  assert.equal(typed.length, 2000, "the box takes no more than the store keeps");
+  assert.equal(await count.textContent(), "2000 / 2000");
+  await page.keyboard.press("Tab");
+  for (let i = 0; i < 100 && !(await readAll())[`kindly.person.${RILEY}`]?.includes("RustConf"); i++) await page.waitForTimeout(50);
+  assert.equal(JSON.parse((await readAll())[`kindly.person.${RILEY}`]).note, typed, "stored whole, as shown");
+  await page.close();
+});
+
 test("a store written by a newer Kindly: the panel says it is read-only, and nothing typed is lost or saved", async () => {
   await freshStore();
   const meta = JSON.parse((await readAll())["kindly.meta"]);

@@ -16,6 +16,7 @@ use crate::intent::{emit, Intent};
 use crate::parts;
 use crate::ui_text;
 use kindly_core::advice::Delivery;
+use kindly_core::store;
 use kindly_core::tone::{self, Severity};
 use kindly_core::{Action, Bucket, Data, Kind, PanelModel, Person, Relationship, Suggestion};
 use std::collections::BTreeMap;
@@ -743,8 +744,21 @@ fn memory(body: &Element, key: &str, person: Option<&Person>) -> DomResult<()> {
         .part(parts::NOTE)
         .attr("rows", "2")
         .attr("dir", "auto")
+        // The store's own limit: what is typed here is kept whole.
+        .attr("maxlength", &store::MAX_NOTE.to_string())
+        .attr("aria-describedby", "kindly-note-count")
         .build_as()?;
     note.set_value(person.map(|p| p.note.as_str()).unwrap_or(""));
+    let count = node("span")
+        .attr("id", "kindly-note-count")
+        .part(parts::COUNT)
+        .class("count")
+        .build()?;
+    show_count(&count, &note.value(), store::MAX_NOTE);
+    on(&note, "input", {
+        let (note, count) = (note.clone(), count.clone());
+        move || show_count(&count, &note.value(), store::MAX_NOTE)
+    })?;
     on(&note, "change", {
         let key = key.to_string();
         let note = note.clone();
@@ -787,6 +801,7 @@ fn memory(body: &Element, key: &str, person: Option<&Person>) -> DomResult<()> {
         .class("memory")
         .child(node("label").attr("for", "kindly-note").text(&note_label))
         .holding(&note)
+        .holding(&count)
         .child(
             node("label")
                 .attr("for", "kindly-bucket")
