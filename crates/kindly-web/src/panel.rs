@@ -14,6 +14,7 @@ use crate::dom::{self, node, on, DomResult};
 use crate::hosts::{self, Panel};
 use crate::intent::{emit, Intent};
 use crate::parts;
+use crate::store_notices;
 use crate::ui_text;
 use kindly_core::advice::Delivery;
 use kindly_core::store;
@@ -48,6 +49,9 @@ pub struct View<'a> {
     pub full: bool,
     /// The store belongs to a newer Kindly: nothing done here is saved.
     pub read_only: bool,
+    /// The person's edit here (note, relationship, bucket) was written over
+    /// by another tab or the popup: the panel shows theirs, and says so.
+    pub changed_elsewhere: bool,
 }
 
 /// Whether the page is drawn dark (LinkedIn's own dark theme), judged from
@@ -137,6 +141,9 @@ pub fn fill(_doc: &Document, panel: &Panel, view: &View) -> DomResult<()> {
         paragraph(parts::READ_ONLY, "warn", &ui_text::text("read_only", &[]))
             .attr("role", "note")
             .add_to(section)?;
+    }
+    if view.changed_elsewhere {
+        store_notices::changed_elsewhere().add_to(section)?;
     }
     section.append_child(&body)?;
     warnings(&body, view.model)?;
@@ -763,6 +770,7 @@ fn memory(body: &Element, key: &str, person: Option<&Person>) -> DomResult<()> {
         let key = key.to_string();
         let note = note.clone();
         move || {
+            store_notices::settle(&note);
             emit(Intent::SetNote {
                 key: key.clone(),
                 note: note.value(),
@@ -785,6 +793,7 @@ fn memory(body: &Element, key: &str, person: Option<&Person>) -> DomResult<()> {
         let key = key.to_string();
         let select = select.clone();
         move || {
+            store_notices::settle(&select);
             let chosen = BUCKETS
                 .iter()
                 .find(|(b, _)| bucket_value(*b) == select.value())
