@@ -4,31 +4,21 @@
 // where they typed it. Storage is filled to its quota from the background
 // worker, as data would fill it; the shipped build has no test stand-in.
 // The popup refuses to export when it could not read the real data.
-import { test, before, after } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
-import { launch, loadFixture, panels, panelPart, inWorker as workerEval } from "./harness.mjs";
+import { loadFixture, openPopup, panels, panelPart, useBrowser } from "./harness.mjs";
 
 const main = loadFixture("e2b-received-en");
 const RILEY = main.spec.cards[0].key;
 
-let browser;
-before(async () => {
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-});
-
-const inWorker = (fn, arg) => workerEval(browser.context, browser.extensionId, fn, arg);
+const used = useBrowser();
+const { inWorker } = used;
 const readAll = () => inWorker(() => chrome.storage.local.get(null));
 
 /** A fresh store, opened by the worker as on install (defaults written). */
 async function freshStore() {
   await inWorker(() => chrome.storage.local.clear());
-  const page = await browser.context.newPage();
-  await page.goto(`chrome-extension://${browser.extensionId}/popup.html`);
-  await page.waitForSelector("#kindly-popup[data-ready=true]");
-  await page.close();
+  await (await openPopup(used.browser)).close();
 }
 
 /** Fills chrome.storage.local to within `room` bytes of its quota, under a key that is not Kindly's. */
@@ -43,7 +33,7 @@ const fillStorage = (room) =>
   }, room);
 
 async function openRiley() {
-  const page = await browser.open(main);
+  const page = await used.browser.open(main);
   await panels(page, main.spec.cards.length);
   const riley = panelPart(page, RILEY);
   await riley.locator("[data-kindly=more]").click();
@@ -81,6 +71,25 @@ test("'Saved to your templates' shows once storage holds the template", async ()
   assert.equal(said, "Saved to your templates");
   assert.ok(stored["kindly.templates"].includes("glad to connect. Saved for real."), "the template is stored");
   assert.equal(await riley.locator("[data-kindly=unsaved]").count(), 0, "no failure shown");
+  await page.close();
+});
+
+test("the private note counts against the store's limit and takes no more than it keeps", async () => {
+  await freshStore();
+  const { page, riley } = await openRiley();
+  const note = riley.locator("[data-kindly=note]");
+  const count = riley.locator("[data-kindly=memory] [data-kindly=count]");
+  assert.equal(await count.textContent(), "0 / 2000", "the count is there before anything is typed");
+  await note.fill("Met at RustConf");
+  assert.equal(await count.textContent(), "15 / 2000", "and follows what is typed");
+  // A paste far past the limit: the box keeps the first 2,000 characters.
+  await page.keyboard.insertText("x".repeat(2100));
+  const typed = await note.inputValue();
+  assert.equal(typed.length, 2000, "the box takes no more than the store keeps");
+  assert.equal(await count.textContent(), "2000 / 2000");
+  await page.keyboard.press("Tab");
+  for (let i = 0; i < 100 && !(await readAll())[`kindly.person.${RILEY}`]?.includes("RustConf"); i++) await page.waitForTimeout(50);
+  assert.equal(JSON.parse((await readAll())[`kindly.person.${RILEY}`]).note, typed, "stored whole, as shown");
   await page.close();
 });
 
@@ -147,11 +156,9 @@ test("the popup refuses to export defaults when it could not open the real data"
     }),
   );
   await fillStorage(16);
-  const popup = await browser.context.newPage();
+  const popup = await openPopup(used.browser);
   let downloads = 0;
   popup.on("download", () => downloads++);
-  await popup.goto(`chrome-extension://${browser.extensionId}/popup.html`);
-  await popup.waitForSelector("#kindly-popup[data-ready=true]");
   await popup.click("#tab-data");
   await popup.click("#exp-all");
   await popup.waitForTimeout(300);

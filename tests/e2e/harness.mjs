@@ -3,6 +3,7 @@
 // and a record of everything that must never happen (CSP reports, foreign
 // requests, uncaught errors) for each test to assert is empty.
 import { chromium } from "playwright-core";
+import { before, after } from "node:test";
 import { createHash } from "node:crypto";
 import { mkdtempSync, readFileSync, readdirSync, rmSync, existsSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -218,18 +219,52 @@ export function recordClicks() {
   document.addEventListener("submit", note, true);
 }
 
-/** Runs `fn(arg)` in an extension page (chrome.storage and friends), then closes it. */
-export async function withStorage(browser, fn, arg) {
+/**
+ * Opens the popup in a new tab of `browser` and waits until it has opened
+ * the store (`data-ready`): its writes (defaults, repairs, pruning) are
+ * done by then. The caller closes it.
+ */
+export async function openPopup(browser) {
   const page = await browser.context.newPage();
   try {
     await page.goto(`chrome-extension://${browser.extensionId}/popup.html`);
-    // The popup opens (and may first write) the store: let it finish, so
-    // its writes never land after `fn`'s.
     await page.waitForSelector("#kindly-popup[data-ready=true]");
+  } catch (error) {
+    await page.close();
+    throw error;
+  }
+  return page;
+}
+
+/** Runs `fn(arg)` in an extension page (chrome.storage and friends), then closes it. */
+export async function withStorage(browser, fn, arg) {
+  // Opened first, so the popup's own writes never land after `fn`'s.
+  const page = await openPopup(browser);
+  try {
     return await page.evaluate(fn, arg);
   } finally {
     await page.close();
   }
+}
+
+/**
+ * One browser for a test file: launched (with `options`, see `launch`)
+ * before its tests, closed after them. Returns `{ browser, inWorker(fn,
+ * arg) }`: `browser` is set once launched; `inWorker` runs in its
+ * background worker (see `inWorker` above).
+ */
+export function useBrowser(options) {
+  const used = {
+    browser: null,
+    inWorker: (fn, arg) => inWorker(used.browser.context, used.browser.extensionId, fn, arg),
+  };
+  before(async () => {
+    used.browser = await launch(options);
+  });
+  after(async () => {
+    await used.browser?.close();
+  });
+  return used;
 }
 
 /** Asserts none of the things that must never happen happened. */

@@ -5,22 +5,15 @@
 // every entry, people included, migrates, and writes the company index for
 // everyone; then the engine reads again. An empty store gets defaults the
 // same way.
-import { test, before, after } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
-import { launch, loadFixture, panels, assertClean, inWorker as workerEval } from "./harness.mjs";
+import { loadFixture, panels, assertClean, useBrowser } from "./harness.mjs";
 
 const main = loadFixture("e2b-received-en");
 const RILEY = main.spec.cards[0].key;
 
-let browser;
-before(async () => {
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-});
-
-const inWorker = (fn, arg) => workerEval(browser.context, browser.extensionId, fn, arg);
+const used = useBrowser();
+const { inWorker } = used;
 
 const day = Math.floor(Date.now() / 86400000) - 3;
 const SCHEMA_2 = {
@@ -33,12 +26,12 @@ const SCHEMA_2 = {
 };
 
 test("a schema-2 store opened first by the invitations page is backed up whole and migrated", async () => {
-  browser.reset();
+  used.browser.reset();
   await inWorker(async (items) => {
     await chrome.storage.local.clear();
     await chrome.storage.local.set(items);
   }, SCHEMA_2);
-  const page = await browser.open(main);
+  const page = await used.browser.open(main);
   await panels(page, main.spec.cards.length);
   let all;
   for (let i = 0; i < 50; i++) {
@@ -56,18 +49,18 @@ test("a schema-2 store opened first by the invitations page is backed up whole a
     index.some(([, members]) => "quinn-moss-9f8e7d" in JSON.parse(members)),
     `the company index files everyone: ${JSON.stringify(index)}`,
   );
-  await assertClean(null, browser, page, assert);
+  await assertClean(null, used.browser, page, assert);
   await page.close();
 });
 
 test("an empty store is opened by the background worker: panels appear with the default replies", async () => {
-  browser.reset();
+  used.browser.reset();
   await inWorker(() => chrome.storage.local.clear());
-  const page = await browser.open(main);
+  const page = await used.browser.open(main);
   await panels(page, main.spec.cards.length);
   const all = await inWorker(() => chrome.storage.local.get(null));
   assert.equal(JSON.parse(all["kindly.meta"] ?? "{}").schema, 4, "the worker wrote a new user's store");
   assert.ok(JSON.parse(all["kindly.templates"] ?? "[]").length >= 14, "with the template library");
-  await assertClean(null, browser, page, assert);
+  await assertClean(null, used.browser, page, assert);
   await page.close();
 });

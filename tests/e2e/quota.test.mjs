@@ -3,31 +3,18 @@
 // the quota the popup says so and offers an export and pruning. Storage is
 // filled from the background worker, under a key that is not Kindly's, as
 // other data would fill it.
-import { test, before, after } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
-import { launch, inWorker as workerEval } from "./harness.mjs";
+import { openPopup as open, useBrowser } from "./harness.mjs";
 
-let browser;
-before(async () => {
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-});
-
-const inWorker = (fn, arg) => workerEval(browser.context, browser.extensionId, fn, arg);
+const used = useBrowser();
+const { inWorker } = used;
+const openPopup = () => open(used.browser);
 const readAll = () => inWorker(() => chrome.storage.local.get(null));
 const today = Math.floor(Date.now() / 86400000);
 
 const person = (name, lastSeen, extra = {}) =>
   JSON.stringify({ name, kind: "person", first_seen: lastSeen, last_seen: lastSeen, invitations: [lastSeen], ...extra });
-
-async function openPopup() {
-  const popup = await browser.context.newPage();
-  await popup.goto(`chrome-extension://${browser.extensionId}/popup.html`);
-  await popup.waitForSelector("#kindly-popup[data-ready=true]");
-  return popup;
-}
 
 test("history older than the retention setting is pruned when the store is opened; what the person wrote stays", async () => {
   await inWorker(() => chrome.storage.local.clear());

@@ -834,6 +834,7 @@ fn view<'a>(state: &'a State, model: &'a kindly_core::PanelModel) -> View<'a> {
             .unwrap_or(state.session.data.settings.collapsed_by_default),
         edits: card.map(|c| &c.edits),
         read_only: !state.session.writable,
+        changed_elsewhere: state.session.was_overwritten(&model.key),
         dark: state.dark,
         data: &state.session.data,
         full: card.is_some_and(|c| c.full),

@@ -38,6 +38,7 @@ mod shape;
 // Public for the native tests, which check a card read from its copy.
 pub mod snapshot;
 mod storage;
+mod store_notices;
 mod ui_text;
 mod viewport;
 mod words;

@@ -14,8 +14,10 @@ use crate::dom::{self, node, on, DomResult};
 use crate::hosts::{self, Panel};
 use crate::intent::{emit, Intent};
 use crate::parts;
+use crate::store_notices;
 use crate::ui_text;
 use kindly_core::advice::Delivery;
+use kindly_core::store;
 use kindly_core::tone::{self, Severity};
 use kindly_core::{Action, Bucket, Data, Kind, PanelModel, Person, Relationship, Suggestion};
 use std::collections::BTreeMap;
@@ -47,6 +49,9 @@ pub struct View<'a> {
     pub full: bool,
     /// The store belongs to a newer Kindly: nothing done here is saved.
     pub read_only: bool,
+    /// The person's edit here (note, relationship, bucket) was written over
+    /// by another tab or the popup: the panel shows theirs, and says so.
+    pub changed_elsewhere: bool,
 }
 
 /// Whether the page is drawn dark (LinkedIn's own dark theme), judged from
@@ -136,6 +141,9 @@ pub fn fill(_doc: &Document, panel: &Panel, view: &View) -> DomResult<()> {
         paragraph(parts::READ_ONLY, "warn", &ui_text::text("read_only", &[]))
             .attr("role", "note")
             .add_to(section)?;
+    }
+    if view.changed_elsewhere {
+        store_notices::changed_elsewhere().add_to(section)?;
     }
     section.append_child(&body)?;
     warnings(&body, view.model)?;
@@ -743,12 +751,26 @@ fn memory(body: &Element, key: &str, person: Option<&Person>) -> DomResult<()> {
         .part(parts::NOTE)
         .attr("rows", "2")
         .attr("dir", "auto")
+        // The store's own limit: what is typed here is kept whole.
+        .attr("maxlength", &store::MAX_NOTE.to_string())
+        .attr("aria-describedby", "kindly-note-count")
         .build_as()?;
     note.set_value(person.map(|p| p.note.as_str()).unwrap_or(""));
+    let count = node("span")
+        .attr("id", "kindly-note-count")
+        .part(parts::COUNT)
+        .class("count")
+        .build()?;
+    show_count(&count, &note.value(), store::MAX_NOTE);
+    on(&note, "input", {
+        let (note, count) = (note.clone(), count.clone());
+        move || show_count(&count, &note.value(), store::MAX_NOTE)
+    })?;
     on(&note, "change", {
         let key = key.to_string();
         let note = note.clone();
         move || {
+            store_notices::settle(&note);
             emit(Intent::SetNote {
                 key: key.clone(),
                 note: note.value(),
@@ -771,6 +793,7 @@ fn memory(body: &Element, key: &str, person: Option<&Person>) -> DomResult<()> {
         let key = key.to_string();
         let select = select.clone();
         move || {
+            store_notices::settle(&select);
             let chosen = BUCKETS
                 .iter()
                 .find(|(b, _)| bucket_value(*b) == select.value())
@@ -787,6 +810,7 @@ fn memory(body: &Element, key: &str, person: Option<&Person>) -> DomResult<()> {
         .class("memory")
         .child(node("label").attr("for", "kindly-note").text(&note_label))
         .holding(&note)
+        .holding(&count)
         .child(
             node("label")
                 .attr("for", "kindly-bucket")

@@ -54,6 +54,8 @@ pub const STATUS: &str = "status";
 pub const READ_ONLY: &str = "read-only";
 /// A change that was not saved, and why.
 pub const UNSAVED: &str = "unsaved";
+/// The person's edit here was written over by another tab or the popup.
+pub const CHANGED_ELSEWHERE: &str = "changed-elsewhere";
 /// Why a person's panel offers no reply.
 pub const NOTHING_TO_SEND: &str = "nothing-to-send";
 

@@ -2,13 +2,14 @@
 //! profile and templates, and of the people and companies only those read
 //! so far, by key, for the cards on the page), whether it may write, and
 //! the tab's own writes, so that their change events are not taken for
-//! someone else's. No browser calls: the content script reads and writes
+//! someone else's, and the person's edits another tab or the popup wrote
+//! over since. No browser calls: the content script reads and writes
 //! through `storage` and hands the results here, so this runs in native
 //! tests (below).
 
 use kindly_core::advice::Companies;
 use kindly_core::store;
-use kindly_core::{Data, Invitation, Person};
+use kindly_core::{Bucket, Data, Invitation, Person, Relationship};
 // BTree collections, not Hash: SipHash's 64-bit arithmetic is emulated in
 // wasm2js and showed in profiles; these maps are small.
 use std::collections::{BTreeMap, BTreeSet};
@@ -32,6 +33,31 @@ pub struct Session {
     reading: bool,
     /// What this tab wrote per key and has not yet seen reported back.
     written: BTreeMap<String, String>,
+    /// What the person last set in this tab's panels, per person: when a
+    /// read shows something else, another tab or the popup wrote after.
+    edited: BTreeMap<String, Edited>,
+    /// People whose edit in this tab was written over from elsewhere: their
+    /// panel says so (until the person edits them here again).
+    overwritten: BTreeSet<String>,
+}
+
+/// What a person edits in a panel (the rest of an entry is recorded by
+/// every tab that shows the card, and is no edit to lose).
+#[derive(Debug, PartialEq, Eq)]
+struct Edited {
+    note: String,
+    relationship: Option<Relationship>,
+    bucket: Option<Bucket>,
+}
+
+impl Edited {
+    fn of(person: &Person) -> Self {
+        Edited {
+            note: person.note.clone(),
+            relationship: person.relationship,
+            bucket: person.bucket,
+        }
+    }
 }
 
 /// What changed in storage that this tab did not write itself.
@@ -59,6 +85,8 @@ impl Session {
             to_read: BTreeSet::new(),
             reading: false,
             written: BTreeMap::new(),
+            edited: BTreeMap::new(),
+            overwritten: BTreeSet::new(),
         }
     }
 
@@ -151,6 +179,14 @@ impl Session {
             };
             match store::read_person(storage_key, raw) {
                 Ok(person) => {
+                    if self
+                        .edited
+                        .get(key)
+                        .is_some_and(|edit| *edit != Edited::of(&person))
+                    {
+                        self.edited.remove(key);
+                        self.overwritten.insert(key.to_string());
+                    }
                     self.data.people.insert(key.to_string(), person);
                 }
                 Err(why) => {
@@ -215,8 +251,10 @@ impl Session {
             .collect()
     }
 
-    /// Changes `person` (new when not held) and returns the entry to
-    /// write; `None` when their stored entry could not be read.
+    /// The person's edit of `person` (new when not held) in a panel;
+    /// returns the entry to write, `None` when their stored entry could not
+    /// be read. The edit is remembered: a later read showing another value
+    /// means it was written over (see [`Session::was_overwritten`]).
     pub fn update_person(
         &mut self,
         key: &str,
@@ -227,7 +265,16 @@ impl Session {
         }
         let person = self.data.people.entry(key.to_string()).or_default();
         change(person);
+        self.edited.insert(key.to_string(), Edited::of(person));
+        self.overwritten.remove(key);
         Some(store::person_entry(key, person))
+    }
+
+    /// Whether the person's last edit of `key` in this tab was written over
+    /// by another tab or the popup (then its panel shows the newer value,
+    /// and says so).
+    pub fn was_overwritten(&self, key: &str) -> bool {
+        self.overwritten.contains(key)
     }
 
     /// Takes the start keys read again (settings, profile, templates
@@ -267,6 +314,10 @@ impl Session {
             if self.written.get(key) == Some(value) {
                 self.written.remove(key);
             }
+            // Never stored: another value read later overwrote nothing.
+            if let Some(person) = store::person_key_of(key) {
+                self.edited.remove(person);
+            }
         }
     }
 
@@ -278,6 +329,13 @@ impl Session {
         for (key, value) in changes {
             if value.is_some() && value.as_ref() == self.written.get(key) {
                 self.written.remove(key);
+                continue;
+            }
+            // Storage reports writes in the order it took them: a change
+            // reported before this tab's own write is older, and this
+            // tab's value, still on its way, will stand. Read back now, it
+            // could still be the older one.
+            if store::person_key_of(key).is_some() && self.written.contains_key(key) {
                 continue;
             }
             if store::person_key_of(key).is_some() {
@@ -379,12 +437,75 @@ mod tests {
     }
 
     #[test]
+    fn a_change_reported_before_this_tabs_own_write_is_older_and_not_read() {
+        let (mut s, entry) = with_note_written();
+        let older = [(
+            entry.0.clone(),
+            Some(stored_ana(|p| p.note = "theirs".into()).1),
+        )];
+        assert_eq!(
+            s.foreign(&older),
+            Foreign::default(),
+            "this tab's write will stand"
+        );
+        assert!(!s.was_overwritten("ana"));
+        // Once this tab's own write is reported, a change is newer: read.
+        let own = [(entry.0.clone(), Some(entry.1.clone()))];
+        assert_eq!(s.foreign(&own), Foreign::default());
+        assert_eq!(s.foreign(&older).people, vec![entry.0]);
+    }
+
+    #[test]
     fn a_failed_write_is_not_taken_for_this_tabs_own_later() {
         let (mut s, entry) = with_note_written();
         s.forget_writes(std::slice::from_ref(&entry));
         // Another tab writes the same value: someone else's, read again.
         let same = [(entry.0.clone(), Some(entry.1.clone()))];
         assert_eq!(s.foreign(&same).people, vec![entry.0]);
+    }
+
+    /// Ana's entry as another tab or the popup would store it.
+    fn stored_ana(change: impl FnOnce(&mut Person)) -> (String, String) {
+        let mut person = Person {
+            note: "mine".into(),
+            ..Person::default()
+        };
+        change(&mut person);
+        store::person_entry("ana", &person)
+    }
+
+    #[test]
+    fn an_edit_written_over_elsewhere_is_told_until_edited_again() {
+        let (mut s, _) = with_note_written();
+        // Read back as written (this tab's write landed first): nothing lost.
+        s.take_entries(&[stored_ana(|_| {})]);
+        assert!(!s.was_overwritten("ana"));
+        // Another tab records the card (days seen): not an edit, nothing lost.
+        s.take_entries(&[stored_ana(|p| p.last_seen = 9)]);
+        assert!(!s.was_overwritten("ana"));
+        // Another tab sets her relationship over this tab's entry: told.
+        s.take_entries(&[stored_ana(|p| p.relationship = Some(Relationship::MetOnce))]);
+        assert!(s.was_overwritten("ana"));
+        assert_eq!(
+            s.data.people["ana"].relationship,
+            Some(Relationship::MetOnce)
+        );
+        // Edited here again: this tab's value is the last word.
+        s.update_person("ana", |p| p.note = "again".into());
+        assert!(!s.was_overwritten("ana"));
+    }
+
+    #[test]
+    fn people_this_tab_did_not_edit_are_never_told() {
+        let mut s = session();
+        s.take_entries(&[stored_ana(|_| {})]);
+        s.take_entries(&[stored_ana(|p| p.note = "theirs".into())]);
+        assert!(!s.was_overwritten("ana"));
+        // An edit whose write failed was never stored: nothing to lose.
+        let (mut s, entry) = with_note_written();
+        s.forget_writes(std::slice::from_ref(&entry));
+        s.take_entries(&[stored_ana(|p| p.note = "theirs".into())]);
+        assert!(!s.was_overwritten("ana"));
     }
 
     #[test]

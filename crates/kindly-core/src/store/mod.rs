@@ -80,4 +80,4 @@ pub use layout::*;
 pub use load::*;
 pub use start::*;
 pub use transfer::*;
-pub use validate::{read_profile, read_template, Issue};
+pub use validate::{read_profile, read_template, Issue, MAX_NOTE};

@@ -22,7 +22,9 @@ pub(super) const MAX_LANG: usize = 16;
 pub(super) const MAX_ID: usize = 80;
 pub(super) const MAX_TITLE: usize = 120;
 pub(super) const MAX_BODY: usize = 10_000;
-pub(super) const MAX_NOTE: usize = 2_000;
+/// The longest private note kept about a person, in characters: the
+/// panel's note box takes no more.
+pub const MAX_NOTE: usize = 2_000;
 pub(super) const MAX_HEADLINE: usize = 300;
 pub(super) const MAX_DAYS: usize = 100;
 pub(super) const MAX_TEMPLATES: usize = 500;
