@@ -72,6 +72,10 @@ async function besideWith(fixture) {
   browser.reset();
   const page = await browser.open(fixture);
   const side = await openSide();
+  // The page marks its cards in animation frames, which a hidden tab does
+  // not get (as in the page): the LinkedIn tab is the one in front, as it
+  // is beside a real side panel.
+  await page.bringToFront();
   await listed(side, fixture.spec.cards.length);
   return { page, side };
 }

@@ -69,6 +69,10 @@ struct Beside {
     /// only changes.
     last: Option<(bool, Vec<String>, Vec<String>)>,
     flush_queued: bool,
+    /// How many of `marked`, from the first, are known in document order.
+    sorted: usize,
+    /// The page removed nodes since: some marked cards may have left.
+    removed: bool,
     source: Option<Source>,
 }
 
@@ -132,27 +136,59 @@ fn post(port: &Port, update: &SideUpdate) {
 }
 
 impl Beside {
+    /// Keeps `marked` in document order. Each check is a call into the page
+    /// per card, so only what changed is looked at: cards the page may have
+    /// removed when it removed nodes, and those marked since (in order
+    /// already, as the page search finds them, unless a re-render put one
+    /// back higher up).
+    fn put_in_order(&mut self) {
+        if std::mem::replace(&mut self.removed, false) {
+            let (mut index, sorted) = (0, self.sorted);
+            let mut kept_sorted = 0;
+            self.marked.retain(|(holder, _)| {
+                let keep = holder.is_connected();
+                kept_sorted += usize::from(keep && index < sorted);
+                index += 1;
+                keep
+            });
+            self.sorted = kept_sorted;
+        }
+        let from = self.sorted.saturating_sub(1);
+        let in_order = self
+            .marked
+            .iter()
+            .skip(from)
+            .zip(self.marked.iter().skip(from + 1))
+            .all(|((a, _), (b, _))| {
+                crate::dom::document_order(a, b) != std::cmp::Ordering::Greater
+            });
+        if !in_order {
+            self.marked
+                .sort_by(|(a, _), (b, _)| crate::dom::document_order(a, b));
+        }
+        self.sorted = self.marked.len();
+    }
+
     /// The update to send: every card when `everything` (a side panel that
     /// just connected), else those unsent; `None` when nothing changed
     /// since the last.
     fn update(&mut self, everything: bool) -> Option<SideUpdate> {
         let source = self.source.as_ref()?;
-        self.marked.retain(|(holder, _)| holder.is_connected());
-        self.marked
-            .sort_by(|(a, _), (b, _)| crate::dom::document_order(a, b));
+        let (beside_of, invitation_of) = (source.beside, source.invitation);
+        self.put_in_order();
         let order: Vec<String> = self.marked.iter().map(|(_, key)| key.clone()).collect();
         let visible: Vec<String> = order
             .iter()
             .filter(|key| self.visible.contains(*key))
             .cloned()
             .collect();
-        let beside = (source.beside)();
+        let beside = beside_of();
         let keys: Vec<String> = if everything {
             order.clone()
         } else {
             std::mem::take(&mut self.unsent).into_iter().collect()
         };
-        let cards: Vec<Invitation> = keys.iter().filter_map(|k| (source.invitation)(k)).collect();
+        let cards: Vec<Invitation> = keys.iter().filter_map(|k| invitation_of(k)).collect();
         let now = (beside, order, visible);
         let same = self.last.as_ref() == Some(&now);
         self.last = Some(now.clone());
@@ -169,17 +205,29 @@ impl Beside {
     }
 }
 
-/// Sends what changed to the connected side panels, in a task of its own
-/// (one per burst of changes).
-pub fn changed() {
+/// How long changes gather before they are sent: a long page is marked in
+/// dozens of short slices, and an update per slice (each listing every card
+/// in order) made the content script's work with a side panel open more than
+/// twice its work with the panels in the page (500 cards).
+const GATHER_MS: u32 = 150;
+
+/// Sends what changed to the connected side panels, in a task of its own,
+/// at most once per [`GATHER_MS`].
+fn changed() {
     let queue = with(|b| {
         let idle = !b.ports.is_empty() && !b.flush_queued;
         b.flush_queued |= idle;
         idle
     });
     if queue == Some(true) {
-        gloo::timers::callback::Timeout::new(0, flush).forget();
+        gloo::timers::callback::Timeout::new(GATHER_MS, flush).forget();
     }
+}
+
+/// The page removed nodes: a marked card among them leaves the list.
+pub fn removed() {
+    with(|b| b.removed = true);
+    changed();
 }
 
 fn flush() {
@@ -251,6 +299,7 @@ pub fn around(element: &Element) -> Option<(Element, String)> {
 pub fn all() -> Vec<(Element, String)> {
     with(|b| {
         b.marked.retain(|(holder, _)| holder.is_connected());
+        b.sorted = 0;
         b.marked.clone()
     })
     .unwrap_or_default()
@@ -263,6 +312,7 @@ pub fn unmark(holder: &Element) {
             map.delete(holder.unchecked_ref());
         }
         b.marked.retain(|(h, _)| h != holder);
+        b.sorted = 0;
         if let Some(observer) = &b.observer {
             observer.unobserve(holder);
         }
@@ -275,6 +325,7 @@ pub fn clear() {
     with(|b| {
         b.by_holder = Some(js_sys::WeakMap::new());
         b.marked.clear();
+        b.sorted = 0;
         b.visible.clear();
         if let Some(observer) = b.observer.take() {
             observer.disconnect();

@@ -253,6 +253,10 @@ fn note_change(state: &mut State, record: &MutationRecord) {
         (0..removed.length()).any(|i| removed.item(i).is_some_and(|n| hosts::is_host(&n)));
     let target = || record.target().and_then(|t| t.dyn_into::<Element>().ok());
     let marking = state.route == Route::Received;
+    if marking && removed.length() > 0 && state.shown == ShowKindly::BesidePage {
+        // A card the page removed leaves the side panel's list.
+        beside::removed();
+    }
     if marking && removed.length() > 0 && !lost_panel && !state.changed_everywhere {
         // Even a full search would not see a marked card that stopped being
         // an invitation (it has no Accept control to be found by).

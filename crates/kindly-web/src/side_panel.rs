@@ -245,15 +245,26 @@ fn draw(key: &str, focus: Option<&str>) {
             data: &state.session.data,
             full: card.full,
         };
-        Some((panel::build(&doc, &view), card.item.clone()))
+        let invitation = &card.invitation;
+        // Beside the page the card is not next to its panel: its name is.
+        let name = invitation
+            .full_name
+            .clone()
+            .or_else(|| invitation.target_name.clone())
+            .unwrap_or_default();
+        Some((panel::build(&doc, &view), card.item.clone(), name))
     })
     .flatten();
-    let Some((built, item)) = built else { return };
-    let panel = match built {
-        Ok(panel) => panel,
-        Err(err) => return web_sys::console::warn_2(&JsValue::from_str("Kindly:"), &err),
+    let Some((built, item, name)) = built else {
+        return;
     };
-    item.replace_children_with_node_1(&panel.host);
+    let (panel, heading) = match (built, node("h2").class("who").text(&name).build()) {
+        (Ok(panel), Ok(heading)) => (panel, heading),
+        (Err(err), _) | (_, Err(err)) => {
+            return web_sys::console::warn_2(&JsValue::from_str("Kindly:"), &err)
+        }
+    };
+    item.replace_children_with_node_2(&heading, &panel.host);
     if let Some(part) = focus {
         panel::focus_part(&panel, part);
     }
