@@ -7,6 +7,10 @@
 //! frame, so a burst of LinkedIn mutations costs one pass, and a panel that a
 //! re-render removed is back before the next paint. Mutations made by Kindly
 //! itself (adding panels) are recognised and never schedule work.
+//!
+//! Beside the page (the setting `show_kindly`), the cards are read and judged
+//! the same way but nothing goes into the page: `beside` remembers each one
+//! and tells the side panel, which draws it.
 
 use crate::beside;
 use crate::dom::{self, DomResult};
