@@ -29,8 +29,8 @@ Commands:
   demo [sample]
            build, open a bundled sample invitations page (default
            e2b-received-en; any name in tests/fixtures/) with the extension
-           loaded (headless without a display) and save dist/demo.png and
-           dist/demo-popup.png
+           loaded (headless without a display) and save dist/demo.png,
+           dist/demo-popup.png and dist/demo-side.png (beside the page)
   release  from a clean checkout: build, check the packages as the stores
            do, and write dist/release/ (Chrome zip, Firefox zip, source zip
            with build instructions, SHA256SUMS, listing/); uploads nothing
@@ -162,12 +162,16 @@ build() {
     printf '%s' "$inputs" >"$PKG/.inputs"
   fi
 
-  say "bundling the content script and the popup (esbuild)"
+  say "bundling the content script, the popup and the side panel (esbuild)"
   rm -rf "$DIST" && mkdir -p "$DIST"
   bundle_content "$PKG/content/kindly_web_bg.wasm.js" "$DIST/content.js" --target=chrome111,firefox128
-  "$TOOLS/esbuild" extension/popup-entry.js --bundle --format=esm --minify \
-    --target=chrome111,firefox128 --legal-comments=none --log-level=warning \
-    --alias:kindly-pkg="$PKG" --outfile="$DIST/popup.js"
+  # The popup and the side panel (Kindly beside the page) run the same
+  # WASM, the popup's build, each with its own small loader.
+  for page in popup sidepanel; do
+    "$TOOLS/esbuild" "extension/$page-entry.js" --bundle --format=esm --minify \
+      --target=chrome111,firefox128 --legal-comments=none --log-level=warning \
+      --alias:kindly-pkg="$PKG" --outfile="$DIST/$page.js"
+  done
   # The loader on every LinkedIn page (a small, plain script), and the
   # background worker that injects the engine on in-app arrival and opens the
   # store with the popup's WASM (its glue bundled in).
@@ -178,7 +182,8 @@ build() {
   done
   cp "$PKG/kindly_web_bg.wasm" "$DIST/kindly_web_bg.wasm"
   browser_manifest chrome manifest.json "$DIST/manifest.json"
-  cp -R extension/popup.html extension/popup.css extension/icons "$DIST/"
+  cp -R extension/popup.html extension/popup.css extension/sidepanel.html extension/sidepanel.css \
+    extension/icons "$DIST/"
   merge_locales
 
   # Firefox: the same files, but a content script that runs the WASM itself
@@ -526,7 +531,8 @@ unpacked in \`dist-firefox/\`); compare them with \`sha256sum\`.
   \`extension/background.js\`, minified by esbuild.
 - \`popup.js\` and \`kindly_web_bg.wasm\`: \`extension/popup-entry.js\` bundled by
   esbuild with wasm-bindgen's glue, and the popup's WebAssembly module from the
-  same crates, optimised by wasm-opt.
+  same crates, optimised by wasm-opt; \`sidepanel.js\`: \`extension/sidepanel-entry.js\`
+  bundled the same way (the sidebar runs the popup's module).
 - \`manifest.json\`: the repository's \`manifest.json\` less the keys Firefox does
   not use, its background service worker as background scripts
   (\`./build.sh manifest firefox manifest.json out.json\`).

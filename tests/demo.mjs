@@ -1,5 +1,6 @@
 // `./build.sh demo`: the bundled sample invitations page with Kindly loaded.
-// Saves dist/demo.png (the panels) and dist/demo-popup.png (the popup). With
+// Saves dist/demo.png (the panels), dist/demo-popup.png (the popup) and
+// dist/demo-side.png (Kindly beside the page: the page and the side panel). With
 // a display it opens a real window and stays open until you close it.
 // With `--listing DIR` it also writes the store listing there (listing.mjs).
 import { FIXTURES, fixtureNames, inPanels, launch, loadFixture, panels, panelPart, waitInPanels } from "./e2e/harness.mjs";
@@ -62,6 +63,52 @@ async function noteStrip(path) {
   await page.close();
 }
 
+/**
+ * Kindly beside the page: the fixture page (nothing of Kindly's in it) and
+ * the side panel listing its invitations, side by side in one picture, as
+ * the browser shows them. The side panel's page is opened in a tab of its
+ * own for the tab (headless Chromium cannot open the real side panel).
+ */
+async function showKindly(where) {
+  const popup = await browser.context.newPage();
+  await popup.goto(`chrome-extension://${browser.extensionId}/popup.html`);
+  await popup.waitForSelector("#kindly-popup[data-ready=true]");
+  await popup.evaluate(async (where) => {
+    const settings = JSON.parse((await chrome.storage.local.get("kindly.settings"))["kindly.settings"] || "{}");
+    await chrome.storage.local.set({ "kindly.settings": JSON.stringify({ ...settings, show_kindly: where }) });
+  }, where);
+  await popup.close();
+}
+
+async function besideThePage(path) {
+  await showKindly("beside_page");
+  const page = await browser.context.newPage();
+  await page.setViewportSize({ width: 980, height: 900 });
+  await browser.open(fixture, { page });
+  await page.evaluate(async (avatar) => {
+    const empty = [...document.querySelectorAll('img[src="data:,"]')];
+    for (const img of empty) img.src = avatar;
+    await Promise.all(empty.map((img) => img.decode().catch(() => {})));
+  }, AVATAR);
+  const side = await browser.context.newPage();
+  await side.setViewportSize({ width: 420, height: 900 });
+  await side.goto(`chrome-extension://${browser.extensionId}/sidepanel.html`);
+  const tab = await side.evaluate(async () => Math.max(...(await chrome.tabs.query({ url: "https://www.linkedin.com/*" })).map((t) => t.id)));
+  await side.goto(`chrome-extension://${browser.extensionId}/sidepanel.html?tab=${tab}`);
+  await side.waitForFunction((n) => document.querySelectorAll("#kindly-side-list > li").length === n, fixture.spec.cards.length, { timeout: 10000 });
+  await side.waitForTimeout(300);
+  const shots = [await page.screenshot(), await side.screenshot()].map((png) => `data:image/png;base64,${png.toString("base64")}`);
+  const both = await browser.context.newPage();
+  await both.setViewportSize({ width: 980 + 6 + 420, height: 900 });
+  await both.setContent(
+    `<body style="margin:0;display:flex;gap:6px;background:#8a9aa6">${shots.map((src) => `<img src="${src}">`).join("")}</body>`,
+  );
+  await both.evaluate(() => Promise.all([...document.images].map((img) => img.decode())));
+  await both.screenshot({ path });
+  for (const done of [both, side, page]) await done.close();
+  await showKindly("in_page");
+}
+
 try {
   await answerFirstRun();
   const page = await browser.context.newPage();
@@ -96,6 +143,8 @@ try {
     const pictures = await writeListing(browser, page, listingDir);
     console.log(`demo: wrote the store listing into ${listingDir} (${pictures.length} pictures, texts, privacy.txt)`);
   }
+  await besideThePage(join(DIST, "demo-side.png"));
+  console.log(`demo: saved ${join(DIST, "demo-side.png")} (Kindly beside the page)`);
   if (headed) {
     await page.bringToFront();
     console.log("demo: close the browser window to finish");

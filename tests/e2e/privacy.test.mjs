@@ -49,10 +49,12 @@ for (const { browser, dir } of PACKAGES) {
     assert.ok(existsSync(join(dir, "content.js")), "content.js");
   });
 
-  test(`${label}manifest: storage and scripting only, LinkedIn only, nothing web-accessible`, () => {
+  test(`${label}manifest: storage and scripting only (and Chromium's side panel), LinkedIn only, nothing web-accessible`, () => {
     const m = manifest();
     assert.equal(m.manifest_version, 3);
-    assert.deepEqual(m.permissions, ["storage", "scripting"], "permissions");
+    // Beside the page: Chromium's side panel needs its permission; Firefox's sidebar none.
+    const permissions = browser === "Firefox" ? ["storage", "scripting"] : ["storage", "scripting", "sidePanel"];
+    assert.deepEqual(m.permissions, permissions, "permissions");
     // The host the content scripts already cover: no new install warning.
     assert.deepEqual(m.host_permissions, ["https://www.linkedin.com/*"], "host permissions");
     for (const key of ["optional_permissions", "optional_host_permissions", "web_accessible_resources", "externally_connectable", "declarative_net_request"]) {
@@ -104,11 +106,11 @@ for (const { browser, dir } of PACKAGES) {
     assert.deepEqual(found, []);
   });
 
-  test(`${label}no network API in the content script; the popup and the background worker fetch only their WASM`, () => {
+  test(`${label}no network API in the content script; the popup, the side panel and the background worker fetch only their WASM`, () => {
     const NET = /\bfetch\s*\(|XMLHttpRequest|\bWebSocket\b|sendBeacon|\bEventSource\b|importScripts|\bimport\s*\(|\bnew\s+(?:Shared)?Worker\b|RTCPeerConnection|navigator\.serviceWorker/;
     for (const f of js()) {
       const found = hits(f.text, NET);
-      if (f.path === "popup.js" || f.path === "background.js") {
+      if (f.path === "popup.js" || f.path === "sidepanel.js" || f.path === "background.js") {
         // wasm-bindgen's loader: `fetch(chrome.runtime.getURL("kindly_web_bg.wasm"))`,
         // a chrome-extension:// URL inside the extension itself (the worker
         // runs the popup's WASM to open the store).

@@ -435,6 +435,20 @@ pub struct Settings {
     /// After this many days a pending invitation the user sent gets a
     /// suggestion: withdraw it kindly, or reach them another way.
     pub withdraw_after_days: u32,
+    /// Where Kindly shows its panels: in LinkedIn's page, or beside it in
+    /// the browser's side panel (nothing added to the page).
+    pub show_kindly: ShowKindly,
+}
+
+/// Where Kindly shows what it says about the invitations on a page.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ShowKindly {
+    /// A panel beside each card, in LinkedIn's page (the default).
+    #[default]
+    InPage,
+    /// A list in the browser's side panel; the page is only read.
+    BesidePage,
 }
 
 impl Default for Settings {
@@ -445,6 +459,7 @@ impl Default for Settings {
             history_days: 180,
             message_limit: 8000,
             withdraw_after_days: 21,
+            show_kindly: ShowKindly::InPage,
         }
     }
 }

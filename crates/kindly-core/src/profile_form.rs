@@ -1,9 +1,10 @@
 //! What the popup's Profile tab and first run accept, and how they read
-//! what was typed: lists, the email, the policy, the account, and the
+//! what was typed: lists, the email, the policy, the account, where Kindly
+//! shows, and the
 //! settings typed as whole numbers with their bounds. A value a form
 //! refuses is never stored; the popup says why and keeps the old one.
 
-use crate::{AccountType, Policy, Profile, Settings};
+use crate::{AccountType, Policy, Profile, Settings, ShowKindly};
 use std::ops::RangeInclusive;
 
 /// Comma-separated text → its trimmed, non-empty items ("design, , UX").
@@ -37,6 +38,15 @@ pub fn account(value: &str) -> AccountType {
         AccountType::Premium
     } else {
         AccountType::Free
+    }
+}
+
+/// Where Kindly shows, from its chooser's value; in the page otherwise.
+pub fn show_kindly(value: &str) -> ShowKindly {
+    if value == "beside_page" {
+        ShowKindly::BesidePage
+    } else {
+        ShowKindly::InPage
     }
 }
 
@@ -156,6 +166,9 @@ mod tests {
         assert_eq!(policy("?"), Policy::default());
         assert_eq!(account("premium"), AccountType::Premium);
         assert_eq!(account(""), AccountType::Free);
+        assert_eq!(show_kindly("beside_page"), ShowKindly::BesidePage);
+        assert_eq!(show_kindly("in_page"), ShowKindly::InPage);
+        assert_eq!(show_kindly("?"), ShowKindly::default());
     }
 
     #[test]

@@ -5,7 +5,7 @@
 use kindly_core::library::default_templates;
 use kindly_core::model::{
     AccountType, Action, Answer, Bucket, Claim, Data, Kind, Outcome, Person, Policy, Relationship,
-    SentInvitation, SentStatus, Situation, Target, TemplateRecord,
+    SentInvitation, SentStatus, ShowKindly, Situation, Target, TemplateRecord,
 };
 use kindly_core::store::*;
 use proptest::prelude::*;
@@ -1153,4 +1153,35 @@ fn one_person_reads_by_key_as_load_reads_them() {
     assert_eq!(read_person(&storage_key, &raw).as_ref(), Ok(person));
     assert!(read_person(&storage_key, "{oops").is_err());
     assert!(read_person(&storage_key, "[1, 2]").is_err());
+}
+
+#[test]
+fn where_kindly_shows_is_a_setting_in_page_by_default() {
+    // Settings stored before the setting existed: in the page, no problem.
+    let l = load(&[
+        e(KEY_META, r#"{"schema":4}"#),
+        e(KEY_SETTINGS, r#"{"history_days":90}"#),
+    ]);
+    assert_eq!(l.data.settings.show_kindly, ShowKindly::InPage);
+    assert!(
+        !l.problems.join("\n").contains("settings"),
+        "{:?}",
+        l.problems
+    );
+    // Beside the page survives a save and a load.
+    let mut data = sample();
+    data.settings.show_kindly = ShowKindly::BesidePage;
+    let again = load(&to_entries(&data));
+    assert_eq!(again.data.settings.show_kindly, ShowKindly::BesidePage);
+    // A value Kindly does not know costs that field only.
+    let odd = load(&[
+        e(KEY_META, r#"{"schema":4}"#),
+        e(
+            KEY_SETTINGS,
+            r#"{"show_kindly":"on_top","history_days":90}"#,
+        ),
+    ]);
+    assert_eq!(odd.data.settings.show_kindly, ShowKindly::InPage);
+    assert_eq!(odd.data.settings.history_days, 90);
+    assert!(odd.problems.join("\n").contains("settings.show_kindly"));
 }

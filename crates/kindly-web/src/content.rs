@@ -7,20 +7,25 @@
 //! frame, so a burst of LinkedIn mutations costs one pass, and a panel that a
 //! re-render removed is back before the next paint. Mutations made by Kindly
 //! itself (adding panels) are recognised and never schedule work.
+//!
+//! Beside the page (the setting `show_kindly`), the cards are read and judged
+//! the same way but nothing goes into the page: `beside` remembers each one
+//! and tells the side panel, which draws it.
 
+use crate::beside;
 use crate::dom::{self, DomResult};
 use crate::hosts::{self, Panel};
 use crate::intent::{self, FirstRunAnswers, Intent};
+use crate::keeping;
 use crate::page;
 use crate::panel::{self, View};
 use crate::placement;
-use crate::session::{Foreign, Session};
+use crate::session::Session;
 use crate::storage;
-use crate::ui_text;
 use crate::viewport;
 use kindly_core::route::{classify, Route};
-use kindly_core::{my_templates, store};
-use kindly_core::{Answer, Data, Day, Invitation, Relationship};
+use kindly_core::store;
+use kindly_core::{Answer, Data, Day, Invitation, Relationship, ShowKindly};
 use std::cell::RefCell;
 // BTree collections, not Hash: SipHash's 64-bit arithmetic is emulated in
 // wasm2js and showed in profiles; these maps are small.
@@ -90,6 +95,9 @@ struct State {
     /// When panels were last drawn, until the next frame (see [`annotate`]).
     layout_pending: Option<f64>,
     dark: bool,
+    /// Where the cards on the page were marked: in the page (hosts) or
+    /// beside it (`beside`). The setting can change while the page is open.
+    shown: ShowKindly,
 }
 
 thread_local! {
@@ -103,12 +111,12 @@ fn with_state<R>(f: impl FnOnce(&mut State) -> R) -> Option<R> {
     STATE.with(|state| state.try_borrow_mut().ok()?.as_mut().map(f))
 }
 
-fn today() -> Day {
-    let days = js_sys::Date::now() / 86_400_000.0;
-    if days.is_finite() && days > 0.0 {
-        days as Day
-    } else {
-        0
+/// The content script's session, for [`keeping`].
+struct Content;
+
+impl keeping::Holder for Content {
+    fn with_session<R>(f: impl FnOnce(&mut Session) -> R) -> Option<R> {
+        with_state(|state| f(&mut state.session))
     }
 }
 
@@ -144,12 +152,14 @@ pub fn start(stored: js_sys::Promise) {
                 (Data::default(), false)
             }
         };
+        let data_shown = data.settings.show_kindly;
+        let beside_now = data_shown == ShowKindly::BesidePage;
         STATE.with(|state| {
             *state.borrow_mut() = Some(State {
                 session: Session::new(data, writable),
                 awaiting: Vec::new(),
                 sliced: false,
-                today: today(),
+                today: dom::today(),
                 route: Route::Elsewhere,
                 scheduled: None,
                 cards: BTreeMap::new(),
@@ -164,9 +174,14 @@ pub fn start(stored: js_sys::Promise) {
                 draw_scheduled: false,
                 layout_pending: None,
                 dark: false,
+                shown: data_shown,
             });
         });
         storage::on_change(on_storage_change);
+        beside::start(beside::Source {
+            beside: shows_beside,
+            invitation: judged,
+        });
         intent::handle_with(handle);
         if let Err(err) = observe() {
             web_sys::console::warn_2(&JsValue::from_str("Kindly could not watch the page:"), &err);
@@ -177,80 +192,28 @@ pub fn start(stored: js_sys::Promise) {
         crate::outcome::install();
         schedule();
         // Invitations the user sends: the "Add a note" dialog, on any page.
-        if let Some((data, writable)) =
-            with_state(|state| (state.session.data.clone(), state.session.writable))
-        {
-            crate::outgoing::start(data, writable);
-        }
-    });
-}
-
-/// Another tab or the popup changed storage: read again what this tab
-/// holds (the start keys when one of them changed, the people on the page
-/// who changed), then redraw.
-fn on_storage_change(changes: Vec<(String, Option<String>)>) {
-    let Some(foreign) = with_state(|state| state.session.foreign(&changes)) else {
-        return;
-    };
-    let Foreign { start, people } = foreign;
-    if !start && people.is_empty() {
-        return; // this tab's own writes, or people not on this page
-    }
-    spawn_local(async move {
-        if start {
-            let Ok(entries) = storage::read_keys(&store::START_KEYS).await else {
-                return;
-            };
-            let read = store::read_start(&entries);
-            // A store being opened elsewhere (migrated, repaired) is kept
-            // as this tab holds it: the opener's writes report again.
-            if !read.needs_opening {
-                with_state(|state| state.session.take_start(read));
+        // Its strip goes into LinkedIn's dialog: not beside the page (the
+        // setting as it was when the page loaded).
+        if !beside_now {
+            if let Some((data, writable)) =
+                with_state(|state| (state.session.data.clone(), state.session.writable))
+            {
+                crate::outgoing::start(data, writable);
             }
         }
-        let mut changed = start;
-        if let Ok(entries) = storage::read_keys(&people).await {
-            changed |= with_state(|state| {
-                // An older write of this tab's own reports late, with a
-                // value it has since replaced: what storage holds now is
-                // what this tab holds, and nothing needs redrawing.
-                let before = state.session.held(&people);
-                state.session.forget(&people);
-                warn_all(state.session.take_entries(&entries));
-                state.session.held(&people) != before
-            })
-            .unwrap_or(false);
-        }
-        if changed {
-            redraw_all();
-        }
     });
 }
 
-fn warn_all(warnings: Vec<String>) {
-    for warning in warnings {
-        web_sys::console::warn_1(&JsValue::from_str(&warning));
-    }
+/// Another tab, the popup or the side panel changed storage: read again
+/// what this tab holds, then redraw.
+fn on_storage_change(changes: Vec<(String, Option<String>)>) {
+    keeping::take_foreign::<Content>(&changes, redraw_all);
 }
 
 /// Asks storage for the people cards wait for (one read at a time); when
 /// it answers, those cards are marked in the next frame.
 fn read_people() {
-    let Some(keys) = with_state(|state| state.session.start_reading()).flatten() else {
-        return;
-    };
-    spawn_local(async move {
-        let read = storage::read_keys(&keys).await;
-        if let Err(err) = &read {
-            web_sys::console::warn_1(&JsValue::from_str(err));
-        }
-        with_state(|state| {
-            let entries = read.as_deref().ok();
-            warn_all(state.session.finish_reading(keys, entries));
-        });
-        read_people();
-        schedule();
-    });
+    keeping::read_people::<Content>(schedule);
 }
 
 fn observe() -> DomResult<()> {
@@ -298,6 +261,10 @@ fn note_change(state: &mut State, record: &MutationRecord) {
         (0..removed.length()).any(|i| removed.item(i).is_some_and(|n| hosts::is_host(&n)));
     let target = || record.target().and_then(|t| t.dyn_into::<Element>().ok());
     let marking = state.route == Route::Received;
+    if marking && removed.length() > 0 && state.shown == ShowKindly::BesidePage {
+        // A card the page removed leaves the side panel's list.
+        beside::removed();
+    }
     if marking && removed.length() > 0 && !lost_panel && !state.changed_everywhere {
         // Even a full search would not see a marked card that stopped being
         // an invitation (it has no Accept control to be found by).
@@ -457,6 +424,9 @@ fn scan() {
 fn remove_panels() {
     for panel in hosts::all() {
         panel.host.remove();
+    }
+    if with_state(|state| state.shown == ShowKindly::BesidePage).unwrap_or(false) {
+        beside::clear();
     }
 }
 
@@ -628,39 +598,59 @@ fn finish_slice(recorded: Vec<String>) -> DomResult<()> {
 /// removal is itself a change: the observer then looks at the card afresh,
 /// and a reused row gets its new panel.
 fn unmark_changed(changed: &[Element], everywhere: bool) {
-    let marked: Vec<(Element, Panel)> = if everywhere {
+    // Each card with its key, and its panel when it is in the page.
+    let mut marked: Vec<(Element, String, Option<Panel>)> = if everywhere {
         // One marker per card: the hosts' parents are already distinct.
         hosts::all()
             .into_iter()
-            .filter_map(|panel| Some((panel.host.parent_element()?, panel)))
+            .filter_map(|panel| Some((panel.host.parent_element()?, panel.key()?, Some(panel))))
+            .chain(
+                beside::all()
+                    .into_iter()
+                    .map(|(card, key)| (card, key, None)),
+            )
             .collect()
     } else {
         // A few dozen places at most, several often in one card. (Comparing
         // elements is a call into JavaScript: never done for every card.)
-        let mut marked: Vec<(Element, Panel)> = Vec::new();
-        for panel in changed
-            .iter()
-            .filter(|target| target.is_connected())
-            .filter_map(hosts::around)
-        {
-            if !marked.iter().any(|(_, p)| p.host == panel.host) {
-                if let Some(card) = panel.host.parent_element() {
-                    marked.push((card, panel));
+        let mut marked: Vec<(Element, String, Option<Panel>)> = Vec::new();
+        for target in changed.iter().filter(|target| target.is_connected()) {
+            let found = match hosts::around(target) {
+                Some(panel) => panel
+                    .host
+                    .parent_element()
+                    .zip(panel.key())
+                    .map(|(card, key)| (card, key, Some(panel))),
+                None => beside::around(target).map(|(card, key)| (card, key, None)),
+            };
+            if let Some(found) = found {
+                if !marked.iter().any(|(card, ..)| *card == found.0) {
+                    marked.push(found);
                 }
             }
         }
         marked
     };
-    for (card, panel) in &marked {
-        let Some(key) = panel.key() else {
-            continue;
-        };
+    let mut forgotten = Vec::new();
+    for (card, key, panel) in marked.drain(..) {
         let now = page::Card::new(card.clone()).accept_control();
         let marked_for =
             with_state(|state| state.cards.get(&key).and_then(|c| c.accept.clone())).flatten();
-        if now.is_none() || now != marked_for {
-            panel.host.remove();
+        if now.is_some() && now == marked_for {
+            continue;
         }
+        match panel {
+            Some(panel) => panel.host.remove(),
+            None => {
+                // Nothing left the page to make it look again: it is told.
+                beside::unmark(&card);
+                forgotten.push(card);
+            }
+        }
+    }
+    if !forgotten.is_empty() {
+        with_state(|state| state.touched.append(&mut forgotten));
+        schedule();
     }
 }
 
@@ -759,17 +749,24 @@ fn mark(doc: &web_sys::Document, read: Awaiting, recorded: &mut Vec<String>) -> 
                 }
             }
         }
-        let host = hosts::make(doc, &invitation.key, invitation.kind, verdict.action);
-        let card_state = state.cards.entry(invitation.key.clone()).or_default();
+        let key = invitation.key.clone();
+        let host = (state.shown == ShowKindly::InPage)
+            .then(|| hosts::make(doc, &invitation.key, invitation.kind, verdict.action));
+        let card_state = state.cards.entry(key.clone()).or_default();
         let drawn_before = card_state.drawn;
         // Kept for drawing the panel later; moved, not copied.
         card_state.invitation = verdict.invitation;
         card_state.accept = accept;
-        (host, drawn_before)
+        (host, drawn_before, key)
     }) else {
         return Ok(());
     };
-    let (panel, drawn_before) = made;
+    let (panel, drawn_before, key) = made;
+    let Some(panel) = panel else {
+        // Beside the page: the side panel draws it; nothing goes in here.
+        beside::mark(&holder, &key);
+        return Ok(());
+    };
     let panel = panel?;
     hosts::place(&holder, &panel)?;
     if drawn_before {
@@ -858,19 +855,47 @@ fn build_view(
     panel::build(doc, &view(state, model))
 }
 
-/// A card has a panel when Kindly's host is still among its children.
+/// A card has a panel when Kindly's host is still among its children, or
+/// (beside the page) when it was marked and has not changed since.
 fn has_panel(root: &Element) -> bool {
-    hosts::in_holder(root).is_some()
+    hosts::in_holder(root).is_some() || beside::is_marked(root)
 }
 
-/// Rebuilds every panel (settings or templates changed elsewhere).
+/// Whether Kindly shows beside the page (the setting).
+fn shows_beside() -> bool {
+    with_state(|state| state.session.data.settings.show_kindly == ShowKindly::BesidePage)
+        .unwrap_or(false)
+}
+
+/// A card's invitation as read and judged, for the side panel.
+fn judged(key: &str) -> Option<Invitation> {
+    with_state(|state| state.cards.get(key).map(|card| card.invitation.clone())).flatten()
+}
+
+/// Rebuilds every panel (settings or templates changed elsewhere). Beside
+/// the page there is nothing to rebuild (the side panel reads storage
+/// itself), unless the setting just moved Kindly there or back.
 fn redraw_all() {
-    remove_panels();
-    with_state(|state| {
-        state.dirty = true;
-        state.touched.clear();
+    let moved = with_state(|state| {
+        let wanted = state.session.data.settings.show_kindly;
+        let moved = std::mem::replace(&mut state.shown, wanted) != wanted;
+        let rebuild = moved || wanted == ShowKindly::InPage;
+        if rebuild {
+            state.dirty = true;
+            state.touched.clear();
+        }
+        (moved, rebuild)
     });
-    schedule();
+    let Some((moved, rebuild)) = moved else {
+        return;
+    };
+    if moved {
+        beside::clear();
+    }
+    if rebuild {
+        remove_panels();
+        schedule();
+    }
 }
 
 /// Rebuilds one card's panel in place, keeping focus where it was.
@@ -902,84 +927,12 @@ fn redraw(key: &str, focus: Option<&str>) {
     }
 }
 
-/// Writes entries, remembering them so this tab's own change events are
-/// recognised; failures are logged (the panel keeps working from memory).
 fn save(entries: Vec<(String, String)>) {
-    save_then(entries, |result| {
-        if let Err(why) = result {
-            web_sys::console::warn_1(&JsValue::from_str(&why.detail()));
-        }
-    });
-}
-
-/// Why a change was not saved.
-enum Unsaved {
-    /// The store belongs to a newer Kindly (or could not be opened).
-    ReadOnly,
-    /// What is stored for this person could not be read.
-    Unreadable,
-    Failed(storage::WriteFailure),
-}
-
-impl Unsaved {
-    /// In the person's language, for the panel.
-    fn text(&self) -> String {
-        let key = match self {
-            Unsaved::ReadOnly => "not_saved_read_only",
-            Unsaved::Unreadable => "not_saved_unreadable",
-            Unsaved::Failed(storage::WriteFailure::Full) => "not_saved_full",
-            Unsaved::Failed(storage::WriteFailure::Other(_)) => "not_saved",
-        };
-        ui_text::text(key, &[])
-    }
-
-    /// For the console.
-    fn detail(&self) -> String {
-        match self {
-            Unsaved::Failed(storage::WriteFailure::Other(why)) => why.clone(),
-            other => format!("Kindly: {}", other.text()),
-        }
-    }
-}
-
-/// Writes entries (see [`save`]) and calls `done` once the browser has
-/// them or refused them; at once when the store may not be written.
-fn save_then(entries: Vec<(String, String)>, done: impl FnOnce(Result<(), Unsaved>) + 'static) {
-    if entries.is_empty() {
-        return done(Ok(()));
-    }
-    let allowed = with_state(|state| state.session.note_writes(&entries)).unwrap_or(false);
-    if !allowed {
-        return done(Err(Unsaved::ReadOnly));
-    }
-    spawn_local(async move {
-        let written = storage::write_confirmed(&entries).await;
-        if written.is_err() {
-            with_state(|state| state.session.forget_writes(&entries));
-        }
-        done(written.map_err(Unsaved::Failed));
-    });
-}
-
-/// Saves a change the person made in `key`'s panel; if it is not saved,
-/// the panel says why (what they typed stays where it is).
-fn save_for_panel(key: &str, entries: Vec<(String, String)>) {
-    let key = key.to_string();
-    save_then(entries, move |result| {
-        if let Err(why) = result {
-            web_sys::console::warn_1(&JsValue::from_str(&why.detail()));
-            panel::show_unsaved(&key, &why.text());
-        }
-    });
+    keeping::save::<Content>(entries);
 }
 
 fn update_person(key: &str, change: impl FnOnce(&mut kindly_core::Person)) {
-    match with_state(|state| state.session.update_person(key, change)) {
-        Some(Some(entry)) => save_for_panel(key, vec![entry]),
-        // What is stored could not be read: writing would replace it.
-        Some(None) => panel::show_unsaved(key, &Unsaved::Unreadable.text()),
-        None => {}
-    }
+    keeping::update_person::<Content>(key, change);
 }
 
 /// Carries out what the person asked of a panel, or did on the page.
@@ -1049,18 +1002,7 @@ fn answered(key: &str, answer: Option<Answer>, control: &Element) {
 /// The person answered (or skipped) the first run in a panel: keep it,
 /// and judge every card again with what they said.
 fn finish_first_run(answers: Option<FirstRunAnswers>) {
-    let entry = with_state(|state| {
-        let profile = &mut state.session.data.profile;
-        if let Some(answers) = answers {
-            answers.apply(profile);
-        }
-        profile.first_run_done = true;
-        store::part_entry(&state.session.data, store::KEY_PROFILE)
-    })
-    .flatten();
-    if let Some(entry) = entry {
-        save(vec![entry]);
-    }
+    keeping::finish_first_run::<Content>(answers);
     redraw_all();
 }
 
@@ -1093,49 +1035,15 @@ fn remember_edit(key: &str, template_id: &str, text: String) {
     });
 }
 
-/// Saves an edited reply as a new template of the person's own; the names
-/// of this inviter become placeholders again so it fits the next one too.
-/// `done` hears once the write resolved.
+/// Saves an edited reply as a new template of the person's own (see
+/// [`keeping::save_as_template`]).
 fn save_as_template(
     key: &str,
     template_id: &str,
     text: &str,
     done: Box<dyn FnOnce(Result<(), String>)>,
 ) {
-    // A read-only store: the person's text stays in the editor, and no
-    // template is added in memory that storage will never hold.
-    if with_state(|state| !state.session.writable).unwrap_or(true) {
-        return done(Err(Unsaved::ReadOnly.text()));
-    }
-    let entries = with_state(|state| {
-        let invitation = &state.cards.get(key)?.invitation;
-        let body = kindly_core::reuse::generalise(text, invitation);
-        let title = state
-            .session
-            .data
-            .templates
-            .iter()
-            .find(|t| t.id == template_id)
-            .map(|t| ui_text::text("my_version", &[&t.title]))
-            .unwrap_or_else(|| ui_text::text("my_reply", &[]));
-        my_templates::save_from_reply(
-            &mut state.session.data,
-            template_id,
-            title,
-            body,
-            dom::now(),
-        );
-        store::part_entry(&state.session.data, store::KEY_TEMPLATES).map(|entry| vec![entry])
-    })
-    .flatten()
-    .unwrap_or_default();
-    if entries.is_empty() {
-        return done(Err(ui_text::text("not_saved", &[])));
-    }
-    save_then(entries, move |result| {
-        done(result.map_err(|why| {
-            web_sys::console::warn_1(&JsValue::from_str(&why.detail()));
-            why.text()
-        }))
-    });
+    let invitation =
+        with_state(|state| state.cards.get(key).map(|c| c.invitation.clone())).flatten();
+    keeping::save_as_template::<Content>(invitation, template_id, text, done);
 }

@@ -151,6 +151,28 @@ pub fn now() -> u64 {
     js_sys::Date::now() as u64
 }
 
+/// How two elements sort in document order (for `sort_by`).
+pub fn document_order(a: &Element, b: &Element) -> std::cmp::Ordering {
+    let position = a.compare_document_position(b);
+    if position & web_sys::Node::DOCUMENT_POSITION_FOLLOWING != 0 {
+        std::cmp::Ordering::Less
+    } else if position & web_sys::Node::DOCUMENT_POSITION_PRECEDING != 0 {
+        std::cmp::Ordering::Greater
+    } else {
+        std::cmp::Ordering::Equal
+    }
+}
+
+/// Today, in days since 1970-01-01 (UTC).
+pub fn today() -> kindly_core::Day {
+    let days = js_sys::Date::now() / 86_400_000.0;
+    if days.is_finite() && days > 0.0 {
+        days as kindly_core::Day
+    } else {
+        0
+    }
+}
+
 /// Attaches a click (or other) listener that lives as long as the node.
 /// Events a script made (`isTrusted` false) are ignored: the page can
 /// dispatch a `click` or a `change` on any node, and must not drive Kindly.

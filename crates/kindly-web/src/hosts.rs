@@ -178,16 +178,7 @@ pub fn all() -> Vec<Panel> {
     });
     // Rebuilt panels and re-rendered cards can put a later host before an
     // earlier one.
-    hosts.sort_by(|a, b| {
-        let position = a.compare_document_position(b);
-        if position & Node::DOCUMENT_POSITION_FOLLOWING != 0 {
-            std::cmp::Ordering::Less
-        } else if position & Node::DOCUMENT_POSITION_PRECEDING != 0 {
-            std::cmp::Ordering::Greater
-        } else {
-            std::cmp::Ordering::Equal
-        }
-    });
+    hosts.sort_by(dom::document_order);
     hosts.iter().filter_map(panel).collect()
 }
 

@@ -8,6 +8,7 @@
 //! gated on the feature where it is, so the content build warns on dead code
 //! like any other.
 
+mod beside;
 mod chrome;
 mod clipboard;
 mod content;
@@ -15,6 +16,7 @@ mod dom;
 mod first_run;
 mod hosts;
 mod intent;
+mod keeping;
 mod keys;
 mod outcome;
 // Public for the native tests (`tests/extraction.rs`, `tests/outgoing.rs`),
@@ -35,6 +37,9 @@ mod sent_panel;
 pub mod sent_tab;
 mod session;
 mod shape;
+#[cfg(feature = "popup")]
+mod side_panel;
+mod side_update;
 // Public for the native tests, which check a card read from its copy.
 pub mod snapshot;
 mod storage;
@@ -77,4 +82,27 @@ pub fn start_popup() {
     if let Err(err) = popup::start() {
         web_sys::console::error_2(&JsValue::from_str("Kindly popup could not start:"), &err);
     }
+}
+
+/// Side panel entry, called by `sidepanel-entry.js` once the real WASM is
+/// instantiated; it connects to the tab once this resolves.
+#[cfg(feature = "popup")]
+#[wasm_bindgen]
+pub async fn start_side_panel() {
+    console_error_panic_hook::set_once();
+    side_panel::start().await;
+}
+
+/// What the tab's content script sent the side panel (JSON text).
+#[cfg(feature = "popup")]
+#[wasm_bindgen]
+pub fn side_panel_receive(update: &str) {
+    side_panel::receive(update);
+}
+
+/// The side panel's port to the tab closed.
+#[cfg(feature = "popup")]
+#[wasm_bindgen]
+pub fn side_panel_disconnected() {
+    side_panel::disconnected();
 }

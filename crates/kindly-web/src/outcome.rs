@@ -7,7 +7,8 @@
 //! dispatched. Kindly itself never clicks anything on LinkedIn; it listens,
 //! passively, in the capture phase so that LinkedIn replacing the card
 //! after its own handler ran cannot hide the click. The card is known by
-//! the panel Kindly put into it (`hosts`), never by a mark in the page.
+//! the panel Kindly put into it (`hosts`), or beside the page by the card
+//! it remembers (`beside`), never by a mark in the page.
 
 use crate::hosts;
 use crate::intent::{emit, Intent};
@@ -51,7 +52,10 @@ fn on_click(event: Event) {
     let Some(control) = target.closest(page::CONTROLS).ok().flatten() else {
         return;
     };
-    let Some(key) = hosts::around(&control).and_then(|panel| panel.key()) else {
+    let key = hosts::around(&control)
+        .and_then(|panel| panel.key())
+        .or_else(|| crate::beside::around(&control).map(|(_, key)| key));
+    let Some(key) = key else {
         return;
     };
     let answer = match classify_control(&page::control_label(&control)) {

@@ -226,6 +226,17 @@ pub async fn open_start(read: js_sys::Promise) -> Result<store::Start, String> {
     Ok(store::read_start(&read_keys(&store::START_KEYS).await?))
 }
 
+/// [`open_start`] with a read of the start keys made now (the side panel
+/// reads storage itself, without the loader's early read).
+#[cfg(feature = "popup")]
+pub async fn open_start_now() -> Result<store::Start, String> {
+    let keys: js_sys::Array = store::START_KEYS
+        .iter()
+        .map(|k| JsValue::from_str(k))
+        .collect();
+    open_start(chrome::storage_get(&keys).map_err(describe)?).await
+}
+
 /// Asks the background worker to open the store, and waits for it.
 async fn ask_worker_to_open() -> Result<(), String> {
     let message = js_sys::Object::new();

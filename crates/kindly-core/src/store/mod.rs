@@ -21,7 +21,7 @@
 //! |---|---|
 //! | `kindly.meta` | `{"schema": 4}` |
 //! | `kindly.profile` | [`Profile`](crate::model::Profile) |
-//! | `kindly.settings` | [`Settings`](crate::model::Settings) (with `withdraw_after_days`, default 21) |
+//! | `kindly.settings` | [`Settings`](crate::model::Settings) (with `withdraw_after_days`, default 21, and `show_kindly`: `"in_page"` by default, or `"beside_page"`) |
 //! | `kindly.templates` | `[TemplateRecord, …]` (built-ins and the user's own) |
 //! | `kindly.person.<card key>` | [`Person`](crate::model::Person), one key per person, so two tabs recording different people never overwrite each other |
 //! | `kindly.company.<company key>` | the index of remembered people by the company in their headline (person key → last seen day), one entry per company, so start-up reads only the companies of the cards on the page; derived from the people, rebuilt when missing |

@@ -100,6 +100,7 @@ pub(super) const POLICIES: &[&str] = &["know_well_only", "industry_focused", "op
 pub(super) const ACCOUNTS: &[&str] = &["free", "premium"];
 pub(super) const BUCKETS: &[&str] = &["accept_later", "ignore", "review_further"];
 pub(super) const ANSWERS: &[&str] = &["accepted", "ignored"];
+pub(super) const SHOW_KINDLY: &[&str] = &["in_page", "beside_page"];
 
 /// Reads values field by field. Every field that is wrong is recorded and
 /// left at its default (or cut to its cap), so loading keeps the rest and an
@@ -420,6 +421,7 @@ impl Reader {
             3650,
             &mut s.withdraw_after_days,
         );
+        self.choice(o, "show_kindly", path, SHOW_KINDLY, &mut s.show_kindly);
         s
     }
 

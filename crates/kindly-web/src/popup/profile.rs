@@ -176,8 +176,35 @@ fn preferences(s: &Settings, ro: bool) -> Node {
             s.collapsed_by_default,
             ro,
         ))
+        .child(ui::field(
+            "set-show",
+            &t("field_show"),
+            saved_select(
+                "set-show",
+                &show_choices(),
+                &ui::name_of(&s.show_kindly),
+                ro,
+            )
+            .attr("aria-describedby", "set-show-hint"),
+        ))
+        .child(ui::hint(&t("show_hint")).attr("id", "set-show-hint"))
+        .child(open_side_button())
         .child(reminder)
         .children(numbers)
+}
+
+/// The choices of where Kindly shows (Preferences and the first run).
+pub fn show_choices() -> [(&'static str, String); 2] {
+    [
+        ("in_page", t("show_in_page")),
+        ("beside_page", t("show_beside_page")),
+    ]
+}
+
+/// "Open the side panel": `popup-entry.js` opens it in the click itself,
+/// as both browsers require (a user gesture), so nothing here handles it.
+pub fn open_side_button() -> Node {
+    ui::buttons([ui::button(&t("open_side"), "open-side", "").attr("id", "open-side")])
 }
 
 /// The keyboard shortcuts of the panel and of the popup.
@@ -261,6 +288,7 @@ pub fn change(act: &str, target: &Element) -> DomResult<bool> {
             "prof-reply-lang" => p.reply_language = value,
             "prof-roles" => p.open_to_roles = checked,
             "set-collapsed" => s.collapsed_by_default = checked,
+            "set-show" => s.show_kindly = profile_form::show_kindly(&value),
             "set-reminder" => s.weekly_reminder = checked,
             _ => {
                 let (_, _, number) = NUMBERS.iter().find(|(id, ..)| *id == act)?;

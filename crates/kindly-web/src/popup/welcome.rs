@@ -1,6 +1,7 @@
 //! The first run: the first time the popup opens, three questions make the
 //! advice fit the user (their name, their field, their connection policy,
-//! and whether they are open to new roles). Skippable; answered or skipped,
+//! and whether they are open to new roles), and ask where Kindly shows (in
+//! LinkedIn's page, or beside it). Skippable; answered or skipped,
 //! it never comes back (`Profile::first_run_done`), and everything it asks
 //! stays editable in Profile.
 
@@ -8,8 +9,8 @@ use super::state::{entries_of, focus, may_write, refresh, save, with_state, Stat
 use super::ui::{self, t};
 use crate::dom::{self, node, DomResult, Node};
 use kindly_core::profile_form::{self, FirstRun};
-use kindly_core::store::KEY_PROFILE;
-use kindly_core::Profile;
+use kindly_core::store::{KEY_PROFILE, KEY_SETTINGS};
+use kindly_core::{Profile, ShowKindly};
 use wasm_bindgen::JsCast;
 use web_sys::{Document, HtmlInputElement, HtmlSelectElement};
 
@@ -29,12 +30,13 @@ pub fn render(doc: &Document, st: &State) -> DomResult<()> {
         return Ok(());
     }
     area.remove_attribute("hidden")?;
-    questions(&st.data.profile).add_to(&area)?;
+    questions(&st.data.profile, &st.data.settings.show_kindly).add_to(&area)?;
     Ok(())
 }
 
-/// The form: name, field, policy, open to roles; save or skip.
-fn questions(p: &Profile) -> Node {
+/// The form: name, field, policy, open to roles, where Kindly shows; save
+/// or skip.
+fn questions(p: &Profile, show: &ShowKindly) -> Node {
     node("section")
         .class("welcome")
         .attr("aria-labelledby", "welcome-h")
@@ -62,6 +64,17 @@ fn questions(p: &Profile) -> Node {
             &t("field_open_to_roles"),
             ui::tick("welcome-roles", p.open_to_roles),
         ))
+        .child(ui::field(
+            "welcome-show",
+            &t("field_show"),
+            ui::select(
+                "welcome-show",
+                &super::profile::show_choices(),
+                &ui::name_of(show),
+            )
+            .attr("aria-describedby", "welcome-show-hint"),
+        ))
+        .child(ui::hint(&t("show_hint")).attr("id", "welcome-show-hint"))
         .child(ui::buttons([
             ui::button(&t("welcome_save"), "welcome-save", "")
                 .class("primary")
@@ -100,6 +113,7 @@ pub fn click(act: &str, _id: &str) -> DomResult<bool> {
     let field = value_of(&doc, "welcome-field");
     let policy = value_of(&doc, "welcome-policy");
     let roles = checked(&doc, "welcome-roles");
+    let show = value_of(&doc, "welcome-show");
     with_state(|st: &mut State| {
         if !may_write(st) {
             return;
@@ -111,7 +125,10 @@ pub fn click(act: &str, _id: &str) -> DomResult<bool> {
             open_to_roles: roles,
         });
         profile_form::finish_first_run(&mut st.data.profile, answers);
-        let set = entries_of(&st.data, |k| k == KEY_PROFILE);
+        if answered {
+            st.data.settings.show_kindly = profile_form::show_kindly(&show);
+        }
+        let set = entries_of(&st.data, |k| k == KEY_PROFILE || k == KEY_SETTINGS);
         let done = if answered {
             t("welcome_saved")
         } else {
