@@ -165,12 +165,7 @@ pub fn document_order(a: &Element, b: &Element) -> std::cmp::Ordering {
 
 /// Today, in days since 1970-01-01 (UTC).
 pub fn today() -> kindly_core::Day {
-    let days = js_sys::Date::now() / 86_400_000.0;
-    if days.is_finite() && days > 0.0 {
-        days as kindly_core::Day
-    } else {
-        0
-    }
+    kindly_core::days::day_of(js_sys::Date::now())
 }
 
 /// Attaches a click (or other) listener that lives as long as the node.

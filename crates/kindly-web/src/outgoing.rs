@@ -28,7 +28,7 @@ use crate::storage;
 use kindly_core::dialog::{self, Step};
 use kindly_core::note::{self, NoteInput};
 use kindly_core::route::{classify, Route};
-use kindly_core::{sent, sent_advice, sent_tab, store, Data, Day};
+use kindly_core::{sent, sent_advice, sent_tab, store, Data};
 use std::cell::RefCell;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen_futures::spawn_local;
@@ -176,15 +176,6 @@ fn schedule() {
             }));
         }
     });
-}
-
-fn today() -> Day {
-    let days = js_sys::Date::now() / 86_400_000.0;
-    if days.is_finite() && days > 0.0 {
-        days as Day
-    } else {
-        0
-    }
 }
 
 /// Finds the dialogs open now: strips for new ones, and the sends of those
@@ -437,7 +428,7 @@ fn remember(key: &str, name: &str, note_sent: &str, said: &NoteInput) {
             return None;
         }
         let name = if name.trim().is_empty() { key } else { name };
-        sent::record_sent(&mut s.data, key, name, note_sent, said, today());
+        sent::record_sent(&mut s.data, key, name, note_sent, said, dom::today());
         s.data.sent.get(key).map(|r| store::sent_entry(key, r))
     })
     .flatten();
@@ -503,7 +494,7 @@ fn sent_tab_panels(doc: &web_sys::Document, lang: &str, path: &str) {
             }
             storage::read_keys(&keys).await
         };
-        let today = today();
+        let today = dom::today();
         let drawn = with_state(|s| {
             s.reading_sent = false;
             let mut damaged = false;

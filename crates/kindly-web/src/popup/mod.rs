@@ -428,7 +428,7 @@ async fn load() {
     notices.extend(quota_notice(&data).await);
     state::install(State {
         data,
-        today: ui::today(),
+        today: crate::dom::today(),
         writable,
         tab: Tab::Templates,
         search: String::new(),

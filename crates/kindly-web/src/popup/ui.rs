@@ -6,8 +6,7 @@
 
 use crate::dom::{node, Node};
 use crate::ui_text;
-use kindly_core::days::{self, ago, Ago};
-use kindly_core::Day;
+use kindly_core::days::{ago, Ago};
 use wasm_bindgen::JsCast;
 use web_sys::Element;
 
@@ -26,11 +25,6 @@ pub fn tf(key: &str, subs: &[&str]) -> String {
 /// for `n` (`popup_<key>_one`, `_other`…): never "template(s)".
 pub fn tn(key: &str, n: usize, subs: &[&str]) -> String {
     ui_text::counted(&format!("popup_{key}"), n as u64, subs)
-}
-
-/// Today as a day number (UTC).
-pub fn today() -> Day {
-    days::day_of(js_sys::Date::now())
 }
 
 /// Removes every child of `element`.
