@@ -53,6 +53,16 @@ async function rememberedSent(key) {
 const stripShown = (page, timeout) =>
   waitInPanels(page, (panels) => panels.some((p) => p.dataset.kind === "note"), undefined, { timeout });
 
+/** The only click on LinkedIn's controls is the person's own, on `label`. */
+async function assertOnlyTheirClick(page, label) {
+  const clicks = await page.evaluate(() => window.__pageClicks);
+  assert.deepEqual(
+    clicks.map((c) => [c.label, c.trusted]),
+    [[label, true]],
+    `the only click on LinkedIn's controls is the person's own ${label}`,
+  );
+}
+
 test("the loader brings the engine when a dialog opens, in the document or in an open shadow root", async () => {
   await fresh();
   const cases = [
@@ -123,12 +133,7 @@ test("sending with LinkedIn's Send remembers whom, the note and what was said; K
   assert.equal(record.met_at, "RustConf");
   assert.equal(record.name, "Ana Lima", "the dialog names no one: the profile's heading does");
   assert.equal(record.status, "pending");
-  const clicks = await page.evaluate(() => window.__pageClicks);
-  assert.deepEqual(
-    clicks.map((c) => [c.label, c.trusted]),
-    [["Send invitation", true]],
-    "the only click on LinkedIn's controls is the person's own Send",
-  );
+  await assertOnlyTheirClick(page, "Send invitation");
   await assertClean(null, browser, page, assert);
   await page.close();
 });
@@ -148,12 +153,7 @@ test("a send without a note is remembered too (the loader brings the engine at s
   assert.equal(record.note, "");
   assert.equal(record.name, "Ana Lima");
   assert.equal(record.status, "pending");
-  const clicks = await page.evaluate(() => window.__pageClicks);
-  assert.deepEqual(
-    clicks.map((c) => [c.label, c.trusted]),
-    [["Send without a note", true]],
-    "the only click on LinkedIn's controls is the person's own",
-  );
+  await assertOnlyTheirClick(page, "Send without a note");
   await assertClean(null, browser, page, assert);
   await page.close();
 });

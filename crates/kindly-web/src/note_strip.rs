@@ -301,15 +301,7 @@ fn use_clicked(state: &Rc<RefCell<StripState>>, event: &Event) {
     else {
         return;
     };
-    let Some(text) = button
-        .closest(&parts::selector(parts::NOTE_SUGGESTION))
-        .ok()
-        .flatten()
-        .and_then(|item| {
-            item.query_selector(&parts::selector(parts::NOTE_TEXT))
-                .ok()
-                .flatten()
-        })
+    let Some(text) = parts::in_same(&button, parts::NOTE_SUGGESTION, parts::NOTE_TEXT)
         .and_then(|p| p.text_content())
     else {
         return;

@@ -650,15 +650,7 @@ fn reply_buttons(
 /// Copies the reply that `button` (a Copy button) belongs to: the text
 /// shown, which is the edited text once the person edited it.
 pub fn copy_from(button: &Element) {
-    let text = button
-        .closest(&parts::selector(parts::SUGGESTION))
-        .ok()
-        .flatten()
-        .and_then(|item| {
-            item.query_selector(&parts::selector(parts::TEXT))
-                .ok()
-                .flatten()
-        })
+    let text = parts::in_same(button, parts::SUGGESTION, parts::TEXT)
         .and_then(|shown| shown.text_content())
         .unwrap_or_default();
     clipboard::copy(&text, button);

@@ -13,6 +13,17 @@ pub fn selector(part: &str) -> String {
     format!("[{PART}={part}]")
 }
 
+/// The `inner` part inside the `outer` part that holds `from` (a reply's
+/// text from its Copy button, say): how a control finds what it acts on.
+pub fn in_same(from: &web_sys::Element, outer: &str, inner: &str) -> Option<web_sys::Element> {
+    from.closest(&selector(outer))
+        .ok()
+        .flatten()?
+        .query_selector(&selector(inner))
+        .ok()
+        .flatten()
+}
+
 // The panel element and what it carries.
 /// The panel element (in the closed root).
 pub const PANEL: &str = "panel";

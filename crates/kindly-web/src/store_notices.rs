@@ -20,17 +20,7 @@ pub fn changed_elsewhere() -> dom::Node {
 /// Takes the line away from the panel holding `part` once the person edits
 /// there again: their value is the last word now.
 pub fn settle(part: &Element) {
-    let line = part
-        .closest(&parts::selector(parts::PANEL))
-        .ok()
-        .flatten()
-        .and_then(|panel| {
-            panel
-                .query_selector(&parts::selector(parts::CHANGED_ELSEWHERE))
-                .ok()
-                .flatten()
-        });
-    if let Some(line) = line {
+    if let Some(line) = parts::in_same(part, parts::PANEL, parts::CHANGED_ELSEWHERE) {
         line.remove();
     }
 }

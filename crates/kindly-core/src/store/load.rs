@@ -34,22 +34,26 @@ pub fn read_company(raw: &str) -> Option<BTreeMap<String, Day>> {
 /// caller (the content script) would write the repair over the original,
 /// which `load` first sets aside.
 pub fn read_person(key: &str, raw: &str) -> Result<Person, String> {
-    let value: Value = serde_json::from_str(raw).map_err(|e| format!("not valid JSON: {e}"))?;
-    let mut r = Reader::of_stored();
-    match r.person(&value, key) {
-        Some(p) if r.issues.is_empty() => Ok(p),
-        _ => Err(issues_since(&r, 0)),
-    }
+    read_entry(raw, |r, value| r.person(value, key))
 }
 
 /// One invitation the user sent, from its stored entry (`key` is the
 /// storage key), checked as [`load`] checks it; `Err` says why it could not
 /// be read (the entry is then left as stored, for [`load`] to set aside).
 pub fn read_sent(key: &str, raw: &str) -> Result<SentInvitation, String> {
+    read_entry(raw, |r, value| r.sent(value, key))
+}
+
+/// One stored entry read by `read`, only if the reader found nothing to
+/// repair in it; else why not.
+fn read_entry<T>(
+    raw: &str,
+    read: impl FnOnce(&mut Reader, &Value) -> Option<T>,
+) -> Result<T, String> {
     let value: Value = serde_json::from_str(raw).map_err(|e| format!("not valid JSON: {e}"))?;
     let mut r = Reader::of_stored();
-    match r.sent(&value, key) {
-        Some(s) if r.issues.is_empty() => Ok(s),
+    match read(&mut r, &value) {
+        Some(entry) if r.issues.is_empty() => Ok(entry),
         _ => Err(issues_since(&r, 0)),
     }
 }
